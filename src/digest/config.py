@@ -1,0 +1,44 @@
+"""Settings for a run: one frozen record, validated once, so later stages can trust it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import ConfigError
+from .sources import language_name
+from .summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
+
+DEFAULT_SENDER = "Daily Digest <digest@localhost>"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything ``make`` needs. ``since``/``until`` are WHEN strings read against the clock."""
+
+    sources: tuple[Path, ...] = (Path("seeds"),)
+    out: Path = Path("outbox")
+    since: str = "24h"
+    until: str | None = None
+    sentences: int = DEFAULT_SENTENCES
+    algorithm: str = DEFAULT_ALGORITHM
+    timezone: str | None = None  # IANA name; None means the machine's zone
+    language: str = "english"
+    title: str = "Daily Digest"
+    sender: str = DEFAULT_SENDER
+    recipients: tuple[str, ...] = field(default=())
+    templates: Path | None = None
+
+    def validated(self) -> Settings:
+        if not 1 <= self.sentences <= 20:
+            raise ConfigError(f"sentences must be between 1 and 20, not {self.sentences}")
+        if not self.title.strip():
+            raise ConfigError("title cannot be empty")
+        if not self.sources:
+            raise ConfigError("no sources: give at least one folder or file")
+        return replace(
+            self,
+            algorithm=check_algorithm(self.algorithm),
+            language=language_name(self.language),
+            title=" ".join(self.title.split()),
+        )

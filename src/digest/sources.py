@@ -1,0 +1,312 @@
+"""Readers, registered by file extension, that turn files into :class:`Article` records.
+
+Each reader takes the decoded text and returns a :class:`Parsed`; :func:`read_article` adds what
+every article needs whatever its format (date with its origin, id, hash, clean title).
+:func:`read_sources` walks folders, and a file that cannot be read is skipped with its reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+import yaml
+
+from . import dates
+from .errors import ArticleError, UsageError
+from .models import Article, Skipped
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a reader found in one file: text plus whatever metadata the file states."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    dek: str = ""
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+Reader = Callable[[str], Parsed]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*extensions: str) -> Callable[[Reader], Reader]:
+    """Register a reader for file extensions (lower case, with the dot)."""
+
+    def register(func: Reader) -> Reader:
+        for ext in extensions:
+            READERS[ext] = func
+        return func
+
+    return register
+
+
+# --- shared text helpers -------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_NOT_BODY = re.compile(r"^\s*(also read|read more|related|read also|see also)\s*[:|–—-]", re.I)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def clean_line(text: str) -> str:
+    """One line of display text: no control, bidi or zero-width characters, spaces folded."""
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """YAML front matter between ``---`` lines at the very top, and the rest of the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ArticleError(f"malformed front matter{where}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(meta, dict):
+        raise ArticleError("malformed front matter: expected 'key: value' lines")
+    return {str(k).lower(): v for k, v in meta.items()}, text[match.end():]
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks of stripped, non-empty lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’»)\]]$")
+
+
+def _paragraphs(lines: Iterable[str]) -> list[str]:
+    """Lines of one block as paragraphs.
+
+    A line that ends a sentence ends its paragraph (news exports put one paragraph a line);
+    a line that stops mid-sentence is hard-wrapped and joins the next one.
+    """
+    out: list[str] = []
+    pending: list[str] = []
+    for line in lines:
+        pending.append(line)
+        if _ENDS_SENTENCE.search(line):
+            out.append(" ".join(pending))
+            pending = []
+    if pending:
+        out.append(" ".join(pending))
+    return out
+
+
+def _body(blocks: Iterable[list[str]]) -> tuple[str, ...]:
+    paragraphs = [clean_line(p) for block in blocks for p in _paragraphs(block)]
+    return tuple(p for p in paragraphs if p and not _NOT_BODY.match(p))
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+@reader(".txt", ".text")
+def read_text(text: str) -> Parsed:
+    """Plain text: headline, standfirst lines up to the first blank line, then paragraphs.
+
+    With front matter, its ``title`` stands for the headline and the whole rest is body.
+    """
+    meta, rest = split_front_matter(text)
+    blocks = _blocks(rest)
+    if meta.get("title"):
+        return Parsed(title=str(meta["title"]), paragraphs=_body(blocks), meta=meta)
+    if not blocks:
+        return Parsed(title="", paragraphs=(), meta=meta)
+    head, *others = blocks
+    return Parsed(
+        title=head[0], dek=clean_line(" ".join(head[1:])), paragraphs=_body(others), meta=meta
+    )
+
+
+_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # inline links
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M), ""),  # link definitions
+    (re.compile(r"<https?://[^>]+>"), ""),  # autolinks
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\1."),  # headings end a sentence
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # blockquotes
+    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),  # list markers
+    (re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M), ""),  # rules
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+)
+_FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1\s*$", re.S | re.M)
+_MD_TITLE = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown to plain text for summarizing: formatting gone, words kept, code dropped."""
+    text = _FENCE.sub("", text)
+    for pattern, repl in _MD_RULES:
+        text = pattern.sub(repl, text)
+    return text.replace("\\", "")
+
+
+@reader(".md", ".markdown")
+def read_markdown(text: str) -> Parsed:
+    """Markdown, usually with front matter. Title: front matter, else a leading ``# heading``."""
+    meta, rest = split_front_matter(text)
+    title = str(meta.get("title") or "")
+    if not title:
+        match = _MD_TITLE.match(rest)
+        if match:
+            title, rest = match.group(1), rest[match.end():]
+    blocks = _blocks(strip_markdown(rest))
+    if not title and blocks:
+        title, blocks = blocks[0][0], [blocks[0][1:], *blocks[1:]]
+    # each list item or line of a Markdown block is part of one flowing paragraph
+    return Parsed(title=strip_markdown(title), paragraphs=_body(blocks), meta=meta)
+
+
+# --- one article ---------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    if not data.strip():
+        raise ArticleError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ArticleError("binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _published(path: Path, meta: dict[str, object], zone: tzinfo) -> tuple[datetime, str]:
+    """Date precedence: front matter > a YYYY-MM-DD in the file name > file mtime."""
+    if meta.get("date") is not None:
+        try:
+            return dates.parse_date(meta["date"], zone), "front matter"
+        except ValueError as exc:
+            raise ArticleError(f"front matter date: {exc}") from None
+    from_name = dates.date_in_filename(path, zone)
+    if from_name is not None:
+        return from_name, "filename"
+    return dates.mtime(path, zone), "mtime"
+
+
+def _text_field(meta: dict[str, object], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return clean_line(str(value)) or None
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(t for t in (clean_line(str(v)) for v in value) if t)
+
+
+LANGUAGE_CODES = {
+    "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
+    "pt": "portuguese", "nl": "dutch", "cs": "czech", "sk": "slovak", "pl": "polish",
+    "ru": "russian", "uk": "ukrainian", "el": "greek", "sv": "swedish", "no": "norwegian",
+    "nb": "norwegian", "da": "danish", "fi": "finnish", "et": "estonian", "sl": "slovene",
+    "tr": "turkish",
+}
+
+
+def language_name(value: str) -> str:
+    """'en', 'en-GB' or 'English' -> 'english'."""
+    lowered = value.strip().lower()
+    return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)
+
+
+def read_article(path: Path, zone: tzinfo, language: str = "english") -> Article:
+    """Read one file with the reader registered for its extension. Raises ArticleError."""
+    parse = READERS.get(path.suffix.lower())
+    if parse is None:
+        raise ArticleError(f"no reader for '{path.suffix or path.name}' files")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"file is {size:,} bytes, over the {MAX_BYTES:,} byte limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    parsed = parse(decode(data))
+    title = clean_line(parsed.title)
+    if not title:
+        raise ArticleError("no headline")
+    if not parsed.paragraphs:
+        raise ArticleError("no body text after the headline")
+    meta = parsed.meta
+    published, origin = _published(path, meta, zone)
+    url = _text_field(meta, "url")
+    digest = hashlib.sha256(data).hexdigest()
+    return Article(
+        id=url or f"{path.as_posix()}#{digest[:16]}",
+        path=path,
+        title=title,
+        dek=parsed.dek,
+        paragraphs=parsed.paragraphs,
+        published=published,
+        date_source=origin,
+        url=url,
+        source=_text_field(meta, "source"),
+        author=_text_field(meta, "author"),
+        language=language_name(_text_field(meta, "language") or language),
+        tags=_tags(meta.get("tags")),
+        content_hash=digest,
+    )
+
+
+def _files(root: Path) -> Iterator[Path]:
+    """Article files under a folder, in a stable order; hidden files and folders are passed over."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in READERS:
+            yield path
+
+
+def read_sources(
+    sources: Iterable[Path], zone: tzinfo, language: str = "english"
+) -> tuple[list[Article], list[Skipped]]:
+    """Every article under the sources; files that fail are skipped with a reason."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for source in sources:
+        if not source.exists():
+            raise UsageError(f"source {str(source)!r} does not exist")
+        paths = _files(source) if source.is_dir() else iter([source])
+        for path in paths:
+            try:
+                articles.append(read_article(path, zone, language))
+            except ArticleError as exc:
+                skipped.append(Skipped(path=path, reason=exc.message))
+    return articles, skipped
