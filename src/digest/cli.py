@@ -62,17 +62,23 @@ def make(
     ] = "24h",
     until: Annotated[
         str | None,
-        typer.Option(help="End of the window (exclusive), same forms as --since. Default: now.",
-                     metavar="WHEN"),
+        typer.Option(
+            help="End of the window (exclusive), same forms as --since. Default: now.",
+            metavar="WHEN",
+        ),
     ] = None,
     source: Annotated[
         list[Path] | None,
-        typer.Option("--source", "-s", metavar="PATH", help="Folder or file of articles (repeatable). "
-                     "Default: seeds/."),
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="PATH",
+            help="Folder or file of articles (repeatable). Default: seeds/.",
+        ),
     ] = None,
-    out: Annotated[Path, typer.Option(metavar="DIR", help="Outbox folder; the digest goes to OUT/<date>/.")] = Path(
-        "outbox"
-    ),
+    out: Annotated[
+        Path, typer.Option(metavar="DIR", help="Outbox folder; the digest goes to OUT/<date>/.")
+    ] = Path("outbox"),
     sentences: Annotated[
         int, typer.Option(min=1, max=20, metavar="N", help="Summary sentences per story.")
     ] = DEFAULT_SENTENCES,
@@ -81,16 +87,26 @@ def make(
     ] = DEFAULT_ALGORITHM,
     timezone: Annotated[
         str | None,
-        typer.Option("--timezone", "--tz", metavar="ZONE", help="IANA zone for naive dates and day names. "
-                     "Default: the machine's."),
+        typer.Option(
+            "--timezone",
+            "--tz",
+            metavar="ZONE",
+            help="IANA zone for naive dates and day names. Default: the machine's.",
+        ),
     ] = None,
     title: Annotated[str, typer.Option(metavar="TEXT", help="Digest title.")] = "Daily Digest",
-    sender: Annotated[str, typer.Option("--from", metavar="ADDRESS", help="From address.")] = DEFAULT_SENDER,
+    sender: Annotated[
+        str, typer.Option("--from", metavar="ADDRESS", help="From address.")
+    ] = DEFAULT_SENDER,
     to: Annotated[
-        list[str] | None, typer.Option("--to", metavar="ADDRESS", help="Recipient (repeatable). Default: the sender.")
+        list[str] | None,
+        typer.Option(
+            "--to", metavar="ADDRESS", help="Recipient (repeatable). Default: the sender."
+        ),
     ] = None,
     templates: Annotated[
-        Path | None, typer.Option(metavar="DIR", help="Folder of templates that override the built-in ones.")
+        Path | None,
+        typer.Option(metavar="DIR", help="Folder of templates that override the built-in ones."),
     ] = None,
 ) -> None:
     """Write the digest of the articles published in a time window to OUT/<date>/.
@@ -118,16 +134,20 @@ def make(
     for skip in result.skipped:
         _err(f"warning: skipped {skip.path}: {skip.reason}")
     if result.folder is None or result.digest is None:
-        _err(f"digest: no articles in the window {result.window.since:%Y-%m-%d %H:%M} – "
-             f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read); nothing written")
+        _err(
+            f"digest: no articles in the window {result.window.since:%Y-%m-%d %H:%M} – "
+            f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read); nothing written"
+        )
         return
     count = len(result.digest.stories)
-    _err(f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
-         f"articles read, {len(result.skipped)} skipped -> {result.folder}")
+    _err(
+        f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
+        f"articles read, {len(result.skipped)} skipped -> {result.folder}"
+    )
     typer.echo(str(result.folder))
 
 
-def _clock() -> datetime:  # noqa: D401
+def _clock() -> datetime:
     """Now, or DIGEST_NOW (an ISO datetime with offset) for reproducible runs and tests."""
     fixed = os.environ.get("DIGEST_NOW")
     if fixed:
@@ -158,8 +178,10 @@ def _reported() -> Iterator[None]:
     except Exception as exc:
         if os.environ.get("DIGEST_DEBUG"):
             raise
-        _err(f"digest: internal error: {type(exc).__name__}: {exc} "
-             "(set DIGEST_DEBUG=1 for a traceback, and please report it)")
+        _err(
+            f"digest: internal error: {type(exc).__name__}: {exc} "
+            "(set DIGEST_DEBUG=1 for a traceback, and please report it)"
+        )
         raise typer.Exit(1) from None
 
 

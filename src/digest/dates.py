@@ -24,8 +24,12 @@ WHEN_FORMS = (
 
 _DURATION = re.compile(r"(\d+)\s*([mhdw])")
 _DURATION_WHOLE = re.compile(r"(?:\d+\s*[mhdw]\s*)+")
-_UNIT = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1),
-         "w": timedelta(weeks=1)}
+_UNIT = {
+    "m": timedelta(minutes=1),
+    "h": timedelta(hours=1),
+    "d": timedelta(days=1),
+    "w": timedelta(weeks=1),
+}
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 

@@ -50,8 +50,15 @@ def build_message(
     """The digest as a MIME message. Message-ID and boundary derive from the content, so the
     same input and clock give the same bytes."""
     fingerprint = hashlib.sha256(
-        "\0".join((digest.title, digest.window.since.isoformat(), digest.window.until.isoformat(),
-                   text, html)).encode()
+        "\0".join(
+            (
+                digest.title,
+                digest.window.since.isoformat(),
+                digest.window.until.isoformat(),
+                text,
+                html,
+            )
+        ).encode()
     ).hexdigest()
     msg = EmailMessage(policy=SMTP)
     msg["From"] = sender

@@ -51,8 +51,10 @@ def analyse(article: Article, settings: Settings) -> Story:
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
-    avoid = () if chosen is None else tuple(
-        article.body[a:b].strip('"“”«»„ ')[:40] for a, b in chosen.parts
+    avoid = (
+        ()
+        if chosen is None
+        else tuple(article.body[a:b].strip('"“”«»„ ')[:40] for a, b in chosen.parts)
     )
     summary = summarize(article, settings.sentences, settings.algorithm, avoid=avoid)
     return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
@@ -85,7 +87,9 @@ def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dic
                 "date_source": s.article.date_source,
                 "language": s.article.language,
                 "summary": list(s.summary),
-                "key_quote": None if s.key_quote is None else {
+                "key_quote": None
+                if s.key_quote is None
+                else {
                     "text": s.key_quote.text,
                     "speaker": s.key_quote.speaker,
                     "speaker_as_written": s.key_quote.speaker_as_written,

@@ -98,7 +98,8 @@ def _render(name: str, digest: Digest, user_dir: Path | None, **extra: object) -
         template = environment(user_dir).get_template(name)
         return template.render(digest=digest, stories=digest.stories, **extra)
     except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}")
+        where = exc.filename or exc.name
+        raise ConfigError(f"template {where}, line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
 

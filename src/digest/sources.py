@@ -72,10 +72,12 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise ArticleError(f"malformed front matter{where}: {getattr(exc, 'problem', exc)}") from None
+        raise ArticleError(
+            f"malformed front matter{where}: {getattr(exc, 'problem', exc)}"
+        ) from None
     if not isinstance(meta, dict):
         raise ArticleError("malformed front matter: expected 'key: value' lines")
-    return {str(k).lower(): v for k, v in meta.items()}, text[match.end():]
+    return {str(k).lower(): v for k, v in meta.items()}, text[match.end() :]
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -177,7 +179,7 @@ def read_markdown(text: str) -> Parsed:
     if not title:
         match = _MD_TITLE.match(rest)
         if match:
-            title, rest = match.group(1), rest[match.end():]
+            title, rest = match.group(1), rest[match.end() :]
     blocks = _blocks(strip_markdown(rest))
     if not title and blocks:
         title, blocks = blocks[0][0], [blocks[0][1:], *blocks[1:]]
@@ -231,10 +233,26 @@ def _tags(value: object) -> tuple[str, ...]:
 
 
 LANGUAGE_CODES = {
-    "en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
-    "pt": "portuguese", "nl": "dutch", "cs": "czech", "sk": "slovak", "pl": "polish",
-    "ru": "russian", "uk": "ukrainian", "el": "greek", "sv": "swedish", "no": "norwegian",
-    "nb": "norwegian", "da": "danish", "fi": "finnish", "et": "estonian", "sl": "slovene",
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "cs": "czech",
+    "sk": "slovak",
+    "pl": "polish",
+    "ru": "russian",
+    "uk": "ukrainian",
+    "el": "greek",
+    "sv": "swedish",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "da": "danish",
+    "fi": "finnish",
+    "et": "estonian",
+    "sl": "slovene",
     "tr": "turkish",
 }
 

@@ -74,8 +74,10 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     paragraphs = []
     for paragraph in article.paragraphs:
         sentences = [
-            s for s in tok.to_sentences(paragraph)
-            if len(tok.to_words(s)) >= MIN_WORDS and _normal(s) not in skip
+            s
+            for s in tok.to_sentences(paragraph)
+            if len(tok.to_words(s)) >= MIN_WORDS
+            and _normal(s) not in skip
             and not any(snippet and snippet in s for snippet in avoid)
         ]
         if sentences:
@@ -95,10 +97,9 @@ def summarize(
     if len(flat) <= sentences:
         return tuple(flat)
     tok = tokenizer(article.language)
-    document = ObjectDocumentModel(
-        [Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs]
-    )
-    chosen = {str(s) for s in _summarizer(check_algorithm(algorithm), article.language)(
-        document, sentences
-    )}
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
+    chosen = {
+        str(s)
+        for s in _summarizer(check_algorithm(algorithm), article.language)(document, sentences)
+    }
     return tuple(s for s in flat if s in chosen)
