@@ -35,7 +35,7 @@ _NAME_WORD = rf"(?:[A-Z][\w’'-]*(?:\.(?=[ \t]+[A-Z]))?|{_PARTICLE})"
 NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _WHO = rf"(?P<who>[Hh]e|[Ss]he|[Tt]hey|{NAME})"
 _AFTER = re.compile(
-    rf"[ \t]*[,—–-]?[ \t]*(?:{_WHO}[ \t]+(?:{VERBS})\b"
+    rf"[ \t]*[,—–-]?[ \t]*(?:(?:[a-z][\w-]*[ \t]+){{0,3}}?{_WHO}[ \t]+(?:{VERBS})\b"
     rf"|(?:{VERBS})[ \t]+{_WHO.replace('who', 'who2')}"
     rf"|according[ \t]+to[ \t]+{_WHO.replace('who', 'who3')})"
 )

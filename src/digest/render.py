@@ -111,9 +111,10 @@ def render_mjml(digest: Digest, user_dir: Path | None = None, lang: str = "en") 
 def render_html(digest: Digest, user_dir: Path | None = None, lang: str = "en") -> str:
     source = render_mjml(digest, user_dir, lang)
     try:
-        return mjml.mjml2html(source, disable_comments=True, fonts={})
+        html = mjml.mjml2html(source, disable_comments=True, fonts={})
     except Exception as exc:  # MRML raises a bare exception type with the parse error
         raise DigestError(f"the MJML template did not compile: {exc}") from None
+    return html.rstrip("\n") + "\n"
 
 
 def render_text(digest: Digest, user_dir: Path | None = None) -> str:

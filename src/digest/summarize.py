@@ -10,7 +10,6 @@ from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
@@ -32,7 +31,6 @@ ALGORITHMS: dict[str, type[Any]] = {
     "sumbasic": SumBasicSummarizer,
     "kl": KLSummarizer,
     "reduction": ReductionSummarizer,
-    "edmundson": EdmundsonSummarizer,
 }
 DEFAULT_ALGORITHM = "lexrank"
 DEFAULT_SENTENCES = 3
@@ -57,8 +55,6 @@ def _summarizer(algorithm: str, language: str) -> Any:
         summarizer.stop_words = get_stop_words(language)
     except LookupError:
         summarizer.stop_words = frozenset()
-    if algorithm == "edmundson":
-        summarizer.bonus_words = summarizer.stigma_words = summarizer.null_words = ()
     return summarizer
 
 

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+def set_mtime(path: Path, moment: datetime) -> None:
+    stamp = moment.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A copy of the small fixture articles."""
+    target = tmp_path / "articles"
+    shutil.copytree(FIXTURES / "articles", target)
+    return target
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A copy of seeds/; the verbatim seed (dated by mtime) is set to the fixed clock."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    set_mtime(target / "000_2534067fcf5ef89c.txt", datetime(2026, 11, 27, 6, 0, tzinfo=UTC))
+    return target

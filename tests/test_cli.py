@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import email
+import json
+from email import policy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digest.cli import app
+
+runner = CliRunner()
+NOW = "2026-11-27T07:00:00+00:00"
+
+
+def invoke(*args: str, now: str = NOW):
+    return runner.invoke(app, list(args), env={"DIGEST_NOW": now, "TZ": "UTC"})
+
+
+def test_make_on_seeds_end_to_end(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "outbox"
+    result = invoke("make", "--since", "2026-11-20", "--source", str(seeds), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    folder = Path(result.stdout.strip().splitlines()[-1])
+    assert folder == out / "2026-11-27"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "digest.eml",
+        "digest.html",
+        "digest.txt",
+        "manifest.json",
+    ]
+    assert "8 stories from 8 articles read, 0 skipped" in result.stderr
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["window"]["since"] == "2026-11-20T00:00:00+00:00"
+    assert manifest["window"]["until"] == "2026-11-27T07:00:00+00:00"
+    stories = manifest["articles"]
+    assert len(stories) == len(list(seeds.iterdir()))
+    msg = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)
+    text_part, html_part = msg.get_payload()
+    text = " ".join(text_part.get_content().split())
+    html = " ".join(html_part.get_content().split())
+    for story in stories:
+        assert {"path", "title", "published", "date_source", "summary", "key_quote"} <= set(story)
+        assert len(story["summary"]) == 3
+        for part in (text, html.replace("&#39;", "'").replace("&amp;", "&")):
+            assert story["title"] in part
+            for sentence in story["summary"]:
+                assert " ".join(sentence.split()) in part
+            if story["key_quote"]:
+                assert story["key_quote"]["text"] in part
+                assert story["key_quote"]["speaker"] in part
+    seed = next(s for s in stories if s["path"].endswith("000_2534067fcf5ef89c.txt"))
+    assert seed["date_source"] == "mtime"
+    assert seed["key_quote"] == {
+        "text": "I can just as well invite him to Kyiv, let him come",
+        "speaker": "Volodymyr Zelensky",
+        "speaker_as_written": "Zelensky",
+    }
+    sources = {s["date_source"] for s in stories}
+    assert sources == {"front matter", "filename", "mtime"}
+    quoted = [s for s in stories if s["key_quote"]]
+    assert len(quoted) >= 6
+
+
+def test_window_selects_by_date(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    result = invoke(
+        "make",
+        "--since",
+        "2026-11-25",
+        "--until",
+        "2026-11-26",
+        "-s",
+        str(seeds),
+        "--out",
+        str(out),
+    )
+    assert result.exit_code == 0, result.stderr
+    manifest = json.loads((out / "2026-11-26" / "manifest.json").read_text())
+    published = [a["published"][:10] for a in manifest["articles"]]
+    assert published and set(published) == {"2026-11-25"}
+    assert published == sorted(published, reverse=True)
+
+
+def test_nothing_in_window_writes_nothing(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    result = invoke(
+        "make",
+        "--since",
+        "2020-01-01",
+        "--until",
+        "2020-01-02",
+        "-s",
+        str(seeds),
+        "--out",
+        str(out),
+    )
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no articles in the window" in result.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_bad_files_are_skipped_reported_and_recorded(articles: Path, tmp_path: Path) -> None:
+    (articles / "broken.txt").write_bytes(b"\xff\xfe\x00garbage")
+    (articles / "empty.md").write_text("")
+    out = tmp_path / "o"
+    result = invoke("make", "--since", "1w", "-s", str(articles), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: skipped {articles / 'broken.txt'}: binary file" in result.stderr
+    assert f"warning: skipped {articles / 'empty.md'}: empty file" in result.stderr
+    manifest = json.loads((out / "2026-11-27" / "manifest.json").read_text())
+    assert {Path(s["path"]).name: s["reason"] for s in manifest["skipped"]} == {
+        "broken.txt": "binary file, not text",
+        "empty.md": "empty file",
+    }
+    assert len(manifest["articles"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "last tuesday"], "cannot read 'last tuesday' as a time"),
+        (["--since", "2026-11-27", "--until", "2026-11-20"], "the window is empty"),
+        (["--source", "/no/such/folder"], "does not exist"),
+        (["--algorithm", "magic"], "unknown algorithm 'magic'"),
+        (["--timezone", "Mars/Base"], "unknown timezone 'Mars/Base'"),
+        (["--from", "nobody"], "sender: 'nobody' is not an email address"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(args: list[str], message: str, seeds: Path) -> None:
+    base = ["make", "-s", str(seeds)] if "--source" not in args else ["make"]
+    result = invoke(*base, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_option_value_is_click_usage_error() -> None:
+    result = invoke("make", "--sentences", "0")
+    assert result.exit_code == 2
+    assert "--sentences" in result.output
+
+
+def test_accepted_when_forms_are_named_on_error(seeds: Path) -> None:
+    result = invoke("make", "-s", str(seeds), "--since", "soonish")
+    for form in ("today", "yesterday", "36h", "2d", "1w", "ISO"):
+        assert form in result.stderr
+
+
+def test_write_failure_is_exit_1(seeds: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = invoke("make", "--since", "2026-11-20", "-s", str(seeds), "--out", str(blocker))
+    assert result.exit_code == 1
+    assert "cannot write the digest" in result.stderr
+
+
+def test_help_documents_exit_codes_and_example() -> None:
+    result = invoke("make", "--help")
+    assert result.exit_code == 0
+    assert "Exit codes" in result.stdout and "Example: digest make" in result.stdout
+    assert "yesterday" in result.stdout
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("digest ")

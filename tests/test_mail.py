@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import email
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from conftest import NOW
+from digest.config import Settings
+from digest.errors import ConfigError
+from digest.mail import parse_address
+from digest.pipeline import make
+
+
+def run(articles: Path, out: Path, **overrides: object):
+    settings = Settings(
+        sources=(articles,),
+        out=out,
+        since="2026-11-20",
+        timezone="UTC",
+        sender="Fixture Desk <desk@example.org>",
+        recipients=("one@example.org",),
+        **overrides,
+    )
+    return make(settings, now=NOW)
+
+
+def parse(path: Path) -> EmailMessage:
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_eml_is_multipart_alternative_text_then_html(articles: Path, tmp_path: Path) -> None:
+    folder = run(articles, tmp_path / "out").folder
+    raw = (folder / "digest.eml").read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # CRLF throughout
+    msg = parse(folder / "digest.eml")
+    assert msg.get_content_type() == "multipart/alternative"
+    text_part, html_part = msg.get_payload()
+    assert text_part.get_content_type() == "text/plain"
+    assert html_part.get_content_type() == "text/html"
+    for part in (text_part, html_part):
+        assert part.get_content_charset() == "utf-8"
+        assert part["Content-Transfer-Encoding"] == "quoted-printable"
+    # MIME text is canonically CRLF; decoded, each part is exactly the file beside it
+    assert text_part.get_content().replace("\r\n", "\n") == (folder / "digest.txt").read_text()
+    assert html_part.get_content().replace("\r\n", "\n") == (folder / "digest.html").read_text()
+    assert str(msg["From"]) == "Fixture Desk <desk@example.org>"
+    assert str(msg["To"]) == "one@example.org"
+    assert msg["Subject"].startswith("Daily Digest — 27 November 2026: Night ferry returns")
+    assert msg["Date"] == "Fri, 27 Nov 2026 07:00:00 +0000"
+    assert msg["Message-ID"].endswith("@example.org>")
+    assert msg["MIME-Version"] == "1.0"
+
+
+def test_same_input_and_clock_give_the_same_bytes(articles: Path, tmp_path: Path) -> None:
+    first = run(articles, tmp_path / "a").folder
+    second = run(articles, tmp_path / "b").folder
+    for name in ("digest.eml", "digest.html", "digest.txt", "manifest.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_titles_cannot_inject_headers(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "evil.md").write_text(
+        '---\ntitle: "Hello\\r\\nBcc: victim@example.org\\nX-Evil: 1"\ndate: 2026-11-26\n---\n'
+        "Body text of the evil article.\n"
+    )
+    msg = parse(run(src, tmp_path / "out").folder / "digest.eml")
+    assert msg["Bcc"] is None and msg["X-Evil"] is None
+    assert "Bcc: victim@example.org" in msg["Subject"]  # kept as harmless text
+
+
+@pytest.mark.parametrize("value", ["not an address", "a@", "x\r\nBcc: y@z.org <a@b.org>", ""])
+def test_bad_sender_is_a_config_error(value: str) -> None:
+    with pytest.raises(ConfigError, match="sender"):
+        parse_address(value, "sender")

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from digest.models import Article
+from digest.quotes import find_quotes, key_quote
+from digest.sources import read_article
+
+
+def article(*paragraphs: str, title: str = "Headline") -> Article:
+    return Article(
+        id="x",
+        path=Path("x.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="front matter",
+        paragraphs=paragraphs,
+    )
+
+
+def test_seed_key_quote_and_speaker() -> None:
+    seed = read_article(SEEDS / "000_2534067fcf5ef89c.txt", UTC)
+    quotes = find_quotes(seed)
+    chosen = key_quote(quotes)
+    assert chosen is not None
+    assert chosen.text == "I can just as well invite him to Kyiv, let him come"
+    assert chosen.speaker == "Volodymyr Zelensky"
+    assert chosen.speaker_as_written == "Zelensky"
+    # offsets span the quote marks in the body
+    assert seed.body[chosen.start] == "“" and seed.body[chosen.end - 1] == "”"
+    # every quote in the seed is Zelensky's, whether named, "he", or following on
+    assert len(quotes) == 5
+    assert {q.speaker for q in quotes} == {"Volodymyr Zelensky"}
+    # the first one opens with a straight mark and closes with a curly one
+    assert quotes[0].text.startswith("If Russia does not strike our energy infrastructure")
+    assert quotes[0].speaker_as_written == "he"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will rebuild the pier before summer,” said Mayor Elena Marsh.",
+        "“We will rebuild the pier before summer,” Mayor Elena Marsh said.",
+        "Mayor Elena Marsh said: “We will rebuild the pier before summer.”",
+        '"We will rebuild the pier before summer," said Mayor Elena Marsh.',
+        '"We will rebuild the pier before summer,” said Mayor Elena Marsh.',
+        '“We will rebuild the pier before summer," Mayor Elena Marsh told reporters.',
+        "«We will rebuild the pier before summer», said Mayor Elena Marsh.",
+    ],
+)
+def test_quote_forms_and_marks(paragraph: str) -> None:
+    quotes = find_quotes(article(paragraph))
+    assert len(quotes) == 1
+    assert quotes[0].text.rstrip(".") == "We will rebuild the pier before summer"
+    assert quotes[0].speaker == "Elena Marsh"
+
+
+def test_split_quote_is_one_quotation_with_parts() -> None:
+    text = (
+        "Head librarian Aisling Brennock watched the machines work.",
+        "“We were worried about staff,” she said, “but they have given us hours back.”",
+    )
+    quotes = find_quotes(article(*text))
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text == "We were worried about staff, but they have given us hours back."
+    assert quote.speaker == "Aisling Brennock" and quote.speaker_as_written == "she"
+    assert len(quote.parts) == 2
+
+
+def test_quote_running_across_paragraphs() -> None:
+    quotes = find_quotes(
+        article(
+            "Coach Dana Whitlow spoke after the match.",
+            "“We were not good enough in the first half.",
+            "“After the break we played the way we train,” Whitlow said.",
+        )
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == (
+        "We were not good enough in the first half. After the break we played the way we train"
+    )
+    assert quotes[0].speaker == "Dana Whitlow"
+    assert len(quotes[0].parts) == 2
+
+
+def test_pronoun_resolves_to_the_nearest_person_not_an_earlier_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“The gusts will peak at midnight,” forecaster Hannah Calloway said.",
+            "Harbour master Owen Tregarthen has told boat owners to double their lines.",
+            "“I would rather be accused of being too cautious,” he said.",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Hannah Calloway", "Owen Tregarthen"]
+
+
+def test_scare_quotes_and_anonymous_quotes_are_not_key_quotes() -> None:
+    quotes = find_quotes(
+        article(
+            "The so-called “winter basket” of goods now costs more.",
+            "Traders described the market as “busy but nervous” this week.",
+        )
+    )
+    assert quotes  # found as quotations...
+    assert key_quote(quotes) is None  # ...but none is a speaker's key quote
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_key_quote_prefers_a_named_whole_sentence_over_a_fragment() -> None:
+    quotes = find_quotes(
+        article(
+            "Minister Rhea Tan called the plan “a first step”, officials said.",
+            "“We will open four new clinics in the spring and hire the nurses to run them,” "
+            "Tan said.",
+        )
+    )
+    chosen = key_quote(quotes)
+    assert chosen is not None and chosen.text.startswith("We will open four new clinics")
+    assert chosen.speaker == "Rhea Tan"
+
+
+def test_quote_marks_inside_words_are_not_quotes() -> None:
+    assert find_quotes(article('The 6" pipe and the 12" valve were replaced on Monday.')) == ()
