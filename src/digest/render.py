@@ -18,7 +18,7 @@ import jinja2
 import mjml
 
 from .errors import ConfigError, DigestError
-from .models import Digest
+from .models import Article, Digest
 
 HTML_TEMPLATE = "digest.mjml.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
@@ -52,6 +52,13 @@ def long_date(moment: datetime) -> str:
 
 def short_date(moment: datetime) -> str:
     return f"{moment.day} {moment:%b %Y}, {moment:%H:%M}"
+
+
+def published(article: Article) -> str:
+    """When the article appeared; a date from a file name has no time of day to show."""
+    if article.date_source == "filename":
+        return f"{article.published.day} {article.published:%b %Y}"
+    return short_date(article.published)
 
 
 def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
@@ -89,7 +96,13 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(safe_url=safe_url, long_date=long_date, short_date=short_date, wrap=wrap)
+    env.filters.update(
+        safe_url=safe_url,
+        long_date=long_date,
+        short_date=short_date,
+        wrap=wrap,
+        published=published,
+    )
     return env
 
 
