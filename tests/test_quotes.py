@@ -30,8 +30,8 @@ def test_seed_key_quote_and_speaker() -> None:
     assert chosen.text == "I can just as well invite him to Kyiv, let him come"
     assert chosen.speaker == "Volodymyr Zelensky"
     assert chosen.speaker_as_written == "Zelensky"
-    # offsets span the quote marks in the body
-    assert seed.body[chosen.start] == "“" and seed.body[chosen.end - 1] == "”"
+    # offsets are into the whole file and span the quote marks
+    assert seed.text[chosen.start] == "“" and seed.text[chosen.end - 1] == "”"
     # every quote in the seed is Zelensky's, whether named, "he", or following on
     assert len(quotes) == 5
     assert {q.speaker for q in quotes} == {"Volodymyr Zelensky"}
@@ -106,9 +106,8 @@ def test_scare_quotes_and_anonymous_quotes_are_not_key_quotes() -> None:
             "Traders described the market as “busy but nervous” this week.",
         )
     )
-    assert quotes  # found as quotations...
-    assert key_quote(quotes) is None  # ...but none is a speaker's key quote
-    assert all(q.speaker is None for q in quotes)
+    assert quotes == ()  # scare quotes are not quotations of a speaker
+    assert key_quote(quotes) is None
 
 
 def test_key_quote_prefers_a_named_whole_sentence_over_a_fragment() -> None:

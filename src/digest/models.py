@@ -24,10 +24,20 @@ class Article:
     language: str = "english"
     tags: tuple[str, ...] = ()
     content_hash: str = ""
+    text: str = field(default="", repr=False)  # the whole decoded file, as read
+    body_start: int = 0  # where the body begins in ``text``
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def source_text(self) -> tuple[str, int]:
+        """The text quotes are searched in, and the offset of its body: the file's own text
+        (so offsets match the file), or the cleaned body for articles built in memory."""
+        if self.text:
+            return self.text, self.body_start
+        return self.body, 0
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,8 @@ class Window:
 class Quote:
     """A direct quotation found in an article body.
 
-    ``start``/``end`` are offsets into ``Article.body`` and span the quote marks.
+    ``start``/``end`` are character offsets into the article's whole decoded file text
+    (headline included) and span the quote marks.
     """
 
     text: str

@@ -16,7 +16,7 @@ from .errors import UsageError
 from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Skipped, Story, Window
-from .quotes import find_quotes, key_quote
+from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
 from .select import select
 from .sources import read_sources
@@ -51,11 +51,7 @@ def analyse(article: Article, settings: Settings) -> Story:
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
-    avoid = (
-        ()
-        if chosen is None
-        else tuple(article.body[a:b].strip('"“”«»„ ')[:40] for a, b in chosen.parts)
-    )
+    avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
     summary = summarize(article, settings.sentences, settings.algorithm, avoid=avoid)
     return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
 

@@ -1,50 +1,162 @@
 """Direct quotations, their speakers, and the key quote an editor would pull.
 
+Quotes are found in the article's own text, so ``start``/``end`` are offsets into the file.
 Quote marks are classified by context rather than shape, because real text mixes straight,
-curly and wrongly-curled marks. A quote is attributed from the words right after it
-("…,” he said) or right before it (Name said: “…”); pronouns resolve to the nearest person
-named before the quote as the subject of a reporting verb, and a surname resolves to the full
-name the story introduced.
+curly and wrongly-curled marks. A quotation is attributed from the words right after it
+(“…,” he said) or right before it (Name said: “…”), or inherits the speaker of the quotation
+it continues. Pronouns resolve to the nearest person named before the quote; a surname
+resolves to the full name the story introduced. What is not a speaker's words (scare quotes,
+titles, partial phrases woven into a sentence) is left out: see :func:`is_quotation`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from .models import Article, Quote
+from .sources import clean_line, strip_markdown
 
-OPENERS = "«„‚"
+OPENERS = "«„"
 CLOSERS = "»"
 MARKS = '"“”«»„‟'
-_OPEN_CONTEXT = set(" \t\n([{—–-/")
+_OPEN_CONTEXT = set(" \t\r\n([{—–-/")
+_CLOSE_CONTEXT = set(" \t\r\n,.;:!?)]}—–-…")
+MAX_QUOTE_CHARS = 3000
 
 VERBS = (
     "said|says|say|told|tells|added|adds|asked|asks|stated|states|explained|explains|wrote|"
     "writes|noted|notes|insisted|insists|warned|warns|argued|argues|declared|declares|replied|"
     "replies|continued|continues|recalled|recalls|admitted|admits|claimed|claims|announced|"
     "announces|suggested|suggests|joked|jokes|conceded|concedes|acknowledged|acknowledges|"
-    "remarked|remarks|observed|observes|tweeted|posted|commented|comments|urged|urges|promised|"
-    "promises|vowed|vows|predicted|predicts|emphasised|emphasized|stressed|stresses|cautioned|"
-    "cautions|laughed|shouted|recounted|wondered|agreed|agrees|countered|counters|"
-    "confirmed|confirms|pointed out|points out|went on|would say|has said|had said"
+    "remarked|remarks|observed|observes|tweeted|tweets|posted|commented|comments|urged|urges|"
+    "promised|promises|vowed|vows|predicted|predicts|emphasised|emphasized|stressed|stresses|"
+    "cautioned|cautions|laughed|shouted|recounted|wondered|agreed|agrees|countered|counters|"
+    "confirmed|confirms|pointed out|points out|went on|would say|has said|had said|"
+    "wrote in|charged|quipped|boasted|complained|complains|responded|responds|answered|"
+    "answers|repeated|repeats|told reporters|added that|according to|reads|read|yelled|"
+    "chanted|testified|mused|noting|adding|saying|telling|writing|asking|sings|sang|beamed|"
+    "echoed|echoes|remarking|explaining|arguing|insisting|warning|declaring|joking|shouting|"
+    "pressed|interjected|concluded|concludes|offered|cried|exclaimed|lamented|laments|"
+    "tweeting|predicting|recalling|replying|responding|continuing|pleaded|begged|demanded|"
+    "demands|conceded|retorted|snapped|scoffed|shot back|fired back|reported|reports|"
+    "reporting|questioned|announce|announcing|declare|add|ask|note|write|tweet|quoted|"
+    "quoting|recalls|recounts|texted|emailed|e-mailed|messaged|summed up|put it|explained"
 )
-PRONOUNS = {"he", "she", "they", "i", "we"}
+V = rf"(?i:{VERBS})"
+PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _PARTICLE = r"\b(?:de|da|van|von|der|del|bin|al|la|le)(?=[ \t]+[A-Z])"
 _NAME_WORD = rf"(?:[A-Z][\w’'-]*(?:\.(?=[ \t]+[A-Z]))?|{_PARTICLE})"
 NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
-_WHO = rf"(?P<who>[Hh]e|[Ss]he|[Tt]hey|{NAME})"
+_DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
+_NOUN_PHRASE = rf"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){{0,4}}"
+
+
+def _who(name: str) -> str:
+    return rf"(?P<{name}>(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b|{NAME}|{_NOUN_PHRASE})"
+
+
+_SPEAKER_SPAN = r"(?:[A-Za-z][\w’'.-]*[ \t]+){0,6}?[A-Za-z][\w’'.-]*"
 _AFTER = re.compile(
-    rf"[ \t]*[,—–-]?[ \t]*(?:(?:[a-z][\w-]*[ \t]+){{0,3}}?{_WHO}[ \t]+(?:{VERBS})\b"
-    rf"|(?:{VERBS})[ \t]+{_WHO.replace('who', 'who2')}"
-    rf"|according[ \t]+to[ \t]+{_WHO.replace('who', 'who3')})"
+    rf"[ \t]*[,—–-]?[ \t]*(?:"
+    rf"(?P<span>{_SPEAKER_SPAN})(?:,[^,\n\"“”]{{1,60}},)?[ \t]+"
+    rf"(?:also[ \t]+|then[ \t]+|later[ \t]+)?{V}\b"
+    rf"|{_who('who3')}[ \t]+[a-z]+ed\b"
+    rf"|(?:{V}|[a-z]+ed)[ \t]+{_who('who2')}"
+    rf")"
 )
+_CLAUSE = r"[^.!?\"“”\n]"
 _BEFORE = re.compile(
-    rf"(?:{_WHO}[ \t]+(?:{VERBS})(?:[ \t]+[\w’'-]+){{0,4}}|according[ \t]+to[ \t]+"
-    rf"{_WHO.replace('who', 'who2')})[ \t]*[:,]?[ \t]*$"
+    rf"(?:{_who('who')}[ \t]+(?:also[ \t]+|then[ \t]+)?{V}\b{_CLAUSE}{{0,80}}?"
+    rf"|according[ \t]+to[ \t]+{_who('who2')}{_CLAUSE}{{0,40}}?"
+    rf"|{V}[ \t]+{_who('who4')}"
+    rf"|(?P<clause>{_CLAUSE}{{0,160}}?)\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,]"
+    rf")[ \t]*[:,]?[ \t]*$"
 )
-_SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:{VERBS})\b")
+_SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
+TITLES = {
+    "president",
+    "prime",
+    "minister",
+    "mayor",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "captain",
+    "chief",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "coach",
+    "manager",
+    "ceo",
+    "councillor",
+    "councilor",
+    "inspector",
+    "officer",
+    "sergeant",
+    "detective",
+    "vice",
+    "deputy",
+    "head",
+    "ambassador",
+    "commissioner",
+    "speaker",
+    "leader",
+    "sheriff",
+    "superintendent",
+    "bishop",
+    "rev",
+    "father",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "dean",
+    "editor",
+    "founder",
+    "executive",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "forward",
+    "candidate",
+    "nominee",
+    "democrat",
+    "republican",
+    "former",
+    "sens",
+    "reps",
+    "gop",
+}
 SENTENCE_WORDS = {
     "a",
     "an",
@@ -200,82 +312,59 @@ NOT_PERSON = {
     "air",
     "army",
     "navy",
+    "campaign",
+    "fox",
+    "cnn",
+    "abc",
+    "nbc",
+    "cbs",
+    "msnbc",
+    "politico",
+    "twitter",
+    "facebook",
 }
-TITLES = {
-    "president",
-    "prime",
-    "minister",
-    "mayor",
-    "governor",
-    "gov",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "general",
-    "gen",
-    "colonel",
-    "captain",
-    "chief",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "coach",
-    "manager",
-    "ceo",
-    "councillor",
-    "councilor",
-    "inspector",
-    "officer",
-    "sergeant",
-    "detective",
-    "vice",
-    "deputy",
-    "head",
-    "ambassador",
-    "commissioner",
-    "speaker",
-    "leader",
-    "sheriff",
-    "superintendent",
-    "bishop",
-    "rev",
-    "father",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "dean",
-    "editor",
-    "founder",
-    "executive",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "forward",
+NUMBER_WORDS = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
 }
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 _WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span between quote marks, with the attribution found around it."""
+
+    parts: tuple[tuple[int, int], ...]
+    inner: str
+    speaker_as_written: str | None
+    attributed: bool  # a speaker or reporting verb stands right before or after it
+    inherited: bool = False  # follows another quotation of the same speaker
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
 
 
 def _is_open(text: str, i: int) -> bool:
@@ -286,42 +375,60 @@ def _is_open(text: str, i: int) -> bool:
         return False
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    if before in _OPEN_CONTEXT and not after.isspace():
+    if before in _OPEN_CONTEXT and after not in " \t\r\n":
         return True
-    if after.isspace() or after in ",.;:!?)—–-" or not before.isspace():
+    if after in _CLOSE_CONTEXT or before not in " \t\r\n":
         return False
     return mark in "“‟"
 
 
-def find_spans(text: str) -> list[tuple[tuple[int, int], ...]]:
-    """Spans of quotations (marks included). A quote that runs on across paragraphs (no
-    closing mark at the paragraph's end, an opening mark at the next one's start) is one quote
-    made of several parts."""
+def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
+    """Spans of quotations in ``text[start:]`` (marks included), absolute offsets.
+
+    A quote left open at a paragraph's end continues when the next paragraph opens with a
+    quote mark (the convention for a quote running over paragraphs); a quote left open at a
+    line break inside a wrapped paragraph carries on; otherwise the stray mark is dropped.
+    """
     found: list[tuple[tuple[int, int], ...]] = []
     parts: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, char in enumerate(text):
-        if char == "\n" and start is not None and text[i : i + 2] == "\n\n":
-            rest = text[i:].lstrip("\n")
-            if rest[:1] in MARKS and _is_open(text, len(text) - len(rest)):
-                parts.append((start, i))  # continues in the next paragraph
-            else:
-                parts = []
-            start = None
-        if char not in MARKS:
+    opened: int | None = None
+    i = start
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char == "\n" and opened is not None:
+            j = i
+            while j < length and text[j] in " \t\r\n":
+                j += 1
+            blank = text.count("\n", i, j) > 1
+            ended = text[opened:i].rstrip()[-1:] in ".!?…:"
+            if j < length and text[j] in MARKS and _is_open(text, j):
+                parts.append((opened, i))  # runs on into the next paragraph
+                opened = None
+            elif blank or ended or i - opened > MAX_QUOTE_CHARS:
+                parts, opened = [], None
+            i = j
             continue
-        if _is_open(text, i):
-            start = i
-        elif start is not None:
-            found.append((*parts, (start, i + 1)))
-            parts, start = [], None
+        if char in MARKS:
+            if _is_open(text, i):
+                if opened is not None:
+                    parts = []  # an earlier mark never closed: it was stray
+                opened = i
+            elif opened is not None:
+                found.append((*parts, (opened, i + 1)))
+                parts, opened = [], None
+        i += 1
     return found
+
+
+def _clean(text: str) -> str:
+    return clean_line(strip_markdown(text))
 
 
 def _inner(text: str, parts: tuple[tuple[int, int], ...]) -> str:
     """The quoted words without their marks; a trailing comma before "he said" is dropped."""
-    inner = " ".join(text[a + 1 : b - (text[b - 1] in MARKS)].strip() for a, b in parts)
-    return " ".join(inner.split()).rstrip(" ,;:")
+    pieces = (text[a + 1 : b - (text[b - 1] in MARKS)] for a, b in parts)
+    return _clean(" ".join(p.strip() for p in pieces)).rstrip(" ,;:")
 
 
 def _strip_titles(name: str) -> str:
@@ -332,13 +439,221 @@ def _strip_titles(name: str) -> str:
     return name
 
 
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
+
+
+_DETERMINER = re.compile(r"(?i:the|an?|his|her|their|one|another|some|two|three|several)\b")
+
+
+def _names(span: str) -> list[re.Match[str]]:
+    """Names in a span, without sentence-initial words that only look like names."""
+    found = []
+    for m in _MENTION.finditer(span):
+        words = m.group(0).split()
+        first = words[0].lower()
+        if first in SENTENCE_WORDS or (len(words) == 1 and first.endswith(("ing", "ly"))):
+            continue
+        if all(w.lower().strip(".") in NOT_PERSON or w.lower() in NUMBER_WORDS for w in words):
+            continue  # "Thursday", "Eight years ago", "Fox"
+        found.append(m)
+    return found
+
+
+def _speaker_in(span: str) -> str | None:
+    """Who a span of attribution words names: a description as written ("the Republican
+    nominee", "a spokesman"), else the last name in it, else a pronoun."""
+    span = span.strip()
+    if _DETERMINER.match(span):
+        return span
+    names = _names(span)
+    if names:
+        return _strip_titles(names[-1].group(0)) or names[-1].group(0)
+    pronoun = _PRONOUN_WORD.search(span)
+    return pronoun.group(0) if pronoun else span or None
+
+
+def _group(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("span"):
+        return _speaker_in(groups["span"])
+    if groups.get("clause") is not None:
+        return _subject(groups["clause"]) if groups["clause"].strip() else None
+    return next((v for k, v in groups.items() if k.startswith("who") and v), None)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t\r\n\"“”]|$)")
+
+
+def _attribution_only(text: str) -> re.Match[str] | None:
+    """``text`` (what follows a quotation) is its attribution and at most the rest of that
+    sentence: “…,” said Jane Roe, a teacher at the school."""
+    glue = _AFTER.match(text)
+    if glue is None:
+        return None
+    rest = text[glue.end() :]
+    if any(m in rest for m in MARKS) or len(rest) > 200:
+        return None
+    ends = [m.start() for m in _SENTENCE_END.finditer(rest)]
+    return glue if not ends or ends == [len(rest.rstrip()) - 1] else None
+
+
+def _sentence_start(text: str, floor: int, start: int) -> int:
+    """Where the sentence leading into a quote begins (at most 240 characters back)."""
+    floor = max(floor, start - 240)
+    ends = list(_SENTENCE_END.finditer(text, floor, start))
+    return ends[-1].end() if ends else floor
+
+
+def _colon_lead_in(text: str, line_start: int) -> str | None:
+    """A paragraph ending in a colon ("He said:") introduces the quotation opening the next."""
+    previous = text[:line_start].rstrip()
+    if not previous.endswith(":"):
+        return None
+    return previous[previous.rfind("\n") + 1 :]
+
+
+def _subject(lead_in: str) -> str | None:
+    """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
+    just before the verb, else the sentence's first name, else a pronoun."""
+    sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
+    names = _names(sentence)
+    if names:
+        tail = sentence[names[-1].end() :]
+        chosen = names[-1] if re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) else names[0]
+        return _strip_titles(chosen.group(0)) or chosen.group(0)
+    pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", sentence)
+    return pronoun.group(0) if pronoun else None
+
+
+def candidates(text: str, body_start: int = 0) -> list[Candidate]:
+    """Every quoted span in the body with its attribution, before deciding what is a quote."""
+    found: list[Candidate] = []
+    previous_end = body_start
+    for parts in find_spans(text, body_start):
+        start, end = parts[0][0], parts[-1][1]
+        line_start, line_end = _line_bounds(text, start, end)
+        next_open = text.find("“", end, line_end)
+        limit = line_end if next_open < 0 else next_open
+        after = _AFTER.match(text, end, limit)
+        before = _BEFORE.search(
+            text, _sentence_start(text, max(line_start, previous_end), start), start
+        )
+        opens_paragraph = not text[line_start:start].strip()
+        lead_in = text[max(line_start, previous_end) : start]
+        colon = None
+        if before is None and lead_in.rstrip().endswith(":"):
+            colon = lead_in  # Name said in a statement: “…”
+        elif before is None and opens_paragraph:
+            colon = _colon_lead_in(text, line_start)
+        who = _group(after) or _group(before) or (_subject(colon) if colon else None)
+        candidate = Candidate(
+            parts=parts,
+            inner=_inner(text, parts),
+            speaker_as_written=who,
+            attributed=bool(after or before or colon),
+        )
+        if found:
+            prev = found[-1]
+            tail = text[previous_end:start]
+            head, newline, _ = tail.partition("\n")
+            glue = _AFTER.match(head)
+            rest = head[glue.end() :] if glue else head
+            a_open = text[prev.end - 2 : prev.end - 1] in ",;—–-" or prev.inner.endswith(",")
+            b_lower = candidate.inner[:1].islower()
+            splits = re.fullmatch(r"[ \t]*[,;][ \t]*", rest) and (a_open or b_lower)
+            if not newline and glue and splits:
+                # “A,” she said, “B.” is one quotation split around its attribution
+                joined = (*prev.parts, *parts)
+                found[-1] = replace(prev, parts=joined, inner=_inner(text, joined))
+                previous_end = end
+                continue
+            continues = not head.strip() or _attribution_only(head) is not None
+            if newline:
+                continues = continues and opens_paragraph
+            if continues and not who and (prev.attributed or prev.inherited):
+                # “A,” Zelensky said. “B.”: the same speaker goes on
+                candidate = replace(
+                    candidate, speaker_as_written=prev.speaker_as_written, inherited=True
+                )
+        found.append(candidate)
+        previous_end = end
+    return found
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+WOVEN_AFTER = {
+    "that",
+    "as",
+    "like",
+    "of",
+    "the",
+    "a",
+    "an",
+    "called",
+    "titled",
+    "entitled",
+    "dubbed",
+    "his",
+    "her",
+    "their",
+    "its",
+    "on",
+    "in",
+    "about",
+    "with",
+    "for",
+    "from",
+    "by",
+    "word",
+    "words",
+    "phrase",
+    "term",
+    "slogan",
+    "so-called",
+}
+_LEAD_WORD = re.compile(r"([\w’'-]+)[^\w\n]*$")
+
+
+def is_quotation(candidate: Candidate, text: str) -> bool:
+    """A speaker's words, not a scare quote, a title or a phrase woven into a sentence.
+
+    It must be attributed (or continue an attributed quotation), start like a sentence, not
+    follow a word that makes it part of the sentence ("said that “…”", "the so-called “…”",
+    "ABC’s “This Week”"), and not be a short title-cased name without punctuation.
+    """
+    inner = candidate.inner.lstrip(" .…'‘")
+    if not inner or not inner[0].isupper():
+        return False
+    if not (candidate.attributed or candidate.inherited):
+        return False
+    lead = _LEAD_WORD.search(text, max(0, candidate.start - 40), candidate.start)
+    if lead and (lead.group(1).lower() in WOVEN_AFTER or lead.group(1).endswith(("’s", "'s"))):
+        return False
+    words = re.findall(r"[A-Za-z][\w’'-]*", inner)
+    capitalised = sum(w[0].isupper() for w in words)
+    if len(words) <= 10 and capitalised >= 0.6 * len(words) and inner[-1:] not in ".,!?…":
+        return False  # “Saturday Night Live”, “Make America Great Again”
+    return True
+
+
 def full_name(name: str, text: str) -> str:
     """The name as the story first introduced it: "Zelensky" -> "Volodymyr Zelensky"."""
     name = _strip_titles(name)
     if not name:
         return name
     last = name.split()[-1]
-    for match in re.finditer(rf"{NAME}", text):
+    for match in _MENTION.finditer(text):
         words = _strip_titles(match.group(0)).split()
         if last in words:
             candidate = " ".join(words[: words.index(last) + 1])
@@ -347,89 +662,60 @@ def full_name(name: str, text: str) -> str:
     return name
 
 
-def _who(match: re.Match[str]) -> str:
-    return next(v for k, v in match.groupdict().items() if k.startswith("who") and v)
-
-
-def _person_before(text: str, position: int, named: list[tuple[int, str]]) -> str | None:
-    """The nearest person named before ``position``: as a quote's speaker or as the subject of
-    a reporting verb ("Zelensky said ...")."""
-    best: tuple[int, str] | None = None
-    for at, name in named:
-        if at < position and (best is None or at > best[0]):
-            best = (at, name)
-    return best[1] if best else None
-
-
-def find_quotes(article: Article) -> tuple[Quote, ...]:
-    """Every direct quotation in the body, with its speaker where the text says who."""
-    text = article.body
-    quotes: list[Quote] = []
-    named: list[tuple[int, str]] = []
-    spans = find_spans(text)
-    quoted = [(p[0][0], p[-1][1]) for p in spans]
-    for m in _MENTION.finditer(text):
+def _people(text: str, start: int, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+    """Where people are named: full names (not inside quotes), and subjects of reporting verbs."""
+    for m in _MENTION.finditer(text, start):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # a name inside a quotation is not who speaks
         words = _strip_titles(m.group(0)).split()
         while words and words[0].lower() in SENTENCE_WORDS:
             words = words[1:]
-        who = " ".join(words)
         if 2 <= len(words) <= 4 and not any(w.lower().strip(".") in NOT_PERSON for w in words):
-            named.append((m.start(), who))
-    for m in _SUBJECT_MENTION.finditer(text):
+            yield m.start(), " ".join(words)
+    for m in _SUBJECT_MENTION.finditer(text, start):
         who = _strip_titles(m.group("who"))
-        if who and who.lower() not in PRONOUNS and who.split()[0].lower() not in {"the", "a"}:
-            named.append((m.start(), who))
-    previous_end = 0
-    for parts in spans:
-        start, end = parts[0][0], parts[-1][1]
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        after = _AFTER.match(text, end, line_end)
-        before = _BEFORE.search(text[max(line_start, previous_end) : start])
-        as_written = _who(after) if after else _who(before) if before else None
-        quote = Quote(
-            text=_inner(text, parts),
-            speaker=None,
-            speaker_as_written=as_written,
-            start=start,
-            end=end,
-            parts=parts,
-        )
-        between = text[previous_end:start]
-        glue = _AFTER.match(between) if quotes and "\n" not in between else None
-        if glue and re.fullmatch(r"[ \t]*[,;.]?[ \t]*", between[glue.end() :]):
-            prev = quotes[-1]
-            if re.search(r"[,;]", between[glue.end() :]):
-                # “A,” she said, “B.” is one quotation split around its attribution
-                joined = (*prev.parts, *parts)
-                quotes[-1] = replace(prev, text=_inner(text, joined), end=end, parts=joined)
-                previous_end = end
-                continue
-            # “A,” Zelensky said. “B.”: the next sentence has the same speaker
-            quote = replace(quote, speaker_as_written=prev.speaker_as_written)
-        quotes.append(quote)
-        previous_end = end
+        if who and who.split()[0].lower() not in SENTENCE_WORDS:
+            yield m.start(), who
+
+
+def _is_name(who: str) -> bool:
+    return who[:1].isupper() and who.lower() not in PRONOUNS and not re.match(_DESCRIPTION, who)
+
+
+def find_quotes(article: Article) -> tuple[Quote, ...]:
+    """Every direct quotation in the body, with its speaker where the text says who."""
+    text, body_start = article.source_text
+    found = [c for c in candidates(text, body_start) if is_quotation(c, text)]
+    named = sorted(_people(text, body_start, [(c.start, c.end) for c in found]))
     context = f"{article.title}\n{article.dek}\n{text}"
-    resolved = []
-    for quote in quotes:
-        who = quote.speaker_as_written
+    quotes = []
+    for c in found:
+        who = c.speaker_as_written
         speaker = None
-        if who and who.lower() in PRONOUNS:
-            if who.lower() in {"he", "she", "they"}:
-                person = _person_before(text, quote.start, named)
-                speaker = full_name(person, context) if person else None
-        elif who:
+        if who and who.lower() in {"he", "she", "they"}:
+            people = [name for at, name in named if at < c.start]
+            speaker = full_name(people[-1], context) if people else None
+        elif who and _is_name(who):
             speaker = full_name(who, context)
-            named.append((quote.start, speaker))
-        resolved.append(replace(quote, speaker=speaker or None))
-    return tuple(resolved)
+            named.append((c.start, speaker))
+            named.sort()
+        quotes.append(
+            Quote(
+                text=c.inner,
+                speaker=speaker or None,
+                speaker_as_written=who,
+                start=c.start,
+                end=c.end,
+                parts=c.parts,
+            )
+        )
+    return tuple(quotes)
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+def part_texts(article: Article, quote: Quote) -> tuple[str, ...]:
+    """The cleaned words of each part of a quotation (what a summary must not repeat)."""
+    text, _ = article.source_text
+    return tuple(_inner(text, (part,)) for part in quote.parts)
 
 
 def score(quote: Quote) -> float:
@@ -438,7 +724,7 @@ def score(quote: Quote) -> float:
     if words < 4 or quote.speaker is None:
         return float("-inf")  # scare quotes, titles, fragments, anonymous voices
     value = 3.0
-    if quote.speaker_as_written and quote.speaker_as_written.lower() not in PRONOUNS:
+    if quote.speaker_as_written and _is_name(quote.speaker_as_written):
         value += 1  # the text names the speaker right there
     if 6 <= words <= 40:
         value += 2
@@ -451,12 +737,15 @@ def score(quote: Quote) -> float:
     return value
 
 
-def key_quote(quotes: tuple[Quote, ...]) -> Quote | None:
-    """The quote a reader remembers: named speaker, whole thought, not too long; earliest wins."""
+def key_quote(quotes: tuple[Quote, ...], avoid: tuple[str, ...] = ()) -> Quote | None:
+    """The quote a reader remembers: named speaker, whole thought, not too long, not one the
+    summary already shows (``avoid``: summary sentences); the earliest wins a tie."""
     best: Quote | None = None
     best_score = float("-inf")
     for quote in quotes:
         value = score(quote)
+        if any(quote.text[:40] in sentence for sentence in avoid):
+            continue
         if value > best_score:
             best, best_score = quote, value
     return best

@@ -32,6 +32,7 @@ class Parsed:
     paragraphs: tuple[str, ...]
     dek: str = ""
     meta: dict[str, object] = field(default_factory=dict)
+    body_start: int = 0  # where the body begins in the text the reader was given
 
 
 Reader = Callable[[str], Parsed]
@@ -78,6 +79,18 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not isinstance(meta, dict):
         raise ArticleError("malformed front matter: expected 'key: value' lines")
     return {str(k).lower(): v for k, v in meta.items()}, text[match.end() :]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _after_first_block(text: str, start: int) -> int:
+    """The offset just past the first blank-line separated block at or after ``start``."""
+    first = re.compile(r"\S").search(text, start)
+    if first is None:
+        return len(text)
+    blank = _BLANK_LINE.search(text, first.start())
+    return blank.end() if blank else len(text)
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -131,14 +144,21 @@ def read_text(text: str) -> Parsed:
     With front matter, its ``title`` stands for the headline and the whole rest is body.
     """
     meta, rest = split_front_matter(text)
+    base = len(text) - len(rest)
     blocks = _blocks(rest)
     if meta.get("title"):
-        return Parsed(title=str(meta["title"]), paragraphs=_body(blocks), meta=meta)
+        return Parsed(
+            title=str(meta["title"]), paragraphs=_body(blocks), meta=meta, body_start=base
+        )
     if not blocks:
-        return Parsed(title="", paragraphs=(), meta=meta)
+        return Parsed(title="", paragraphs=(), meta=meta, body_start=len(text))
     head, *others = blocks
     return Parsed(
-        title=head[0], dek=clean_line(" ".join(head[1:])), paragraphs=_body(others), meta=meta
+        title=head[0],
+        dek=clean_line(" ".join(head[1:])),
+        paragraphs=_body(others),
+        meta=meta,
+        body_start=_after_first_block(text, base),
     )
 
 
@@ -180,28 +200,32 @@ def read_markdown(text: str) -> Parsed:
         match = _MD_TITLE.match(rest)
         if match:
             title, rest = match.group(1), rest[match.end() :]
+    start = len(text) - len(rest)
     blocks = _blocks(strip_markdown(rest))
     if not title and blocks:
         title, blocks = blocks[0][0], [blocks[0][1:], *blocks[1:]]
-    # each list item or line of a Markdown block is part of one flowing paragraph
-    return Parsed(title=strip_markdown(title), paragraphs=_body(blocks), meta=meta)
+        line_end = text.find("\n", start + len(rest) - len(rest.lstrip()))
+        start = len(text) if line_end < 0 else line_end + 1
+    return Parsed(
+        title=strip_markdown(title), paragraphs=_body(blocks), meta=meta, body_start=start
+    )
 
 
 # --- one article ---------------------------------------------------------------------------
 
 
 def decode(data: bytes) -> str:
+    """The file's text, exactly as decoded (offsets into it are what quotes report)."""
     if not data.strip():
         raise ArticleError("empty file")
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ArticleError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _published(path: Path, meta: dict[str, object], zone: tzinfo) -> tuple[datetime, str]:
@@ -275,7 +299,9 @@ def read_article(path: Path, zone: tzinfo, language: str = "english") -> Article
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
-    parsed = parse(decode(data))
+    text = decode(data)
+    bom = 1 if text.startswith("\ufeff") else 0
+    parsed = parse(text[bom:])
     title = clean_line(parsed.title)
     if not title:
         raise ArticleError("no headline")
@@ -299,6 +325,8 @@ def read_article(path: Path, zone: tzinfo, language: str = "english") -> Article
         language=language_name(_text_field(meta, "language") or language),
         tags=_tags(meta.get("tags")),
         content_hash=digest,
+        text=text,
+        body_start=parsed.body_start + bom,
     )
 
 
