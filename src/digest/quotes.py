@@ -50,7 +50,7 @@ _PARTICLE = r"\b(?:de|da|van|von|der|del|bin|al|la|le)(?=[ \t]+[A-Z])"
 _NAME_WORD = rf"(?:[A-Z][\w’'-]*(?:\.(?=[ \t]+[A-Z]))?|{_PARTICLE})"
 NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
-_NOUN_PHRASE = rf"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){{0,4}}"
+_NOUN_PHRASE = r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}"
 
 
 def _who(name: str) -> str:
@@ -642,9 +642,8 @@ def is_quotation(candidate: Candidate, text: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w’'-]*", inner)
     capitalised = sum(w[0].isupper() for w in words)
-    if len(words) <= 10 and capitalised >= 0.6 * len(words) and inner[-1:] not in ".,!?…":
-        return False  # “Saturday Night Live”, “Make America Great Again”
-    return True
+    # a short title-cased name without punctuation: “Saturday Night Live”, “Make America Great”
+    return not (len(words) <= 10 and capitalised >= 0.6 * len(words) and inner[-1:] not in ".,!?…")
 
 
 def full_name(name: str, text: str) -> str:
