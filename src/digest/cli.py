@@ -5,6 +5,7 @@ Exit codes: 0 digest written (or nothing in the window), 1 error, 2 usage or con
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from . import __version__
 from .config import DEFAULT_SENDER, Settings
 from .dates import WHEN_FORMS
 from .errors import DigestError
+from .models import Story
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EXIT_CODES = """\
@@ -145,6 +147,72 @@ def make(
         f"articles read, {len(result.skipped)} skipped -> {result.folder}"
     )
     typer.echo(str(result.folder))
+
+
+@app.command(epilog=f"Example: digest summarize seeds/ --json > summaries.jsonl\n\n{EXIT_CODES}")
+def summarize(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Article files or folders.")
+    ],
+    sentences: Annotated[
+        int, typer.Option(min=1, max=20, metavar="N", help="Summary sentences per article.")
+    ] = DEFAULT_SENTENCES,
+    algorithm: Annotated[
+        str, typer.Option(metavar="NAME", help=f"Summarizer: {', '.join(ALGORITHMS)}.")
+    ] = DEFAULT_ALGORITHM,
+    language: Annotated[
+        str,
+        typer.Option(metavar="LANG", help="Language of articles whose front matter names none."),
+    ] = "english",
+    timezone: Annotated[
+        str | None,
+        typer.Option("--timezone", "--tz", metavar="ZONE", help="IANA zone for naive dates."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article (JSON Lines).")
+    ] = False,
+) -> None:
+    """Summarize articles and list their quotes, without making a digest.
+
+    With --json each line holds path, title, published, date_source, language, summary (in
+    article order), quotes (text, speaker, speaker_as_written, start, end: character offsets
+    into the file's decoded text, quote marks included) and key_quote.
+    """
+    from .pipeline import story_record, summarize_paths
+
+    settings = Settings(
+        sources=tuple(paths),
+        sentences=sentences,
+        algorithm=algorithm,
+        language=language,
+        timezone=timezone,
+    )
+    with _reported():
+        stories, skipped = summarize_paths(settings)
+    for skip in skipped:
+        _err(f"warning: skipped {skip.path}: {skip.reason}")
+    for story in stories:
+        if as_json:
+            typer.echo(json.dumps(story_record(story), ensure_ascii=False))
+        else:
+            typer.echo(_readable(story))
+
+
+def _readable(story: Story) -> str:
+    article = story.article
+    lines = [
+        f"{article.path}",
+        f"  {article.title}",
+        f"  {article.published.isoformat(timespec='minutes')} ({article.date_source})"
+        f" · {article.language}",
+        "  summary:",
+    ]
+    lines += [f"    - {sentence}" for sentence in story.summary]
+    quote = story.key_quote
+    if quote is not None:
+        lines.append(f"  key quote: “{quote.text}” — {quote.speaker}")
+    lines.append(f"  quotes found: {len(story.quotes)}")
+    return "\n".join(lines) + "\n"
 
 
 def _clock() -> datetime:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError
+from .language import tokenizer
 from .sources import language_name
 from .summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -36,9 +37,11 @@ class Settings:
             raise ConfigError("title cannot be empty")
         if not self.sources:
             raise ConfigError("no sources: give at least one folder or file")
+        language = language_name(self.language)
+        tokenizer(language)  # names the supported languages when this one is not
         return replace(
             self,
             algorithm=check_algorithm(self.algorithm),
-            language=language_name(self.language),
+            language=language,
             title=" ".join(self.title.split()),
         )

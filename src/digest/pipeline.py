@@ -5,6 +5,7 @@ sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,10 +13,10 @@ from pathlib import Path
 from . import __version__, dates, outbox
 from .compose import compose
 from .config import Settings
-from .errors import UsageError
+from .errors import ConfigError, UsageError
 from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
-from .models import Article, Digest, Skipped, Story, Window
+from .models import Article, Digest, Quote, Skipped, Story, Window
 from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
 from .select import select
@@ -47,7 +48,10 @@ def window_for(settings: Settings, now: datetime) -> Window:
 
 
 def analyse(article: Article, settings: Settings) -> Story:
-    """Quotes first, so the summary can leave out the sentence the pull quote already shows."""
+    """Quotes first, so the summary can leave out the sentence the pull quote already shows.
+
+    Raises ConfigError when the article's language has no sentence tables.
+    """
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
@@ -56,8 +60,50 @@ def analyse(article: Article, settings: Settings) -> Story:
     return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
 
 
+def analyse_all(
+    articles: Iterable[Article], settings: Settings
+) -> tuple[list[Story], list[Skipped]]:
+    """Analyse each article; one in a language without tables is skipped with the reason."""
+    stories: list[Story] = []
+    skipped: list[Skipped] = []
+    for article in articles:
+        try:
+            stories.append(analyse(article, settings))
+        except ConfigError as exc:
+            skipped.append(Skipped(path=article.path, reason=exc.message))
+    return stories, skipped
+
+
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
+
+
+def _quote_record(quote: Quote) -> dict[str, object]:
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_as_written": quote.speaker_as_written,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+def story_record(story: Story) -> dict[str, object]:
+    """One analysed article as JSON data (the manifest and ``digest summarize --json``)."""
+    article = story.article
+    return {
+        "id": article.id,
+        "path": article.path.as_posix(),
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": _iso(article.published),
+        "date_source": article.date_source,
+        "language": article.language,
+        "summary": list(story.summary),
+        "quotes": [_quote_record(q) for q in story.quotes],
+        "key_quote": None if story.key_quote is None else _quote_record(story.key_quote),
+    }
 
 
 def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dict[str, object]:
@@ -72,29 +118,19 @@ def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dic
         },
         "settings": {"sentences": settings.sentences, "algorithm": settings.algorithm},
         "files": sorted([*files, "manifest.json"]),
-        "articles": [
-            {
-                "id": s.article.id,
-                "path": s.article.path.as_posix(),
-                "title": s.article.title,
-                "url": s.article.url,
-                "source": s.article.source,
-                "published": _iso(s.article.published),
-                "date_source": s.article.date_source,
-                "language": s.article.language,
-                "summary": list(s.summary),
-                "key_quote": None
-                if s.key_quote is None
-                else {
-                    "text": s.key_quote.text,
-                    "speaker": s.key_quote.speaker,
-                    "speaker_as_written": s.key_quote.speaker_as_written,
-                },
-            }
-            for s in digest.stories
-        ],
+        "articles": [story_record(s) for s in digest.stories],
         "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in digest.skipped],
     }
+
+
+def summarize_paths(settings: Settings) -> tuple[list[Story], list[Skipped]]:
+    """Read and analyse every article under ``settings.sources``, with no window and no
+    digest: what ``digest summarize`` shows."""
+    settings = settings.validated()
+    zone = dates.resolve_timezone(settings.timezone)
+    articles, skipped = read_sources(settings.sources, zone, settings.language)
+    stories, unsupported = analyse_all(articles, settings)
+    return stories, [*skipped, *unsupported]
 
 
 def make(settings: Settings, now: datetime | None = None) -> Result:
@@ -114,7 +150,10 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
     chosen = select(articles, window)
     if not chosen:
         return Result(window, None, None, tuple(skipped), len(articles))
-    stories = [analyse(article, settings) for article in chosen]
+    stories, unsupported = analyse_all(chosen, settings)
+    skipped = [*skipped, *unsupported]
+    if not stories:
+        return Result(window, None, None, tuple(skipped), len(articles))
     digest = compose(settings.title, window, now.astimezone(zone), stories, skipped)
     html = render_html(digest, settings.templates)
     text = render_text(digest, settings.templates)
