@@ -125,3 +125,91 @@ def test_key_quote_prefers_a_named_whole_sentence_over_a_fragment() -> None:
 
 def test_quote_marks_inside_words_are_not_quotes() -> None:
     assert find_quotes(article('The 6" pipe and the 12" valve were replaced on Monday.')) == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "as_written"),
+    [
+        (("“The vote is close,” according to Mayor Elena Marsh.",), None, None),
+        (("Marsh told the council on Tuesday: “The vote is close.”",), "Marsh", "Marsh"),
+        (("Said Elena Marsh, “The vote is close.”",), "Elena Marsh", "Elena Marsh"),
+        (
+            ("Elena Marsh, the town’s mayor since 2019, said, “The vote is close.”",),
+            "Elena Marsh",
+            "Elena Marsh",
+        ),
+        (("Marsh ended the meeting early, saying, “The vote is close.”",), "Marsh", "Marsh"),
+        (("“The vote is close,” beamed Elena Marsh.",), "Elena Marsh", "Elena Marsh"),
+        (("“The vote is close,” Marsh Tweeted.",), "Marsh", "Marsh"),
+        (
+            ("Mayor Elena Marsh spoke after the count. She said:", "“The vote is close.”"),
+            "Elena Marsh",
+            "She",
+        ),
+    ],
+)
+def test_attribution_forms(
+    paragraphs: tuple[str, ...], speaker: str | None, as_written: str | None
+) -> None:
+    quotes = find_quotes(article(*paragraphs))
+    assert len(quotes) == 1
+    assert quotes[0].text.rstrip(".") == "The vote is close"
+    if as_written is not None:
+        assert quotes[0].speaker_as_written == as_written
+        assert quotes[0].speaker is not None and quotes[0].speaker.endswith("Marsh")
+    else:
+        assert quotes[0].speaker == "Elena Marsh"
+
+
+def test_description_speaker_is_kept_as_written_but_not_named() -> None:
+    (quote,) = find_quotes(article("“We will appeal the ruling,” the council’s lawyer said."))
+    assert quote.speaker_as_written == "the council’s lawyer"
+    assert quote.speaker is None
+    assert key_quote((quote,)) is None  # a key quote needs a named speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Marsh said that “the vote is close” before leaving.",  # woven into her sentence
+        "He appeared on ABC’s “This Week” on Sunday, Marsh said.",  # a show's title
+        "Fans chanted “Build The Bridge” as Marsh said goodbye.",  # a slogan
+        "The so-called “Harbour Deal” was signed, Marsh said.",  # scare quotes
+    ],
+)
+def test_woven_phrases_titles_and_scare_quotes_are_not_quotations(paragraph: str) -> None:
+    assert find_quotes(article(paragraph)) == ()
+
+
+def test_quote_following_on_after_a_long_attribution_keeps_the_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“We did our best,” said David Gilbert, president of the host committee. “It is a "
+            "tremendous opportunity for the town.”"
+        )
+    )
+    assert [q.speaker for q in quotes] == ["David Gilbert", "David Gilbert"]
+
+
+def test_quote_opening_the_next_paragraph_continues_the_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“Politics is a tough game,” Senator Nicole Brandt said.",
+            "“That is the way it is, and we carry on.”",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Nicole Brandt", "Nicole Brandt"]
+
+
+def test_offsets_are_into_the_file_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text(
+        "---\ntitle: A title\ndate: 2026-11-26\n---\nIntro line here.\n\n"
+        "“We **will** win,” said Coach Dana Whitlow.\n",
+        encoding="utf-8",
+    )
+    story = read_article(path, UTC)
+    (quote,) = find_quotes(story)
+    raw = path.read_text(encoding="utf-8")
+    assert raw[quote.start : quote.end] == "“We **will** win,”"
+    assert quote.text == "We will win"  # the Markdown is stripped from the words shown
