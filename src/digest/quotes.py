@@ -71,9 +71,11 @@ _BEFORE = re.compile(
     rf"(?:{_who('who')}[ \t]+(?:also[ \t]+|then[ \t]+)?{V}\b{_CLAUSE}{{0,80}}?"
     rf"|according[ \t]+to[ \t]+{_who('who2')}{_CLAUSE}{{0,40}}?"
     rf"|{V}[ \t]+{_who('who4')}"
-    rf"|(?P<clause>{_CLAUSE}{{0,160}}?)\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,]"
     rf")[ \t]*[:,]?[ \t]*$"
 )
+# "Sanders stepped up his emphasis on the issue, saying, “…”": a reporting verb late in the
+# sentence, and a comma or colon right before the quote; the speaker is the sentence's subject.
+_VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
 _SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
 TITLES = {
@@ -478,8 +480,6 @@ def _group(match: re.Match[str] | None) -> str | None:
     groups = match.groupdict()
     if groups.get("span"):
         return _speaker_in(groups["span"])
-    if groups.get("clause") is not None:
-        return _subject(groups["clause"]) if groups["clause"].strip() else None
     return next((v for k, v in groups.items() if k.startswith("who") and v), None)
 
 
@@ -543,9 +543,13 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         next_open = text.find("“", end, line_end)
         limit = line_end if next_open < 0 else next_open
         after = _AFTER.match(text, end, limit)
-        before = _BEFORE.search(
-            text, _sentence_start(text, max(line_start, previous_end), start), start
-        )
+        sentence_start = _sentence_start(text, max(line_start, previous_end), start)
+        before = _BEFORE.search(text, sentence_start, start)
+        before_who = _group(before)
+        if before is None:
+            before = _VERB_LEAD_IN.search(text, sentence_start, start)
+            if before is not None:
+                before_who = _subject(text[sentence_start : before.start()])
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]
         colon = None
@@ -553,7 +557,7 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             colon = lead_in  # Name said in a statement: “…”
         elif before is None and opens_paragraph:
             colon = _colon_lead_in(text, line_start)
-        who = _group(after) or _group(before) or (_subject(colon) if colon else None)
+        who = _group(after) or before_who or (_subject(colon) if colon else None)
         candidate = Candidate(
             parts=parts,
             inner=_inner(text, parts),
