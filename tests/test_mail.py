@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import email
+import json
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -79,3 +80,68 @@ def test_titles_cannot_inject_headers(tmp_path: Path) -> None:
 def test_bad_sender_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError, match="sender"):
         parse_address(value, "sender")
+
+
+def test_reply_to_unsubscribe_and_subject_template(articles: Path, tmp_path: Path) -> None:
+    result = run(
+        articles,
+        tmp_path / "out",
+        reply_to="Editors <editors@example.org>",
+        unsubscribe_url="https://example.org/unsub?u=1",
+        manage_url="https://example.org/m",
+        subject="{title} ({count}): {top}",
+        title="Fixture Digest",
+    )
+    msg = parse(result.folder / "digest.eml")
+    assert str(msg["Reply-To"]) == "Editors <editors@example.org>"
+    assert msg["List-Unsubscribe"] == "<https://example.org/unsub?u=1>"
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert msg["Subject"] == (
+        "Fixture Digest (2): Night ferry returns to Gullhaven after two-year pause"
+    )
+
+
+def test_mailto_unsubscribe_has_no_one_click_header(articles: Path, tmp_path: Path) -> None:
+    result = run(articles, tmp_path / "out", unsubscribe_url="mailto:leave@example.org")
+    msg = parse(result.folder / "digest.eml")
+    assert msg["List-Unsubscribe"] == "<mailto:leave@example.org>"
+    assert msg["List-Unsubscribe-Post"] is None
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"subject": "{title} {oops}"}, "subject template"),
+        ({"unsubscribe_url": "http://example.org/u"}, "unsubscribe_url must be"),
+        ({"archive_url": "mailto:x@example.org"}, "archive_url must be an https: URL"),
+        ({"reply_to": "not-an-address"}, "reply_to"),
+    ],
+)
+def test_bad_mail_settings(
+    articles: Path, tmp_path: Path, overrides: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        run(articles, tmp_path / "out", **overrides)
+
+
+def test_stories_move_to_more_stories_to_stay_under_gmail_clip(tmp_path: Path) -> None:
+    src = tmp_path / "many"
+    src.mkdir()
+    body = " ".join(
+        f"Sentence number {i} tells readers a long and detailed fact." for i in range(60)
+    )
+    for i in range(40):
+        (src / f"story-{i:02d}.md").write_text(
+            f"---\ntitle: Story number {i} about the harbour works\ndate: 2026-11-26T{i % 24:02d}:"
+            f"{i % 60:02d}:00Z\nurl: https://example.org/story/{i}\nsource: Wire\n---\n{body}\n"
+        )
+    result = run(src, tmp_path / "out", sentences=12)
+    html = (result.folder / "digest.html").read_bytes()
+    assert len(html) <= 102_000
+    digest = result.digest
+    assert digest.more and len(digest.stories) + len(digest.more) == 40
+    assert any("lower-ranked stories are listed as headlines only" in w for w in result.warnings)
+    for story in digest.more:  # every dropped story is still listed and linked
+        assert story.article.url.encode() in html
+    manifest = json.loads((result.folder / "manifest.json").read_text())
+    assert len(manifest["more_stories"]) == len(digest.more)

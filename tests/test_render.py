@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -8,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from digest.compose import compose, preheader
-from digest.errors import ConfigError
-from digest.models import Article, Quote, Story, Window
-from digest.render import TEXT_WIDTH, render_html, render_mjml, render_text, safe_url
+from digest.errors import ConfigError, DigestError
+from digest.models import Article, Footer, Quote, Story, Window
+from digest.render import (
+    TEXT_WIDTH,
+    render_html,
+    render_mjml,
+    render_text,
+    safe_url,
+    validate_mjml,
+)
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 HOSTILE = "<script>alert(1)</script> & {{ 7*7 }} {% raw %} <mj-raw>x</mj-raw> ]]> <!--"
@@ -53,10 +59,13 @@ class Collector(HTMLParser):
         self.tags: list[str] = []
         self.hrefs: list[str] = []
         self.text: list[str] = []
+        self.tables: list[dict[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.hrefs += [v or "" for k, v in attrs if k == "href"]
+        if tag == "table":
+            self.tables.append(dict(attrs))
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -103,7 +112,8 @@ def test_article_text_is_data_never_markup() -> None:
     ("url", "expected"),
     [
         ("https://example.org/x", "https://example.org/x"),
-        ("http://example.org/x", "http://example.org/x"),
+        ("http://example.org/x", None),  # only https is linked
+        ("https://example.org/a b", None),
         ("javascript:alert(1)", None),
         ("data:text/html,<b>x</b>", None),
         ("//example.org/x", None),
@@ -127,7 +137,8 @@ def test_text_part_is_wrapped_and_tidy() -> None:
         assert len(line) <= TEXT_WIDTH or "https://" in line, line
         assert line == line.rstrip()
     assert text.endswith("\n") and not text.endswith("\n\n")
-    assert "Read more: https://example.org/a?x=1&y=2" in text
+    assert "Read more: [1]" in text
+    assert "[1] https://example.org/a?x=1&y=2" in text
 
 
 def test_preheader_lists_top_headlines_within_limit() -> None:
@@ -153,20 +164,96 @@ def test_template_error_names_file_and_line(tmp_path: Path) -> None:
         render_text(digest_of(story()), tmp_path)
 
 
-def test_mjml_uses_only_known_tags() -> None:
-    known = {
-        "mjml",
-        "mj-head",
-        "mj-title",
-        "mj-preview",
-        "mj-attributes",
-        "mj-all",
-        "mj-text",
-        "mj-section",
-        "mj-style",
-        "mj-body",
-        "mj-column",
-    }
-    source = render_mjml(digest_of(story()))
-    used = set(re.findall(r"<(mj[\w-]*)", source))
-    assert used <= known, used - known
+def full_digest():
+    """Every optional part: footer links, quote of the day, more stories, a dek."""
+    stories = [
+        story(f"Story {i}", url=f"https://example.org/{i}", quote=f"We said {i} things here")
+        for i in range(4)
+    ]
+    footer = Footer(
+        sender="Desk <desk@example.org>",
+        address="desk@example.org",
+        reason="You get this because you asked.",
+        unsubscribe_url="https://example.org/u?id=1",
+        manage_url="mailto:desk@example.org?subject=manage",
+        view_url="https://example.org/archive/2026-11-27/digest.html",
+    )
+    return compose(
+        "Morning Brief",
+        Window(NOW - timedelta(days=1), NOW),
+        NOW,
+        stories,
+        footer=footer,
+        lang="de",
+        shown=3,
+    )
+
+
+def test_full_digest_mjml_is_valid_and_complete() -> None:
+    digest = full_digest()
+    validate_mjml(render_mjml(digest))  # raises on an unknown or misplaced tag
+    html = render_html(digest)
+    page = parse(html)
+    text = " ".join(" ".join(page.text).split())
+    assert '<html lang="de"' in html
+    assert '<meta name="color-scheme" content="light dark"' in html
+    assert "prefers-color-scheme: dark" in html
+    assert "QUOTE OF THE DAY" in text and "More stories" in text and "4 stories" in text
+    assert "Story 3" in text  # the fourth story is in the "more stories" list
+    assert text.count("We said 3 things") == 0  # ...with no card and no quote
+    assert "1 min read" in text
+    for link in (
+        "https://example.org/u?id=1",
+        "mailto:desk@example.org?subject=manage",
+        "https://example.org/archive/2026-11-27/digest.html",
+        "https://example.org/3",
+    ):
+        assert link in page.hrefs
+    assert all(t.get("role") == "presentation" for t in page.tables)
+
+
+def test_text_part_has_the_same_content_and_every_link() -> None:
+    digest = full_digest()
+    html_links = {h for h in parse(render_html(digest)).hrefs}
+    text = render_text(digest)
+    for link in html_links:
+        assert link in text, link
+    assert text.index("QUOTE OF THE DAY") < text.index("1. Story") < text.index("MORE STORIES")
+    assert "Unsubscribe: [" in text and "Manage your subscription: [" in text
+    refs = [line for line in text.splitlines() if line.startswith("[")]
+    assert [r.split("]")[0] for r in refs] == [f"[{i}" for i in range(1, len(refs) + 1)]
+
+
+def test_quote_of_the_day_is_not_repeated_in_its_card() -> None:
+    text = render_text(full_digest())
+    chosen = text.split("QUOTE OF THE DAY", 1)[1].split("\n")[1].strip()
+    assert text.count(chosen) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "<mjml><mj-body><mj-section><mj-column><mj-foo/></mj-column></mj-section></mj-body>"
+            "</mjml>",
+            "<mj-foo> cannot stand inside <mj-column>",
+        ),
+        (
+            "<mjml><mj-body><mj-section><mj-text>x</mj-text></mj-section></mj-body></mjml>",
+            "<mj-text> cannot stand inside <mj-section>",
+        ),
+        ("<mjml><mj-body><mj-section></mj-body></mjml>", "not well-formed"),
+        ("<html></html>", "must produce <mjml>"),
+    ],
+)
+def test_unknown_or_misplaced_mjml_tags_are_errors(source: str, message: str) -> None:
+    with pytest.raises(DigestError, match=message):
+        validate_mjml(source)
+
+
+def test_misplaced_tag_in_a_user_template_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "digest.mjml.j2").write_text(
+        "<mjml><mj-body><mj-text>{{ digest.title }}</mj-text></mj-body></mjml>"
+    )
+    with pytest.raises(DigestError, match="<mj-text> cannot stand inside <mj-body>"):
+        render_html(digest_of(story()), tmp_path)

@@ -19,6 +19,7 @@ from . import __version__
 from .config import DEFAULT_SENDER, Settings
 from .dates import WHEN_FORMS
 from .errors import DigestError
+from .mail import DEFAULT_SUBJECT
 from .models import Story
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
@@ -110,6 +111,36 @@ def make(
         Path | None,
         typer.Option(metavar="DIR", help="Folder of templates that override the built-in ones."),
     ] = None,
+    reply_to: Annotated[
+        str | None, typer.Option("--reply-to", metavar="ADDRESS", help="Reply-To address.")
+    ] = None,
+    subject: Annotated[
+        str,
+        typer.Option(metavar="TEMPLATE", help="Subject; may use {title}, {date}, {top}, {count}."),
+    ] = DEFAULT_SUBJECT,
+    unsubscribe_url: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="https: or mailto: unsubscribe link (footer and "
+            "List-Unsubscribe with RFC 8058 one-click).",
+        ),
+    ] = None,
+    manage_url: Annotated[
+        str | None, typer.Option(metavar="URL", help="Link to manage the subscription.")
+    ] = None,
+    archive_url: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="Public https: URL where OUT/ is served: adds a "
+            "'View in browser' link to OUT/<date>/digest.html.",
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="Why the reader gets this (footer); may use {title}."),
+    ] = None,
 ) -> None:
     """Write the digest of the articles published in a time window to OUT/<date>/.
 
@@ -130,11 +161,19 @@ def make(
         sender=sender,
         recipients=tuple(to or ()),
         templates=templates,
+        reply_to=reply_to,
+        subject=subject,
+        unsubscribe_url=unsubscribe_url,
+        manage_url=manage_url,
+        archive_url=archive_url,
+        **({"reason": reason} if reason else {}),
     )
     with _reported():
         result = run(settings, now=_clock())
     for skip in result.skipped:
         _err(f"warning: skipped {skip.path}: {skip.reason}")
+    for warning in result.warnings:
+        _err(f"warning: {warning}")
     if result.folder is None or result.digest is None:
         _err(
             f"digest: no articles in the window {result.window.since:%Y-%m-%d %H:%M} – "

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from .models import Digest, Skipped, Story, Window
+from .models import Digest, Footer, Skipped, Story, Window
+from .quotes import score
 
 PREHEADER_CHARS = 140
 
@@ -23,20 +24,39 @@ def preheader(stories: Iterable[Story], limit: int = PREHEADER_CHARS) -> str:
     return text
 
 
+def quote_of_day(stories: Iterable[Story]) -> Story | None:
+    """The story with the strongest key quote (the earliest wins a tie), when two or more
+    stories have one: with a single quote there is nothing to choose between."""
+    quoted = [s for s in stories if s.key_quote is not None]
+    if len(quoted) < 2:
+        return None
+    return max(quoted, key=lambda s: score(s.key_quote) if s.key_quote else float("-inf"))
+
+
 def compose(
     title: str,
     window: Window,
     generated: datetime,
     stories: Iterable[Story],
     skipped: Iterable[Skipped] = (),
+    *,
+    footer: Footer | None = None,
+    lang: str = "en",
+    shown: int | None = None,
 ) -> Digest:
-    """Stories stay in the order selection gave them (newest first)."""
+    """Stories stay in the order selection gave them (newest first, the rank). With ``shown``,
+    only the first ``shown`` get a full card; the rest are listed as "more stories"."""
     ordered = tuple(stories)
+    cut = len(ordered) if shown is None else max(1, shown)
     return Digest(
         title=title,
         window=window,
         generated=generated,
-        stories=ordered,
+        stories=ordered[:cut],
         preheader=preheader(ordered),
         skipped=tuple(skipped),
+        more=ordered[cut:],
+        quote_of_day=quote_of_day(ordered[:cut]),
+        footer=footer,
+        lang=lang,
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .language import tokenizer
+from .mail import DEFAULT_SUBJECT, check_subject
 from .sources import language_name
 from .summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -29,6 +31,12 @@ class Settings:
     sender: str = DEFAULT_SENDER
     recipients: tuple[str, ...] = field(default=())
     templates: Path | None = None
+    reply_to: str | None = None
+    subject: str = DEFAULT_SUBJECT
+    reason: str = "You get this digest because you subscribed to {title}."
+    unsubscribe_url: str | None = None  # https: or mailto:
+    manage_url: str | None = None
+    archive_url: str | None = None  # public base URL where OUT/ is served
 
     def validated(self) -> Settings:
         if not 1 <= self.sentences <= 20:
@@ -39,9 +47,26 @@ class Settings:
             raise ConfigError("no sources: give at least one folder or file")
         language = language_name(self.language)
         tokenizer(language)  # names the supported languages when this one is not
+        for name in ("unsubscribe_url", "manage_url"):
+            _check_link(name, getattr(self, name), mailto=True)
+        _check_link("archive_url", self.archive_url, mailto=False)
         return replace(
             self,
             algorithm=check_algorithm(self.algorithm),
             language=language,
             title=" ".join(self.title.split()),
+            subject=check_subject(self.subject),
         )
+
+
+def _check_link(name: str, value: str | None, mailto: bool) -> None:
+    """Links in the footer and headers must be absolute https (or mailto:) URLs."""
+    if value is None:
+        return
+    parts = urlsplit(value)
+    ok = (parts.scheme == "https" and bool(parts.netloc)) or (
+        mailto and parts.scheme == "mailto" and "@" in parts.path
+    )
+    if not ok or any(c.isspace() for c in value):
+        kinds = "an https: or mailto: URL" if mailto else "an https: URL"
+        raise ConfigError(f"{name} must be {kinds}, not {value!r}")

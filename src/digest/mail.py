@@ -34,9 +34,28 @@ def parse_addresses(values: tuple[str, ...], setting: str) -> tuple[Address, ...
     return tuple(parse_address(f"{n} <{a}>" if n else a, setting) for n, a in pairs)
 
 
-def subject(digest: Digest) -> str:
+DEFAULT_SUBJECT = "{title} — {date}: {top}"
+SUBJECT_FIELDS = ("title", "date", "top", "count")
+
+
+def check_subject(template: str) -> str:
+    """A subject template may use {title}, {date}, {top} and {count}; anything else is named."""
+    try:
+        template.format(title="", date="", top="", count=0)
+    except (KeyError, IndexError, ValueError) as exc:
+        fields = ", ".join("{" + f + "}" for f in SUBJECT_FIELDS)
+        raise ConfigError(
+            f"subject template {template!r} is not valid ({exc}): it may use {fields}"
+        ) from None
+    return template
+
+
+def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
     top = digest.stories[0].article.title if digest.stories else "no new stories"
-    return f"{digest.title} — {long_date(digest.window.until)}: {top}"
+    text = template.format(
+        title=digest.title, date=long_date(digest.window.until), top=top, count=digest.count
+    )
+    return " ".join(text.split())  # one line, whatever the template or the titles hold
 
 
 def build_message(
@@ -46,6 +65,10 @@ def build_message(
     sender: Address,
     recipients: tuple[Address, ...],
     now: datetime,
+    *,
+    reply_to: Address | None = None,
+    subject_template: str = DEFAULT_SUBJECT,
+    unsubscribe_url: str | None = None,
 ) -> EmailMessage:
     """The digest as a MIME message. Message-ID and boundary derive from the content, so the
     same input and clock give the same bytes."""
@@ -63,15 +86,28 @@ def build_message(
     msg = EmailMessage(policy=SMTP)
     msg["From"] = sender
     msg["To"] = recipients or (sender,)
-    msg["Subject"] = subject(digest)
+    if reply_to is not None:
+        msg["Reply-To"] = reply_to
+    msg["Subject"] = subject(digest, subject_template)
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = f"<digest.{digest.window.until:%Y%m%d}.{fingerprint[:20]}@{sender.domain}>"
     msg["MIME-Version"] = "1.0"
+    if unsubscribe_url:
+        # RFC 8058 one-click unsubscribe; a mailto: link is offered as it is
+        msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        if unsubscribe_url.startswith("https:"):
+            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     msg.set_boundary(f"=_digest_{fingerprint[20:44]}")
     return msg
 
 
+# Headers are written unfolded (RFC 5322 allows 998 characters a line): Python's folder puts a
+# subject holding "(...)" on a continuation line, which clients then show with a leading space.
+# Bodies are already quoted-printable with 76-character lines when they are set.
+_WRITE_POLICY = SMTP.clone(max_line_length=998)
+
+
 def message_bytes(msg: EmailMessage) -> bytes:
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes(policy=_WRITE_POLICY)

@@ -32,6 +32,10 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+    @property
     def source_text(self) -> tuple[str, int]:
         """The text quotes are searched in, and the offset of its body: the file's own text
         (so offsets match the file), or the cleaned body for articles built in memory."""
@@ -86,6 +90,18 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Footer:
+    """Who sends the digest, why the reader gets it, and the links that go with that."""
+
+    sender: str  # display form: "Daily Digest <digest@example.org>"
+    address: str  # the sender's bare address
+    reason: str
+    unsubscribe_url: str | None = None
+    manage_url: str | None = None
+    view_url: str | None = None  # this digest in the public archive
+
+
+@dataclass(frozen=True)
 class Digest:
     """Everything a template needs: the stories in order, plus the framing."""
 
@@ -95,11 +111,19 @@ class Digest:
     stories: tuple[Story, ...]
     preheader: str
     skipped: tuple[Skipped, ...] = ()
+    more: tuple[Story, ...] = ()  # lower-ranked stories shown as headlines only
+    quote_of_day: Story | None = None  # the story whose key quote is the strongest
+    footer: Footer | None = None
+    lang: str = "en"
+
+    @property
+    def count(self) -> int:
+        return len(self.stories) + len(self.more)
 
     @property
     def sources(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for story in self.stories:
+        for story in (*self.stories, *self.more):
             if story.article.source:
                 seen.setdefault(story.article.source, None)
         return tuple(seen)

@@ -5,7 +5,7 @@ sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,12 +16,15 @@ from .config import Settings
 from .errors import ConfigError, UsageError
 from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
-from .models import Article, Digest, Quote, Skipped, Story, Window
+from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
 from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
 from .select import select
-from .sources import read_sources
+from .sources import language_code, read_sources
 from .summarize import summarize
+
+CLIP_BYTES = 102_000  # Gmail clips a message whose HTML is larger
+WARN_BYTES = 90_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Result:
     digest: Digest | None
     skipped: tuple[Skipped, ...]
     considered: int
+    warnings: tuple[str, ...] = ()
 
 
 def window_for(settings: Settings, now: datetime) -> Window:
@@ -119,6 +123,7 @@ def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dic
         "settings": {"sentences": settings.sentences, "algorithm": settings.algorithm},
         "files": sorted([*files, "manifest.json"]),
         "articles": [story_record(s) for s in digest.stories],
+        "more_stories": [story_record(s) for s in digest.more],
         "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in digest.skipped],
     }
 
@@ -154,10 +159,42 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
     skipped = [*skipped, *unsupported]
     if not stories:
         return Result(window, None, None, tuple(skipped), len(articles))
-    digest = compose(settings.title, window, now.astimezone(zone), stories, skipped)
-    html = render_html(digest, settings.templates)
+    footer = Footer(
+        sender=str(sender),
+        address=sender.addr_spec,
+        reason=settings.reason.replace("{title}", settings.title),
+        unsubscribe_url=settings.unsubscribe_url,
+        manage_url=settings.manage_url,
+        view_url=f"{settings.archive_url.rstrip('/')}/{window.until:%Y-%m-%d}/digest.html"
+        if settings.archive_url
+        else None,
+    )
+    digest, html, warnings = _fit_under_clip(
+        lambda shown: compose(
+            settings.title,
+            window,
+            now.astimezone(zone),
+            stories,
+            skipped,
+            footer=footer,
+            lang=language_code(settings.language),
+            shown=shown,
+        ),
+        len(stories),
+        settings.templates,
+    )
     text = render_text(digest, settings.templates)
-    message = build_message(digest, html, text, sender, recipients, now)
+    message = build_message(
+        digest,
+        html,
+        text,
+        sender,
+        recipients,
+        now,
+        reply_to=parse_address(settings.reply_to, "reply_to") if settings.reply_to else None,
+        subject_template=settings.subject,
+        unsubscribe_url=settings.unsubscribe_url,
+    )
     files = {
         "digest.html": html.encode(),
         "digest.txt": text.encode(),
@@ -165,4 +202,31 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
     }
     files["manifest.json"] = outbox.to_json(manifest(digest, settings, files))
     folder = outbox.write_folder(settings.out, f"{window.until:%Y-%m-%d}", files)
-    return Result(window, folder, digest, tuple(skipped), len(articles))
+    return Result(window, folder, digest, tuple(skipped), len(articles), tuple(warnings))
+
+
+def _fit_under_clip(
+    build: Callable[[int], Digest], count: int, templates: Path | None
+) -> tuple[Digest, str, list[str]]:
+    """Render the HTML; when it is over Gmail's clip size, move the lowest-ranked stories into
+    the "more stories" list of headlines until it fits (one full story always stays)."""
+    shown = count
+    while True:
+        digest = build(shown)
+        html = render_html(digest, templates)
+        size = len(html.encode())
+        if size <= CLIP_BYTES or shown == 1:
+            break
+        shown -= 1
+    warnings = []
+    if digest.more:
+        titles = "; ".join(s.article.title for s in digest.more)
+        warnings.append(
+            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, {len(digest.more)} "
+            f"lower-ranked stories are listed as headlines only: {titles}"
+        )
+    if size > WARN_BYTES:
+        warnings.append(
+            f"the HTML is {size / 1000:.1f} KB; Gmail clips messages over {CLIP_BYTES // 1000} KB"
+        )
+    return digest, html, warnings

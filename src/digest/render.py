@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import jinja2
 import mjml
@@ -23,6 +24,7 @@ from .models import Article, Digest
 HTML_TEMPLATE = "digest.mjml.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
 TEXT_WIDTH = 72
+WORDS_PER_MINUTE = 230
 
 
 def builtin_templates() -> Path:
@@ -37,13 +39,40 @@ def builtin_templates() -> Path:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) link, else None (never javascript:, data:, ...)."""
+    """The URL when it is an absolute https link, else None: plain http, javascript:, data:
+    and relative links are never linked (the story is shown, unlinked)."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
-        return url.strip()
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "https" and parts.netloc and not any(c.isspace() for c in url):
+        return url
     return None
+
+
+def reading_minutes(article: Article) -> int:
+    return max(1, round(article.words / WORDS_PER_MINUTE))
+
+
+def byline(article: Article) -> str:
+    """Source · date · reading time (· author)."""
+    parts = [article.source] if article.source else []
+    parts += [published(article), f"{reading_minutes(article)} min read"]
+    if article.author:
+        parts.append(article.author)
+    return " · ".join(parts)
+
+
+class References:
+    """Numbered links for the text part: ``ref(url)`` gives "[n]", the same n for the same URL."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: str) -> str:
+        if url not in self.urls:
+            self.urls.append(url)
+        return f"[{self.urls.index(url) + 1}]"
 
 
 def long_date(moment: datetime) -> str:
@@ -102,6 +131,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         short_date=short_date,
         wrap=wrap,
         published=published,
+        byline=byline,
     )
     return env
 
@@ -117,12 +147,95 @@ def _render(name: str, digest: Digest, user_dir: Path | None, **extra: object) -
         raise ConfigError(f"template {name}: {exc}") from None
 
 
-def render_mjml(digest: Digest, user_dir: Path | None = None, lang: str = "en") -> str:
-    return _render(HTML_TEMPLATE, digest, user_dir, lang=lang)
+def render_mjml(digest: Digest, user_dir: Path | None = None) -> str:
+    return _render(HTML_TEMPLATE, digest, user_dir)
 
 
-def render_html(digest: Digest, user_dir: Path | None = None, lang: str = "en") -> str:
-    source = render_mjml(digest, user_dir, lang)
+# Where each MJML tag may stand: MRML renders an unknown or misplaced tag silently (as raw
+# text or nothing), so the rendered MJML is checked against this before compiling.
+MJML_CHILDREN: dict[str, set[str]] = {
+    "mjml": {"mj-head", "mj-body"},
+    "mj-head": {
+        "mj-title",
+        "mj-preview",
+        "mj-attributes",
+        "mj-style",
+        "mj-raw",
+        "mj-font",
+        "mj-breakpoint",
+        "mj-html-attributes",
+    },
+    "mj-attributes": {
+        "mj-all",
+        "mj-class",
+        "mj-text",
+        "mj-section",
+        "mj-column",
+        "mj-body",
+        "mj-image",
+        "mj-button",
+        "mj-divider",
+        "mj-spacer",
+        "mj-wrapper",
+    },
+    "mj-body": {"mj-section", "mj-wrapper", "mj-hero", "mj-raw"},
+    "mj-wrapper": {"mj-section", "mj-raw"},
+    "mj-section": {"mj-column", "mj-group", "mj-raw"},
+    "mj-group": {"mj-column", "mj-raw"},
+    "mj-column": {
+        "mj-text",
+        "mj-image",
+        "mj-button",
+        "mj-divider",
+        "mj-spacer",
+        "mj-table",
+        "mj-social",
+        "mj-raw",
+        "mj-navbar",
+    },
+    "mj-hero": {"mj-text", "mj-image", "mj-button", "mj-divider", "mj-spacer", "mj-raw"},
+}
+CONTENT_TAGS = {
+    "mj-text",
+    "mj-button",
+    "mj-table",
+    "mj-raw",
+    "mj-style",
+    "mj-title",
+    "mj-preview",
+}  # these hold HTML or text, not MJML
+
+
+def validate_mjml(source: str) -> None:
+    """Every MJML tag is known and where MJML allows it; raises DigestError naming the tag."""
+    try:
+        root = ElementTree.fromstring(source)
+    except ElementTree.ParseError as exc:
+        line, column = exc.position
+        raise DigestError(
+            f"the rendered MJML is not well-formed at line {line}, column {column}: {exc}"
+        ) from None
+    if root.tag != "mjml":
+        raise DigestError(f"the template must produce <mjml>, not <{root.tag}>")
+
+    def walk(node: ElementTree.Element) -> None:
+        if node.tag in CONTENT_TAGS:
+            return
+        allowed = MJML_CHILDREN.get(node.tag, set())
+        for child in node:
+            if child.tag not in allowed:
+                raise DigestError(
+                    f"<{child.tag}> cannot stand inside <{node.tag}> in MJML (allowed: "
+                    f"{', '.join(sorted(allowed)) or 'nothing'})"
+                )
+            walk(child)
+
+    walk(root)
+
+
+def render_html(digest: Digest, user_dir: Path | None = None) -> str:
+    source = render_mjml(digest, user_dir)
+    validate_mjml(source)
     try:
         html = mjml.mjml2html(source, disable_comments=True, fonts={})
     except Exception as exc:  # MRML raises a bare exception type with the parse error
@@ -131,5 +244,6 @@ def render_html(digest: Digest, user_dir: Path | None = None, lang: str = "en") 
 
 
 def render_text(digest: Digest, user_dir: Path | None = None) -> str:
-    text = _render(TEXT_TEMPLATE, digest, user_dir)
+    refs = References()
+    text = _render(TEXT_TEMPLATE, digest, user_dir, ref=refs, refs=refs)
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n") + "\n"

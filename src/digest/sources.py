@@ -281,6 +281,11 @@ LANGUAGE_CODES = {
 }
 
 
+def language_code(name: str) -> str:
+    """'english' -> 'en' (for the HTML lang attribute); unknown names give 'en'."""
+    return next((code for code, lang in LANGUAGE_CODES.items() if lang == name), "en")
+
+
 def language_name(value: str) -> str:
     """'en', 'en-GB' or 'English' -> 'english'."""
     lowered = value.strip().lower()
