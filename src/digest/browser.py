@@ -1,0 +1,148 @@
+"""Look at a digest the way a reader's mail client would: in a real headless Chromium.
+
+Chromium will not make a window narrower than 500 px, so the digest is loaded in an iframe of
+the width under test (600 px desktop, 375 px phone) inside a host page; a small script measures
+horizontal overflow and the lowest contrast of visible text, with the reader's colour scheme
+light or dark (``prefers-color-scheme``), and posts the numbers back to the host page.
+Everything runs offline from files; Chromium's background networking is switched off.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import DigestError
+
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--allow-file-access-from-files",
+)
+_PROBE_RESULT = re.compile(r'<pre id="digest-probe">([^<]*)</pre>')
+
+
+@dataclass(frozen=True)
+class Measure:
+    width: int
+    dark: bool
+    scroll_width: int
+    inner_width: int
+    min_contrast: float
+    worst_text: str
+
+    @property
+    def overflows(self) -> bool:
+        return self.scroll_width > self.inner_width
+
+
+def chromium() -> str | None:
+    """The Chromium binary on this machine, if any."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _run(args: list[str], timeout: float) -> str:
+    binary = chromium()
+    if binary is None:
+        raise DigestError("Chromium is not installed (Debian package 'chromium')")
+    with tempfile.TemporaryDirectory(prefix="digest-chromium-") as profile:
+        proc = subprocess.run(
+            [binary, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    if proc.returncode != 0:
+        raise DigestError(f"Chromium failed: {proc.stderr.strip()[-300:]}")
+    return proc.stdout
+
+
+def _host_page(html: Path, work: Path, width: int, probe: bool) -> Path:
+    page = html.read_text(encoding="utf-8")
+    if probe:
+        script = (resources.files("digest") / "assets" / "probe.js").read_text(encoding="utf-8")
+        hook = f'<script>window.addEventListener("load", function () {{{script}}});</script>'
+        page = page.replace("</body>", hook + "</body>", 1)
+    (work / "digest.html").write_text(page, encoding="utf-8")
+    host = work / f"host-{width}.html"
+    host.write_text(
+        '<!doctype html><html><body style="margin:0;background:#777">'
+        f'<iframe src="digest.html" width="{width}" height="4000" style="border:0"></iframe>'
+        '<script>window.addEventListener("message", function (e) {'
+        'var p = document.createElement("pre"); p.id = "digest-probe";'
+        "p.textContent = e.data; document.body.appendChild(p); });</script></body></html>",
+        encoding="utf-8",
+    )
+    return host
+
+
+def measure(html: Path, width: int, dark: bool = False, timeout: float = 90) -> Measure:
+    """Load ``html`` at ``width`` px (light or dark scheme) and measure it."""
+    with tempfile.TemporaryDirectory(prefix="digest-page-") as tmp:
+        host = _host_page(html, Path(tmp), width, probe=True)
+        args = ["--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom"]
+        if dark:
+            args.insert(0, "--force-dark-mode")
+        out = _run([*args, host.as_uri()], timeout)
+    found = _PROBE_RESULT.search(out)
+    if found is None:
+        raise DigestError("the page did not report its measurements (did it load?)")
+    data = json.loads(
+        found.group(1)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&amp;", "&")
+    )
+    return Measure(
+        width=width,
+        dark=bool(data["dark"]),
+        scroll_width=int(data["scrollWidth"]),
+        inner_width=int(data["innerWidth"]),
+        min_contrast=float(data["minContrast"]),
+        worst_text=str(data["worstText"]),
+    )
+
+
+def screenshot(
+    html: Path,
+    out: Path,
+    width: int,
+    height: int = 2200,
+    dark: bool = False,
+    timeout: float = 90,
+) -> Path:
+    """A PNG of the digest at ``width`` px, as a reader would see it."""
+    with tempfile.TemporaryDirectory(prefix="digest-shot-") as tmp:
+        host = _host_page(html, Path(tmp), width, probe=False)
+        args = [
+            f"--window-size={width},{height}",
+            "--virtual-time-budget=3000",
+            f"--screenshot={out.resolve()}",
+        ]
+        if dark:
+            args.insert(0, "--force-dark-mode")
+        # the host page's iframe fills the window exactly: no grey margin in the picture
+        host.write_text(host.read_text().replace('height="4000"', f'height="{height}"'))
+        _run([*args, host.as_uri()], timeout)
+    if not out.exists():
+        raise DigestError(f"Chromium wrote no screenshot to {out}")
+    return out
