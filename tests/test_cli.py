@@ -222,3 +222,44 @@ def test_summarize_unsupported_language(tmp_path: Path) -> None:
     assert [json.loads(x)["language"] for x in result.stdout.splitlines()] == ["german"]
     bad = invoke("summarize", str(tmp_path), "--language", "klingon")
     assert bad.exit_code == 2 and "english" in bad.stderr
+
+
+def test_check_command_on_a_made_digest(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    made = invoke(
+        "make",
+        "--since",
+        "2026-11-20",
+        "-s",
+        str(seeds),
+        "--out",
+        str(out),
+        "--from",
+        "Desk <desk@example.org>",
+        "--unsubscribe-url",
+        "https://example.org/u",
+        "--archive-url",
+        "https://example.org/d",
+    )
+    assert made.exit_code == 0, made.stderr
+    assert "check:" not in made.stderr  # make ran the checks and found nothing to say
+    result = invoke("check", str(out / "2026-11-27"))
+    assert result.exit_code == 0, result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) >= 11 and all(line.startswith("PASS") for line in lines)
+    eml = invoke("check", str(out / "2026-11-27" / "digest.eml"))
+    assert eml.exit_code == 0
+
+
+def test_check_fails_on_a_broken_digest(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    invoke("make", "--since", "2026-11-20", "-s", str(seeds), "--out", str(out))
+    folder = out / "2026-11-27"
+    text = folder / "digest.txt"
+    text.write_text(text.read_text() + "x" * 90 + "\n")
+    result = invoke("check", str(folder))
+    assert result.exit_code == 1
+    assert "FAIL  text-lines" in result.stdout
+    assert "WARN  headers" in result.stdout  # the default sender's domain is local only
+    missing = invoke("check", str(tmp_path / "nothing-here"))
+    assert missing.exit_code == 1 and "nothing-here" in missing.stderr

@@ -27,6 +27,11 @@ EXIT_CODES = """\
 Exit codes: 0 digest written, or no article in the window (said on stderr);
 1 error (nothing was written); 2 bad option, value or setting."""
 
+CHECK_EXIT_CODES = (
+    "Exit codes: 0 every check passed (warnings allowed); 1 a check failed or "
+    "the digest could not be read; 2 bad option."
+)
+
 app = typer.Typer(
     name="digest",
     help="Turn a folder of news articles into a ready-to-send daily email digest.",
@@ -180,7 +185,9 @@ def make(
             f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read); nothing written"
         )
         return
-    count = len(result.digest.stories)
+    for problem in result.problems:
+        _err(f"check: {problem}")
+    count = result.digest.count
     _err(
         f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
         f"articles read, {len(result.skipped)} skipped -> {result.folder}"
@@ -235,6 +242,27 @@ def summarize(
             typer.echo(json.dumps(story_record(story), ensure_ascii=False))
         else:
             typer.echo(_readable(story))
+
+
+@app.command(epilog=f"Example: digest check outbox/2026-11-27\n\n{CHECK_EXIT_CODES}")
+def check(
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="A digest folder (OUT/<date>) or an .eml file.")
+    ],
+) -> None:
+    """Run the checks a careful sender runs before sending: one PASS/WARN/FAIL line each.
+
+    HTML size against Gmail's clip, headers and their form, MIME structure, text line lengths,
+    every HTML link in the text part, lang/role/alt, absolute https/mailto links, no leftover
+    template or MJML tags, balanced Outlook conditional comments, dark mode, preheader.
+    """
+    from .check import check_path, failed, format_results
+
+    with _reported():
+        results = check_path(path)
+    typer.echo(format_results(results))
+    if failed(results):
+        raise typer.Exit(1)
 
 
 def _readable(story: Story) -> str:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import __version__, dates, outbox
+from .check import check_path
 from .compose import compose
 from .config import Settings
 from .errors import ConfigError, UsageError
@@ -37,6 +38,7 @@ class Result:
     skipped: tuple[Skipped, ...]
     considered: int
     warnings: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # what `digest check` found wrong with the written digest
 
 
 def window_for(settings: Settings, now: datetime) -> Window:
@@ -202,7 +204,10 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
     }
     files["manifest.json"] = outbox.to_json(manifest(digest, settings, files))
     folder = outbox.write_folder(settings.out, f"{window.until:%Y-%m-%d}", files)
-    return Result(window, folder, digest, tuple(skipped), len(articles), tuple(warnings))
+    problems = tuple(
+        f"{r.status} {r.name}: {r.detail}" for r in check_path(folder) if not r.ok or r.warning
+    )
+    return Result(window, folder, digest, tuple(skipped), len(articles), tuple(warnings), problems)
 
 
 def _fit_under_clip(
