@@ -1,14 +1,24 @@
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import SEEDS
 from digest.errors import ConfigError
 from digest.language import punkt_languages, tokenizer
+from digest.models import Article
 from digest.sources import read_article
-from digest.summarize import ALGORITHMS, candidate_sentences, check_algorithm, summarize
+from digest.summarize import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    NewsSummarizer,
+    candidate_sentences,
+    check_algorithm,
+    summarize,
+)
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 
@@ -63,3 +73,252 @@ def test_short_articles_give_what_they_have() -> None:
 def test_unknown_algorithm() -> None:
     with pytest.raises(ConfigError, match="lexrank"):
         check_algorithm("gpt")
+
+
+# --- the news algorithm and the candidate filters ------------------------------------------
+
+
+def article(*paragraphs: str, title: str = "Headline", dek: str = "") -> Article:
+    return Article(
+        id="fixture",
+        path=Path("fixture.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="filename",
+        paragraphs=paragraphs,
+        dek=dek,
+    )
+
+
+def candidates(story: Article) -> list[str]:
+    return [s for p in candidate_sentences(story) for s in p]
+
+
+BARRIER = article(
+    "HARBOURTON (Coast News) - Harbourton council has approved a £12m flood barrier to protect "
+    "homes along the estuary after two winters of flooding.",
+    "By Jane Doe, Coast News",
+    "Photo: The estuary at high tide last winter.",
+    "The barrier, a line of steel gates across the estuary mouth, will be built over two years "
+    "from the spring, the council said.",
+    'Council leader Amira Shah said the vote ended years of delay. "We have waited too long. '
+    'Families have lost everything twice."',
+    '"This is the day the town has been waiting for."',
+    "Also read: Storm warning for the east coast this weekend",
+    "Work starts soon.",
+    "The £12m barrier will protect 400 homes on the estuary.",
+    "Residents near the estuary have flooded twice in two winters, and insurers have raised "
+    "premiums for homes close to the water.",
+    "Engineers said the barrier gates would close when tides rise above the flood level, "
+    "protecting the estuary homes from flooding.",
+    "Updated 26 November 2026 10:32 GMT",
+    title="Harbourton approves flood barrier",
+    dek="The £12m barrier will protect 400 homes on the estuary.",
+)
+
+
+def test_news_is_the_default_and_every_sumy_algorithm_stays() -> None:
+    assert DEFAULT_ALGORITHM == "news"
+    assert set(ALGORITHMS) == {
+        "news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction"
+    }  # fmt: skip
+
+
+def test_candidates_of_a_wire_story() -> None:
+    assert candidates(BARRIER) == [
+        "Harbourton council has approved a £12m flood barrier to protect homes along the estuary "
+        "after two winters of flooding.",
+        "The barrier, a line of steel gates across the estuary mouth, will be built over two years "
+        "from the spring, the council said.",
+        "Council leader Amira Shah said the vote ended years of delay.",
+        "Residents near the estuary have flooded twice in two winters, and insurers have raised "
+        "premiums for homes close to the water.",
+        "Engineers said the barrier gates would close when tides rise above the flood level, "
+        "protecting the estuary homes from flooding.",
+    ]
+
+
+def test_news_summary_leads_with_the_lead_and_keeps_article_order() -> None:
+    summary = summarize(BARRIER, 3)
+    assert summary == summarize(BARRIER, 3, "news")
+    assert len(summary) == 3
+    assert summary[0].startswith("Harbourton council has approved")
+    flat = candidates(BARRIER)
+    assert [flat.index(s) for s in summary] == sorted(flat.index(s) for s in summary)
+    assert all(s in BARRIER.body for s in summary)
+    assert summarize(BARRIER, 1) == (summary[0],)
+
+
+def test_news_is_deterministic() -> None:
+    first = summarize(BARRIER, 2)
+    assert all(summarize(BARRIER, 2) == first for _ in range(5))
+    fresh = NewsSummarizer()
+    tok = tokenizer("english")
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in candidates(BARRIER)])])
+    assert fresh.rate_sentences(document) == fresh.rate_sentences(document)
+
+
+ORCHARD = (
+    "They grafted cuttings from the old orchard trees onto new rootstock this winter, working "
+    "every weekend in the cold.",
+    "The old orchard trees had not been pruned for forty years, the volunteers said on Sunday.",
+    "Cuttings from the orchard will grow into new trees for the village, and a nursery has "
+    "offered to help.",
+    "The volunteers plan to plant the new orchard trees in the village in March, next to the "
+    "school.",
+)
+
+
+def test_a_one_sentence_news_summary_is_the_lead() -> None:
+    lead = "Volunteers have saved the old village orchard from felling."
+    assert summarize(article(lead, *ORCHARD), 1) == (lead,)
+
+
+def test_news_lets_an_off_topic_lede_compete() -> None:
+    lede = "Martha Quill remembers the smell of cider in her grandmother's kitchen."
+    story = article(lede, *ORCHARD)
+    for k in (1, 2, 3):
+        assert lede not in summarize(story, k)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "sentence"),
+    [
+        ("LONDON (Reuters) - ", "The Bank of England raised rates."),
+        ("NEW DELHI, Nov 26 (PTI) — ", "Prices rose in the city."),
+        ("KYIV, Ukraine — ", "Russia attacked overnight with drones."),
+        ("(CNN) — ", "A storm hit the coast on Monday."),
+        ("By Jane Doe LONDON (Reuters) - ", "The bank cut its rate."),
+        ("", "NASA - the space agency - launched a probe."),
+        ("", "US envoy Jane Roe - who flew in on Friday - met him."),
+    ],
+)
+def test_a_dateline_is_cut_off_the_sentence(dateline: str, sentence: str) -> None:
+    assert candidates(article(dateline + sentence)) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe",
+        "By Jane Doe, Coast News",
+        "By JANE DOE and John Roe | Updated 26 Nov 2026",
+        "Reporting by Jane Doe; Editing by John Roe",
+    ],
+)
+def test_bylines_are_dropped(line: str) -> None:
+    assert candidates(article(line, "The council approved the new flood barrier on Tuesday.")) == [
+        "The council approved the new flood barrier on Tuesday."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday, the fire had spread to three villages.",
+        "By contrast, the firm made a loss of £3m.",
+        "By selling the stake, Shell raised $2bn in cash.",
+    ],
+)
+def test_sentences_opening_with_by_stay(line: str) -> None:
+    assert candidates(article(line)) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Crowds gather at the harbour for the first sailing.",
+        "Pictured: the new ferry leaves the harbour at dawn.",
+        "Image caption, The prime minister said the plan would work.",
+        "Image source, Getty Images",
+        "(AP Photo/Evan Vucci, File photo)",
+        "Watch: the moment the old bridge fell into the river",
+    ],
+)
+def test_captions_and_credits_are_dropped(line: str) -> None:
+    assert candidates(article(line)) == []
+
+
+def test_sentences_about_images_stay() -> None:
+    line = "Images of the crash spread quickly on social media."
+    assert candidates(article(line)) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read: Russia invites Zelenskyy to Moscow for talks",
+        "READ MORE | Inflation hits a new high in the UK",
+        "Related: Storm warning for the east coast this weekend",
+        "See also - Ferry returns to Gullhaven after two years",
+    ],
+)
+def test_also_read_lines_are_dropped(line: str) -> None:
+    # inside a paragraph too, where the reader's own paragraph filter does not see it
+    assert candidates(article(f"The ferry sails again next month. {line}")) == [
+        "The ferry sails again next month."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 26 November 2026",
+        "Updated: 10:32 GMT, Wednesday 26 November 2026",
+        "Wednesday 26 November 2026 10:32 GMT",
+    ],
+)
+def test_date_stamps_are_dropped(line: str) -> None:
+    assert candidates(article(line)) == []
+
+
+def test_numbers_are_not_date_stamps() -> None:
+    line = "The winning numbers were 4, 8, 15, 16, 23 and 42."
+    listing = "1," * 300 + "2 and 3 were the scores on the board."
+    assert candidates(article(line, listing)) == [line, listing]
+
+
+def test_short_lines_are_dropped() -> None:
+    assert candidates(article("Work starts soon.", "He declined to comment further.")) == [
+        "He declined to comment further."
+    ]
+
+
+def test_bare_quote_fragments_are_dropped_attributed_quotes_stay() -> None:
+    story = article(
+        '"This is the day the town has been waiting for."',
+        "“I am publicly inviting him, if he dares, of course.”",
+        'Shah said: "We have waited too long. Families have lost everything twice."',
+        '"We will win," she said on Friday.',
+        'The so-called "bedroom tax" is unpopular with voters.',
+    )
+    assert candidates(story) == [
+        'Shah said: "We have waited too long.',
+        '"We will win," she said on Friday.',
+        'The so-called "bedroom tax" is unpopular with voters.',
+    ]
+
+
+def test_bare_quotes_in_german_marks_are_dropped() -> None:
+    story = article("„Wir schaffen das.“", "„Wir schaffen das“, sagte die Kanzlerin am Montag.")
+    assert candidates(story) == ["„Wir schaffen das“, sagte die Kanzlerin am Montag."]
+
+
+def test_headline_dek_and_repeats_are_never_summary_sentences() -> None:
+    story = article(
+        "Harbourton approves flood barrier.",
+        "The £12m barrier will protect 400 homes on the estuary, officials said.",
+        "The barrier will protect 400 homes on the estuary.",
+        "Residents near the estuary have flooded twice in two winters.",
+        "Residents near the estuary have flooded twice in two winters.",
+        "Engineers said the gates would close when the tide rises above the flood level.",
+        title="Harbourton approves flood barrier",
+        dek="The £12m barrier will protect 400 homes on the estuary.",
+    )
+    assert candidates(story) == [
+        "Residents near the estuary have flooded twice in two winters.",
+        "Engineers said the gates would close when the tide rises above the flood level.",
+    ]
+    for algorithm in ALGORITHMS:
+        summary = summarize(story, 1, algorithm)
+        assert story.title not in summary and story.dek not in summary
