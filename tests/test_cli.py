@@ -103,8 +103,9 @@ def test_nothing_in_window_writes_nothing(seeds: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "no articles in the window" in result.stderr
-    assert not out.exists() or list(out.iterdir()) == []
+    assert "nothing new in the window" in result.stderr
+    assert [p for p in out.iterdir() if not p.name.startswith(".")] == []  # no digest folder
+    assert not (out / ".digest-state.json").exists()  # and the state did not advance
 
 
 def test_bad_files_are_skipped_reported_and_recorded(articles: Path, tmp_path: Path) -> None:
@@ -159,7 +160,7 @@ def test_write_failure_is_exit_1(seeds: Path, tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     result = invoke("make", "--since", "2026-11-20", "-s", str(seeds), "--out", str(blocker))
     assert result.exit_code == 1
-    assert "cannot write the digest" in result.stderr
+    assert "cannot use the outbox" in result.stderr
 
 
 def test_help_documents_exit_codes_and_example() -> None:

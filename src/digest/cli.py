@@ -15,17 +15,20 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
-from .config import DEFAULT_SENDER, Settings
+from . import __version__, outbox
+from .config import CONFIG_NAME, Settings, starter_config
 from .dates import WHEN_FORMS
 from .errors import DigestError
-from .mail import DEFAULT_SUBJECT
 from .models import Story
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EXIT_CODES = """\
-Exit codes: 0 digest written, or no article in the window (said on stderr);
-1 error (nothing was written); 2 bad option, value or setting."""
+Exit codes: 0 digest written, or nothing new in the window (said on stderr);
+1 error (nothing was written, the last good digest and state are kept);
+2 bad option, value, setting or config file; 3 another run holds the outbox
+(after --wait seconds); 4 nothing new, with --fail-empty."""
+EXIT_LOCKED = 3
+EXIT_EMPTY = 4
 
 CHECK_EXIT_CODES = (
     "Exit codes: 0 every check passed (warnings allowed); 1 a check failed or "
@@ -63,21 +66,25 @@ def main_options(
     """Turn a folder of news articles into a ready-to-send daily email digest."""
 
 
+Opt = typer.Option
+
+
 @app.command(epilog=f"Example: digest make --since yesterday --source news/\n\n{EXIT_CODES}")
 def make(
     since: Annotated[
-        str, typer.Option(help=f"Start of the window: {WHEN_FORMS}.", metavar="WHEN")
-    ] = "24h",
-    until: Annotated[
         str | None,
-        typer.Option(
-            help="End of the window (exclusive), same forms as --since. Default: now.",
+        Opt(
             metavar="WHEN",
+            help=f"Start of the window: 'last' (the default: where the last "
+            f"digest's window ended; 24 hours back on the first run), or {WHEN_FORMS}.",
         ),
+    ] = None,
+    until: Annotated[
+        str | None, Opt(metavar="WHEN", help="End of the window (exclusive). Default: now.")
     ] = None,
     source: Annotated[
         list[Path] | None,
-        typer.Option(
+        Opt(
             "--source",
             "-s",
             metavar="PATH",
@@ -85,114 +92,234 @@ def make(
         ),
     ] = None,
     out: Annotated[
-        Path, typer.Option(metavar="DIR", help="Outbox folder; the digest goes to OUT/<date>/.")
-    ] = Path("outbox"),
-    sentences: Annotated[
-        int, typer.Option(min=1, max=20, metavar="N", help="Summary sentences per story.")
-    ] = DEFAULT_SENTENCES,
-    algorithm: Annotated[
-        str, typer.Option(metavar="NAME", help=f"Summarizer: {', '.join(ALGORITHMS)}.")
-    ] = DEFAULT_ALGORITHM,
-    timezone: Annotated[
-        str | None,
-        typer.Option(
-            "--timezone",
-            "--tz",
-            metavar="ZONE",
-            help="IANA zone for naive dates and day names. Default: the machine's.",
-        ),
+        Path | None, Opt(metavar="DIR", help="Outbox; the digest goes to OUT/<date>/.")
     ] = None,
-    title: Annotated[str, typer.Option(metavar="TEXT", help="Digest title.")] = "Daily Digest",
-    sender: Annotated[
-        str, typer.Option("--from", metavar="ADDRESS", help="From address.")
-    ] = DEFAULT_SENDER,
+    sentences: Annotated[
+        int | None, Opt(min=1, max=20, metavar="N", help="Summary sentences per story.")
+    ] = None,
+    algorithm: Annotated[
+        str | None, Opt(metavar="NAME", help=f"Summarizer: {', '.join(ALGORITHMS)}.")
+    ] = None,
+    timezone: Annotated[
+        str | None, Opt("--timezone", "--tz", metavar="ZONE", help="IANA zone for naive dates.")
+    ] = None,
+    title: Annotated[str | None, Opt(metavar="TEXT", help="Digest title.")] = None,
+    sender: Annotated[str | None, Opt("--from", metavar="ADDRESS", help="From address.")] = None,
     to: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--to", metavar="ADDRESS", help="Recipient (repeatable). Default: the sender."
-        ),
+        list[str] | None, Opt("--to", metavar="ADDRESS", help="Recipient (repeatable).")
     ] = None,
     templates: Annotated[
-        Path | None,
-        typer.Option(metavar="DIR", help="Folder of templates that override the built-in ones."),
+        Path | None, Opt(metavar="DIR", help="Templates overriding the built-in ones.")
     ] = None,
     reply_to: Annotated[
-        str | None, typer.Option("--reply-to", metavar="ADDRESS", help="Reply-To address.")
+        str | None, Opt("--reply-to", metavar="ADDRESS", help="Reply-To address.")
     ] = None,
     subject: Annotated[
-        str,
-        typer.Option(metavar="TEMPLATE", help="Subject; may use {title}, {date}, {top}, {count}."),
-    ] = DEFAULT_SUBJECT,
+        str | None, Opt(metavar="TEMPLATE", help="Subject; may use {title} {date} {top} {count}.")
+    ] = None,
     unsubscribe_url: Annotated[
-        str | None,
-        typer.Option(
-            metavar="URL",
-            help="https: or mailto: unsubscribe link (footer and "
-            "List-Unsubscribe with RFC 8058 one-click).",
-        ),
+        str | None, Opt(metavar="URL", help="https: or mailto: unsubscribe link.")
     ] = None,
     manage_url: Annotated[
-        str | None, typer.Option(metavar="URL", help="Link to manage the subscription.")
+        str | None, Opt(metavar="URL", help="Link to manage the subscription.")
     ] = None,
     archive_url: Annotated[
-        str | None,
-        typer.Option(
-            metavar="URL",
-            help="Public https: URL where OUT/ is served: adds a "
-            "'View in browser' link to OUT/<date>/digest.html.",
-        ),
+        str | None, Opt(metavar="URL", help="Public https: URL where OUT/ is served.")
     ] = None,
     reason: Annotated[
-        str | None,
-        typer.Option(metavar="TEXT", help="Why the reader gets this (footer); may use {title}."),
+        str | None, Opt(metavar="TEXT", help="Why the reader gets this (footer).")
     ] = None,
+    max_stories: Annotated[
+        int | None, Opt(min=1, metavar="N", help="Full cards; the rest listed by headline.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        Opt(
+            metavar="FILE",
+            help="Config file (default: $DIGEST_CONFIG, else ./digest.toml if present).",
+        ),
+    ] = None,
+    include_seen: Annotated[
+        bool, Opt("--include-seen", help="Also include articles an earlier digest had.")
+    ] = False,
+    wait: Annotated[
+        float, Opt(min=0, metavar="SECONDS", help="Wait this long for another run to finish.")
+    ] = 0,
+    strict: Annotated[bool, Opt("--strict", help="An unreadable file fails the run.")] = False,
+    fail_empty: Annotated[
+        bool, Opt("--fail-empty", help=f"Exit {EXIT_EMPTY} when there is nothing new.")
+    ] = False,
+    send_it: Annotated[
+        bool, Opt("--send", help="Send the digest over SMTP once written (see digest send).")
+    ] = False,
+    as_json: Annotated[
+        bool, Opt("--json", help="Print a JSON summary of the run on stdout.")
+    ] = False,
+    verbose: Annotated[bool, Opt("--verbose", "-v", help="Say more on stderr.")] = False,
+    quiet: Annotated[bool, Opt("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
     """Write the digest of the articles published in a time window to OUT/<date>/.
 
-    The folder holds digest.html, digest.txt, digest.eml and manifest.json. The folder path is
-    the last line on stdout; a one-line summary and any skipped files go to stderr.
+    The folder holds digest.html, digest.txt, digest.eml and manifest.json. Stdout carries
+    only the folder path (or with --json a summary of the run); messages go to stderr.
+    Settings: defaults < digest.toml < DIGEST_* environment < these options.
     """
-    from .pipeline import make as run  # heavy imports only when a digest is made
+    from .pipeline import make as run
 
-    settings = Settings(
-        sources=tuple(source) if source else (Path("seeds"),),
-        out=out,
-        since=since,
-        until=until,
-        sentences=sentences,
-        algorithm=algorithm,
-        timezone=timezone,
-        title=title,
-        sender=sender,
-        recipients=tuple(to or ()),
-        templates=templates,
-        reply_to=reply_to,
-        subject=subject,
-        unsubscribe_url=unsubscribe_url,
-        manage_url=manage_url,
-        archive_url=archive_url,
-        **({"reason": reason} if reason else {}),
-    )
+    say = _Say(verbose=verbose, quiet=quiet)
+    options = {
+        "since": since,
+        "until": until,
+        "sources": tuple(source) if source else None,
+        "out": out,
+        "sentences": sentences,
+        "algorithm": algorithm,
+        "timezone": timezone,
+        "title": title,
+        "sender": sender,
+        "recipients": tuple(to) if to else None,
+        "templates": templates,
+        "reply_to": reply_to,
+        "subject": subject,
+        "unsubscribe_url": unsubscribe_url,
+        "manage_url": manage_url,
+        "archive_url": archive_url,
+        "reason": reason,
+        "max_stories": max_stories,
+    }
     with _reported():
-        result = run(settings, now=_clock())
+        settings = load_settings(options, config)
+        say.info(f"sources: {', '.join(map(str, settings.sources))}; outbox: {settings.out}")
+        result = run(settings, now=_clock(), include_seen=include_seen, wait=wait, strict=strict)
+    say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     for skip in result.skipped:
-        _err(f"warning: skipped {skip.path}: {skip.reason}")
+        say.warn(f"skipped {skip.path}: {skip.reason}")
     for warning in result.warnings:
-        _err(f"warning: {warning}")
-    if result.folder is None or result.digest is None:
-        _err(
-            f"digest: no articles in the window {result.window.since:%Y-%m-%d %H:%M} – "
-            f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read); nothing written"
-        )
-        return
+        say.warn(warning)
     for problem in result.problems:
-        _err(f"check: {problem}")
+        say.warn(f"check: {problem}")
+    if result.seen:
+        say.info(f"{result.seen} article(s) left out: an earlier digest had them")
+    if result.folder is None or result.digest is None:
+        say.note(
+            f"digest: nothing new in the window {result.window.since:%Y-%m-%d %H:%M} – "
+            f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read, {result.seen} "
+            "already sent before); nothing written"
+        )
+        if as_json:
+            typer.echo(json.dumps(result.summary(), ensure_ascii=False))
+        if fail_empty:
+            raise typer.Exit(EXIT_EMPTY)
+        return
     count = result.digest.count
-    _err(
+    say.note(
         f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
         f"articles read, {len(result.skipped)} skipped -> {result.folder}"
     )
-    typer.echo(str(result.folder))
+    if send_it:
+        _send(result.folder, settings, force=False, say=say)
+    typer.echo(json.dumps(result.summary(), ensure_ascii=False) if as_json else result.folder)
+
+
+@app.command(epilog="Example: digest init && $EDITOR digest.toml")
+def init(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write it.")] = Path(
+        CONFIG_NAME
+    ),
+    force: Annotated[bool, Opt("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a commented starter digest.toml listing every setting and its default."""
+    if path.exists() and not force:
+        _err(f"digest: usage error: {path} exists; use --force to replace it")
+        raise typer.Exit(2)
+    with _reported():
+        outbox.write_atomic(path, starter_config().encode())
+    typer.echo(str(path))
+
+
+@app.command(
+    epilog="Example: DIGEST_SMTP_PASSWORD=... digest send outbox/2026-11-27\n\n"
+    "Exit codes: 0 sent (or sent before: said on stderr); 1 error; 2 bad setting; "
+    "3 the outbox is busy."
+)
+def send(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A digest folder or its .eml.")],
+    force: Annotated[bool, Opt("--force", help="Send again even if it was sent before.")] = False,
+    config: Annotated[Path | None, Opt(metavar="FILE", help="Config file.")] = None,
+    quiet: Annotated[bool, Opt("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Send a written digest over SMTP to its recipients, once.
+
+    Server settings come from [smtp] in digest.toml or DIGEST_SMTP_HOST, _PORT, _SECURITY
+    (starttls, tls or none), _USER; the password only from DIGEST_SMTP_PASSWORD.
+    """
+    say = _Say(verbose=False, quiet=quiet)
+    with _reported():
+        settings = load_settings({}, config)
+    _send(path, settings, force=force, say=say)
+
+
+@app.command(epilog="Example: digest preview outbox --port 8025")
+def preview(
+    path: Annotated[Path, typer.Argument(metavar="OUTBOX", help="The outbox to show.")] = Path(
+        "outbox"
+    ),
+    port: Annotated[int, Opt(min=0, max=65535, metavar="N", help="Port to listen on.")] = 8025,
+    host: Annotated[
+        str, Opt(metavar="ADDRESS", help="Interface to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    open_browser: Annotated[
+        bool, Opt("--open/--no-open", help="Open the index in a browser.")
+    ] = False,
+) -> None:
+    """Serve the outbox for a look before sending: an index of digests, and per digest the
+    HTML at desktop and phone widths, the text part, the headers and digest check's results.
+    Reloads when the outbox changes. Ctrl-C stops it."""
+    from .preview import serve
+
+    with _reported():
+        serve(path, host=host, port=port, open_browser=open_browser)
+
+
+def _send(path: Path, settings: Settings, *, force: bool, say: _Say) -> None:
+    from .send import AlreadySent
+    from .send import send as deliver
+
+    with _reported():
+        try:
+            record = deliver(path, settings, os.environ, force=force)
+        except AlreadySent as exc:
+            say.note(f"digest: {exc.message}")
+            return
+    say.note(
+        f"digest: sent {record['folder']} to {', '.join(map(str, record['to']))} "
+        f"via {record['server']}"
+    )
+
+
+class _Say:
+    """Messages on stderr: quiet by default for cron (-q: errors only; -v: more)."""
+
+    def __init__(self, verbose: bool, quiet: bool) -> None:
+        self.verbose, self.quiet = verbose, quiet
+
+    def info(self, message: str) -> None:
+        if self.verbose and not self.quiet:
+            _err(message)
+
+    def note(self, message: str) -> None:
+        if not self.quiet:
+            _err(message)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            _err(f"warning: {message}")
+
+
+def load_settings(options: dict[str, object], config: Path | None) -> Settings:
+    from .config import load
+
+    return load(options, config)
 
 
 @app.command(epilog=f"Example: digest summarize seeds/ --json > summaries.jsonl\n\n{EXIT_CODES}")
@@ -304,7 +431,7 @@ def _reported() -> Iterator[None]:
     try:
         yield
     except DigestError as exc:
-        kind = "usage error" if exc.exit_code == 2 else "error"
+        kind = {0: "note", 2: "usage error", EXIT_LOCKED: "busy"}.get(exc.exit_code, "error")
         _err(f"digest: {kind}: {exc.message}")
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
@@ -323,3 +450,7 @@ def _reported() -> Iterator[None]:
 def main() -> None:
     """Console entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

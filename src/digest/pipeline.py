@@ -6,15 +6,16 @@ sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
+from email.headerregistry import Address
 from pathlib import Path
 
-from . import __version__, dates, outbox
+from . import __version__, dates, outbox, state
 from .check import check_path
 from .compose import compose
 from .config import Settings
-from .errors import ConfigError, UsageError
+from .errors import ConfigError, DigestError, UsageError
 from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
@@ -39,13 +40,35 @@ class Result:
     considered: int
     warnings: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()  # what `digest check` found wrong with the written digest
+    seen: int = 0  # articles in the window left out because an earlier digest had them
+
+    def summary(self) -> dict[str, object]:
+        """The run as JSON data (``digest make --json``)."""
+        return {
+            "folder": str(self.folder) if self.folder else None,
+            "window": {"since": _iso(self.window.since), "until": _iso(self.window.until)},
+            "stories": len(self.digest.stories) if self.digest else 0,
+            "more_stories": len(self.digest.more) if self.digest else 0,
+            "articles_read": self.considered,
+            "already_sent_before": self.seen,
+            "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in self.skipped],
+            "warnings": list(self.warnings),
+            "check": list(self.problems),
+        }
 
 
-def window_for(settings: Settings, now: datetime) -> Window:
+def window_for(settings: Settings, now: datetime, last_until: datetime | None = None) -> Window:
+    """The window to cover. ``--since last`` (and no --since at all) starts where the last
+    written digest's window ended, or 24 hours back on the first run."""
     zone = dates.resolve_timezone(settings.timezone)
-    since = dates.parse_when(settings.since, now, zone)
+    if settings.since in (None, "last"):
+        since = last_until if last_until is not None else now - timedelta(hours=24)
+    else:
+        since = dates.parse_when(settings.since, now, zone)
     until = dates.parse_when(settings.until, now, zone) if settings.until else now
-    if since >= until:
+    if since >= until and settings.since in (None, "last"):
+        since = until  # the last digest already covers up to now: nothing can be new
+    elif since >= until:
         raise UsageError(
             f"the window is empty: --since ({since.isoformat()}) must be before "
             f"--until ({until.isoformat()})"
@@ -140,27 +163,84 @@ def summarize_paths(settings: Settings) -> tuple[list[Story], list[Skipped]]:
     return stories, [*skipped, *unsupported]
 
 
-def make(settings: Settings, now: datetime | None = None) -> Result:
+def make(
+    settings: Settings,
+    now: datetime | None = None,
+    *,
+    include_seen: bool = False,
+    wait: float = 0,
+    strict: bool = False,
+) -> Result:
     """Build the digest for the settings' window and write it to ``settings.out``.
 
-    ``now`` is the clock (aware); tests pass a fixed one. Raises DigestError subclasses.
+    ``now`` is the clock (aware); tests pass a fixed one. One run at a time holds the outbox
+    (``wait`` seconds for another to finish, then LockedError). Articles an earlier digest
+    included are left out unless ``include_seen``; with ``strict`` an unreadable file is fatal.
+    The state (``--since last``, seen ids) advances only once the digest is fully written.
+    Raises DigestError subclasses.
     """
     settings = settings.validated()
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    zone = dates.resolve_timezone(settings.timezone)
-    window = window_for(settings, now)
     sender = parse_address(settings.sender, "sender")
     recipients = parse_addresses(settings.recipients, "recipients")
-    articles, skipped = read_sources(settings.sources, zone, settings.language)
-    chosen = select(articles, window)
-    if not chosen:
-        return Result(window, None, None, tuple(skipped), len(articles))
-    stories, unsupported = analyse_all(chosen, settings)
-    skipped = [*skipped, *unsupported]
-    if not stories:
-        return Result(window, None, None, tuple(skipped), len(articles))
+    reply_to = parse_address(settings.reply_to, "reply_to") if settings.reply_to else None
+    with state.locked(settings.out, wait):
+        current = state.load(settings.out)
+        zone = dates.resolve_timezone(settings.timezone)
+        window = window_for(settings, now, current.last_until)
+        name = f"{window.until:%Y-%m-%d}"
+        articles, skipped = read_sources(settings.sources, zone, settings.language)
+        in_window = select(articles, window)
+        chosen = (
+            in_window
+            if include_seen
+            else [a for a in in_window if not current.seen_elsewhere(a.id, name)]
+        )
+        seen = len(in_window) - len(chosen)
+        stories, unsupported = analyse_all(chosen, settings)
+        skipped = [*skipped, *unsupported]
+        if strict and skipped:
+            first = skipped[0]
+            raise DigestError(
+                f"--strict: {len(skipped)} file(s) could not be used, the first "
+                f"{first.path}: {first.reason}"
+            )
+        if not stories:
+            return Result(window, None, None, tuple(skipped), len(articles), seen=seen)
+        result = _write(
+            settings,
+            now,
+            zone,
+            window,
+            stories,
+            skipped,
+            len(articles),
+            sender,
+            recipients,
+            reply_to,
+        )
+        digest = result.digest
+        assert digest is not None
+        shown = [s.article.id for s in (*digest.stories, *digest.more)]
+        state.save(settings.out, current.advanced(window.until, name, shown))
+        return replace(result, seen=seen)
+
+
+def _write(
+    settings: Settings,
+    now: datetime,
+    zone: tzinfo,
+    window: Window,
+    stories: list[Story],
+    skipped: list[Skipped],
+    considered: int,
+    sender: Address,
+    recipients: tuple[Address, ...],
+    reply_to: Address | None,
+) -> Result:
+    """Compose, render, fit under Gmail's clip, build the message and write the folder."""
     footer = Footer(
         sender=str(sender),
         address=sender.addr_spec,
@@ -182,7 +262,7 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
             lang=language_code(settings.language),
             shown=shown,
         ),
-        len(stories),
+        min(len(stories), settings.max_stories or len(stories)),
         settings.templates,
     )
     text = render_text(digest, settings.templates)
@@ -193,7 +273,7 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
         sender,
         recipients,
         now,
-        reply_to=parse_address(settings.reply_to, "reply_to") if settings.reply_to else None,
+        reply_to=reply_to,
         subject_template=settings.subject,
         unsubscribe_url=settings.unsubscribe_url,
     )
@@ -207,7 +287,7 @@ def make(settings: Settings, now: datetime | None = None) -> Result:
     problems = tuple(
         f"{r.status} {r.name}: {r.detail}" for r in check_path(folder) if not r.ok or r.warning
     )
-    return Result(window, folder, digest, tuple(skipped), len(articles), tuple(warnings), problems)
+    return Result(window, folder, digest, tuple(skipped), considered, tuple(warnings), problems)
 
 
 def _fit_under_clip(
@@ -224,10 +304,11 @@ def _fit_under_clip(
             break
         shown -= 1
     warnings = []
-    if digest.more:
-        titles = "; ".join(s.article.title for s in digest.more)
+    clipped = digest.more[: count - shown]  # the ones moved for size, not by max_stories
+    if clipped:
+        titles = "; ".join(s.article.title for s in clipped)
         warnings.append(
-            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, {len(digest.more)} "
+            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, {len(clipped)} "
             f"lower-ranked stories are listed as headlines only: {titles}"
         )
     if size > WARN_BYTES:

@@ -1,0 +1,196 @@
+"""digest send against a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import shutil
+import socket
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from typer.testing import CliRunner
+
+from digest.cli import app
+
+runner = CliRunner()
+NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(
+        app, list(args), env={"DIGEST_NOW": NOW.isoformat(), "TZ": "UTC", **(env or {})}
+    )
+
+
+def make_digest(articles: Path, out: Path, *extra: str) -> Path:
+    result = invoke(
+        "make",
+        "-s",
+        str(articles),
+        "--out",
+        str(out),
+        "--since",
+        "2026-11-20",
+        "--from",
+        "Desk <desk@example.org>",
+        "--to",
+        "one@example.org",
+        "--to",
+        "Two <two@example.org>",
+        *extra,
+    )
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def smtp_env(port: int, **more: str) -> dict[str, str]:
+    return {
+        "DIGEST_SMTP_HOST": "127.0.0.1",
+        "DIGEST_SMTP_PORT": str(port),
+        "DIGEST_SMTP_SECURITY": "none",
+        **more,
+    }
+
+
+def test_send_delivers_once(articles: Path, tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
+    folder = make_digest(articles, tmp_path / "out")
+    sent = invoke("send", str(folder), env=smtp_env(port))
+    assert sent.exit_code == 0, sent.stderr
+    assert "sent 2026-11-27 to one@example.org, two@example.org" in sent.stderr
+    (mail_from, rcpts, content) = inbox.messages[0]
+    assert mail_from == "desk@example.org" and rcpts == ["one@example.org", "two@example.org"]
+    received = email.message_from_bytes(content, policy=policy.default)
+    written = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)
+    assert received["Message-ID"] == written["Message-ID"]
+    assert received.get_body(("plain",)).get_content() == written.get_body(("plain",)).get_content()
+    again = invoke("send", str(folder), env=smtp_env(port))
+    assert again.exit_code == 0 and "already sent" in again.stderr
+    assert len(inbox.messages) == 1
+    forced = invoke("send", str(folder / "digest.eml"), "--force", env=smtp_env(port))
+    assert forced.exit_code == 0 and len(inbox.messages) == 2
+
+
+def test_make_send_does_both(articles: Path, tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
+    result = runner.invoke(
+        app,
+        [
+            "make",
+            "-s",
+            str(articles),
+            "--out",
+            str(tmp_path / "out"),
+            "--since",
+            "2026-11-20",
+            "--send",
+        ],
+        env={"DIGEST_NOW": NOW.isoformat(), "TZ": "UTC", **smtp_env(port)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("2026-11-27") and len(inbox.messages) == 1
+
+
+def test_unreachable_server_is_a_clear_error(articles: Path, tmp_path: Path) -> None:
+    folder = make_digest(articles, tmp_path / "out")
+    result = invoke("send", str(folder), env=smtp_env(free_port()))
+    assert result.exit_code == 1 and "could not send through 127.0.0.1" in result.stderr
+    assert "Traceback" not in result.output
+    nothing = invoke("send", str(tmp_path / "nowhere"), env=smtp_env(1))
+    assert nothing.exit_code == 2 and "no digest to send" in nothing.stderr
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_starttls_with_login(articles: Path, tmp_path: Path) -> None:
+    import ssl
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        assert isinstance(auth_data, LoginPassword)
+        logins.append((auth_data.login, auth_data.password))
+        return AuthResult(success=auth_data.password == b"s3cret")
+
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=context,
+        require_starttls=True,
+        authenticator=authenticator,
+    )
+    controller.start()
+    try:
+        folder = make_digest(articles, tmp_path / "out")
+        env = {
+            **smtp_env(port, DIGEST_SMTP_SECURITY="starttls", DIGEST_SMTP_USER="digest"),
+            "SSL_CERT_FILE": str(cert),
+        }
+        missing = invoke("send", str(folder), env=env)
+        assert missing.exit_code == 2 and "DIGEST_SMTP_PASSWORD" in missing.stderr
+        right = invoke("send", str(folder), env={**env, "DIGEST_SMTP_PASSWORD": "s3cret"})
+        assert right.exit_code == 0, right.stderr
+        assert logins[-1] == (b"digest", b"s3cret") and len(inbox.messages) == 1
+    finally:
+        controller.stop()
