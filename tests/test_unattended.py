@@ -228,3 +228,57 @@ def test_init_writes_a_starter_that_parses(tmp_path: Path) -> None:
     values = read_config(target)
     assert values["title"] == "Daily Digest" and values["smtp_port"] == 587
     load({}, target, env={}).validated()
+
+
+def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) -> None:
+    """SIGKILL a run at several moments; the outbox only ever holds whole digests, the state
+    stays readable, and the next run writes the right digest."""
+    import random
+    import signal
+    import time
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(40):
+        article(
+            news, f"s{i:02d}.txt", f"Story {i:02d} of the day", T0 - timedelta(hours=1 + i % 20)
+        )
+    out = tmp_path / "out"
+    env = {**os.environ, "DIGEST_NOW": T0.isoformat(), "TZ": "UTC"}
+    command = [
+        sys.executable,
+        "-m",
+        "digest.cli",
+        "make",
+        "-s",
+        str(news),
+        "--out",
+        str(out),
+        "--since",
+        "1d",
+        "-q",
+    ]
+    rng = random.Random(8)
+    for _ in range(8):
+        proc = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.2, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        if not out.exists():
+            continue  # killed before it made the outbox
+        for folder in (p for p in out.iterdir() if not p.name.startswith(".")):
+            assert sorted(f.name for f in folder.iterdir()) == [
+                "digest.eml",
+                "digest.html",
+                "digest.txt",
+                "manifest.json",
+            ]
+            json.loads((folder / "manifest.json").read_text())
+        if (out / ".digest-state.json").exists():
+            assert state.load(out).last_until == T0
+    final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert final.returncode == 0, final.stderr
+    assert len(json.loads((out / "2026-11-27" / "manifest.json").read_text())["articles"]) == 40
+    assert sorted(p.name for p in out.iterdir()) == [".digest-state.json", ".lock", "2026-11-27"]
