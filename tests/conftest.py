@@ -38,3 +38,68 @@ def seeds(tmp_path: Path) -> Path:
     shutil.copytree(SEEDS, target)
     set_mtime(target / "000_2534067fcf5ef89c.txt", datetime(2026, 11, 27, 6, 0, tzinfo=UTC))
     return target
+
+
+WORDS = tuple(
+    [
+        "harbour",
+        "council",
+        "budget",
+        "ferry",
+        "storm",
+        "school",
+        "library",
+        "market",
+        "bridge",
+        "river",
+        "festival",
+        "museum",
+        "hospital",
+        "railway",
+        "station",
+        "orchard",
+        "fishing",
+        "tourism",
+        "housing",
+        "planning",
+        "election",
+        "transport",
+        "weather",
+        "flood",
+        "recovery",
+        "repairs",
+        "volunteers",
+        "teachers",
+        "nurses",
+        "drivers",
+        "traders",
+        "residents",
+        "visitors",
+        "engineers",
+        "farmers",
+        "students",
+        "rangers",
+        "sailors",
+        "bakers",
+        "artists",
+        "officials",
+    ]
+)
+VERBS_ = tuple(
+    ["opened", "closed", "approved", "delayed", "expanded", "reviewed", "funded", "inspected"]
+)
+
+
+def distinct_text(seed: int, sentences: int = 8) -> str:
+    """Plain sentences unlike any other seed's: for tests that need many different stories."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(sentences):
+        a, b, c = rng.sample(WORDS, 3)
+        out.append(
+            f"The {a} {rng.choice(VERBS_)} {rng.randint(2, 900)} {b} plans near the "
+            f"{c} on day {rng.randint(1, 28)} after {rng.choice(WORDS)} talks."
+        )
+    return " ".join(out)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, distinct_text
 from digest.config import Settings
 from digest.errors import ConfigError
 from digest.mail import parse_address
@@ -127,10 +127,8 @@ def test_bad_mail_settings(
 def test_stories_move_to_more_stories_to_stay_under_gmail_clip(tmp_path: Path) -> None:
     src = tmp_path / "many"
     src.mkdir()
-    body = " ".join(
-        f"Sentence number {i} tells readers a long and detailed fact." for i in range(60)
-    )
     for i in range(40):
+        body = distinct_text(i, 60)
         (src / f"story-{i:02d}.md").write_text(
             f"---\ntitle: Story number {i} about the harbour works\ndate: 2026-11-26T{i % 24:02d}:"
             f"{i % 60:02d}:00Z\nurl: https://example.org/story/{i}\nsource: Wire\n---\n{body}\n"

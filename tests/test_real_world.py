@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, ROOT
+from conftest import NOW, ROOT, distinct_text
 from digest import browser
 from digest.config import Settings
 from digest.pipeline import make
@@ -62,7 +62,7 @@ def digests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             f"---\ntitle: Harbourton plan number {i} goes out to consultation\n"
             f"date: 2026-11-{1 + i % 26:02d}T08:{i:02d}:00Z\n"
             f"url: https://example.org/news/{i}\nsource: Sample Wire\n---\n"
-            + "\n\n".join(paragraphs)
+            + "\n\n".join([distinct_text(i, 3), *paragraphs, distinct_text(100 + i, 3)])
             + "\n",
             encoding="utf-8",
         )

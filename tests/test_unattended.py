@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import set_mtime
+from conftest import distinct_text, set_mtime
 from digest import state
 from digest.cli import app
 from digest.config import load, read_config, starter_config
@@ -240,9 +240,9 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     news = tmp_path / "news"
     news.mkdir()
     for i in range(40):
-        article(
-            news, f"s{i:02d}.txt", f"Story {i:02d} of the day", T0 - timedelta(hours=1 + i % 20)
-        )
+        path = news / f"s{i:02d}.txt"
+        path.write_text(f"Story {i:02d} of the day\n\n{distinct_text(i, 6)}\n")
+        set_mtime(path, T0 - timedelta(hours=1 + i % 20))
     out = tmp_path / "out"
     env = {**os.environ, "DIGEST_NOW": T0.isoformat(), "TZ": "UTC"}
     command = [

@@ -142,6 +142,9 @@ def make(
     include_seen: Annotated[
         bool, Opt("--include-seen", help="Also include articles an earlier digest had.")
     ] = False,
+    include_future: Annotated[
+        bool, Opt("--include-future", help="Also include articles dated in the future.")
+    ] = False,
     wait: Annotated[
         float, Opt(min=0, metavar="SECONDS", help="Wait this long for another run to finish.")
     ] = 0,
@@ -190,7 +193,14 @@ def make(
     with _reported():
         settings = load_settings(options, config)
         say.info(f"sources: {', '.join(map(str, settings.sources))}; outbox: {settings.out}")
-        result = run(settings, now=_clock(), include_seen=include_seen, wait=wait, strict=strict)
+        result = run(
+            settings,
+            now=_clock(),
+            include_seen=include_seen,
+            include_future=include_future,
+            wait=wait,
+            strict=strict,
+        )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     for skip in result.skipped:
         say.warn(f"skipped {skip.path}: {skip.reason}")
@@ -219,6 +229,80 @@ def make(
     if send_it:
         _send(result.folder, settings, force=False, say=say)
     typer.echo(json.dumps(result.summary(), ensure_ascii=False) if as_json else result.folder)
+
+
+@app.command("ls", epilog="Example: digest ls --since yesterday")
+def list_articles(
+    since: Annotated[
+        str | None, Opt(metavar="WHEN", help="Start of the window, as for make (default: last).")
+    ] = None,
+    until: Annotated[str | None, Opt(metavar="WHEN", help="End of the window.")] = None,
+    source: Annotated[
+        list[Path] | None, Opt("--source", "-s", metavar="PATH", help="Folder, file or URL.")
+    ] = None,
+    out: Annotated[Path | None, Opt(metavar="DIR", help="Outbox (for what was seen).")] = None,
+    config: Annotated[Path | None, Opt(metavar="FILE", help="Config file.")] = None,
+    include_seen: Annotated[bool, Opt("--include-seen", help="As for make.")] = False,
+    include_future: Annotated[bool, Opt("--include-future", help="As for make.")] = False,
+    as_json: Annotated[bool, Opt("--json", help="One JSON object per article.")] = False,
+) -> None:
+    """List what a make would consider: date, date origin, source, title, words and status
+    (selected, outside window, future, seen, duplicate, skipped with the reason)."""
+    from .pipeline import consider
+
+    options = {
+        "since": since,
+        "until": until,
+        "sources": tuple(source) if source else None,
+        "out": out,
+    }
+    with _reported():
+        settings = load_settings(options, config)
+        window, considered, skipped = consider(
+            settings, _clock(), include_seen=include_seen, include_future=include_future
+        )
+    rows = [
+        {
+            "path": c.article.path.as_posix(),
+            "published": c.article.published.isoformat(timespec="minutes"),
+            "date_source": c.article.date_source,
+            "source": c.article.source,
+            "title": c.article.title,
+            "words": c.article.words,
+            "status": c.status,
+            "detail": c.detail,
+        }
+        for c in considered
+    ] + [
+        {
+            "path": s.path.as_posix(),
+            "published": None,
+            "date_source": None,
+            "source": None,
+            "title": None,
+            "words": None,
+            "status": "skipped",
+            "detail": s.reason,
+        }
+        for s in skipped
+    ]
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    _err(
+        f"window {window.since.isoformat(timespec='minutes')} – "
+        f"{window.until.isoformat(timespec='minutes')}"
+    )
+    for row in rows:
+        status = row["status"] + (f" ({row['detail']})" if row["detail"] else "")
+        if row["status"] == "skipped":
+            typer.echo(f"{'':16}  {'':12}  {'':16}  {'':>5}  {status}: {row['path']}")
+            continue
+        typer.echo(
+            f"{row['published'][:16]:16}  {row['date_source'][:12]:12}  "
+            f"{(row['source'] or '-')[:16]:16}  {row['words']:>5}  {status}: {row['title']}"
+        )
 
 
 @app.command(epilog="Example: digest init && $EDITOR digest.toml")

@@ -87,6 +87,7 @@ class Story:
     summary: tuple[str, ...]
     key_quote: Quote | None = None
     quotes: tuple[Quote, ...] = field(default=(), repr=False)
+    also: tuple[Article, ...] = ()  # the same story from other sources
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
 from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
-from .select import select
+from .select import Considered, Group, select
 from .sources import language_code, read_sources
 from .summarize import summarize
 
@@ -90,16 +90,20 @@ def analyse(article: Article, settings: Settings) -> Story:
 
 
 def analyse_all(
-    articles: Iterable[Article], settings: Settings
+    items: Iterable[Article | Group], settings: Settings
 ) -> tuple[list[Story], list[Skipped]]:
-    """Analyse each article; one in a language without tables is skipped with the reason."""
+    """Analyse each article (or each story group's best article, the others kept as "also
+    reported by"); one in a language without tables is skipped with the reason."""
     stories: list[Story] = []
     skipped: list[Skipped] = []
-    for article in articles:
+    for item in items:
+        group = item if isinstance(item, Group) else Group(item)
         try:
-            stories.append(analyse(article, settings))
+            story = analyse(group.best, settings)
         except ConfigError as exc:
-            skipped.append(Skipped(path=article.path, reason=exc.message))
+            skipped.append(Skipped(path=group.best.path, reason=exc.message))
+            continue
+        stories.append(replace(story, also=group.others))
     return stories, skipped
 
 
@@ -163,11 +167,38 @@ def summarize_paths(settings: Settings) -> tuple[list[Story], list[Skipped]]:
     return stories, [*skipped, *unsupported]
 
 
+def consider(
+    settings: Settings,
+    now: datetime | None = None,
+    *,
+    include_seen: bool = False,
+    include_future: bool = False,
+) -> tuple[Window, list[Considered], list[Skipped]]:
+    """What a ``make`` now would do with each article, without writing anything
+    (``digest ls``): selected, outside window, future, seen, duplicate; and skipped files."""
+    settings = settings.validated()
+    now = now or datetime.now(UTC)
+    current = state.load(settings.out) if settings.out.is_dir() else state.State()
+    zone = dates.resolve_timezone(settings.timezone)
+    window = window_for(settings, now, current.last_until)
+    name = f"{window.until:%Y-%m-%d}"
+    articles, skipped = read_sources(settings.sources, zone, settings.language)
+    selection = select(
+        articles,
+        window,
+        seen=(lambda a: False) if include_seen else (lambda a: current.seen_elsewhere(a.id, name)),
+        now=now,
+        include_future=include_future,
+    )
+    return window, list(selection.considered), skipped
+
+
 def make(
     settings: Settings,
     now: datetime | None = None,
     *,
     include_seen: bool = False,
+    include_future: bool = False,
     wait: float = 0,
     strict: bool = False,
 ) -> Result:
@@ -192,13 +223,22 @@ def make(
         window = window_for(settings, now, current.last_until)
         name = f"{window.until:%Y-%m-%d}"
         articles, skipped = read_sources(settings.sources, zone, settings.language)
-        in_window = select(articles, window)
-        chosen = (
-            in_window
+        selection = select(
+            articles,
+            window,
+            seen=(lambda a: False)
             if include_seen
-            else [a for a in in_window if not current.seen_elsewhere(a.id, name)]
+            else (lambda a: current.seen_elsewhere(a.id, name)),
+            now=now,
+            include_future=include_future,
         )
-        seen = len(in_window) - len(chosen)
+        seen = sum(c.status == "seen" for c in selection.considered)
+        chosen = list(selection.groups)
+        future = [
+            f"left out {a.path}: dated {a.published.isoformat(timespec='minutes')}, in the "
+            "future (--include-future includes it)"
+            for a in selection.future
+        ]
         stories, unsupported = analyse_all(chosen, settings)
         skipped = [*skipped, *unsupported]
         if strict and skipped:
@@ -208,7 +248,9 @@ def make(
                 f"{first.path}: {first.reason}"
             )
         if not stories:
-            return Result(window, None, None, tuple(skipped), len(articles), seen=seen)
+            return Result(
+                window, None, None, tuple(skipped), len(articles), tuple(future), seen=seen
+            )
         result = _write(
             settings,
             now,
@@ -223,9 +265,9 @@ def make(
         )
         digest = result.digest
         assert digest is not None
-        shown = [s.article.id for s in (*digest.stories, *digest.more)]
+        shown = [a.id for s in (*digest.stories, *digest.more) for a in (s.article, *s.also)]
         state.save(settings.out, current.advanced(window.until, name, shown))
-        return replace(result, seen=seen)
+        return replace(result, seen=seen, warnings=(*future, *result.warnings))
 
 
 def _write(
