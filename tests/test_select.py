@@ -139,4 +139,4 @@ def test_ls_lists_every_status(tmp_path: Path) -> None:
         ["ls", "-s", str(news), "--since", "1d"],
         env={"DIGEST_NOW": NOW.isoformat(), "TZ": "UTC"},
     )
-    assert "selected: B" in table.stdout and "skipped: " in table.stdout
+    assert "selected: B" in table.stdout and "skipped (empty file): " in table.stdout
