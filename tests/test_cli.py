@@ -109,7 +109,7 @@ def test_nothing_in_window_writes_nothing(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_bad_files_are_skipped_reported_and_recorded(articles: Path, tmp_path: Path) -> None:
-    (articles / "broken.txt").write_bytes(b"\xff\xfe\x00garbage")
+    (articles / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
     (articles / "empty.md").write_text("")
     out = tmp_path / "o"
     result = invoke("make", "--since", "1w", "-s", str(articles), "--out", str(out))

@@ -80,7 +80,7 @@ def test_metadata_dates_are_aware(value: object, expected: datetime) -> None:
 
 @pytest.mark.parametrize("value", ["last tuesday", "24/11/2026", 20261124, None, ["2026-11-24"]])
 def test_bad_metadata_date(value: object) -> None:
-    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+    with pytest.raises(ValueError, match="not an ISO 8601 or RFC 822 date"):
         dates.parse_date(value, UTC)
 
 

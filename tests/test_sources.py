@@ -134,7 +134,6 @@ def test_titles_are_one_clean_line(tmp_path: Path) -> None:
     [
         ("empty.txt", "", "empty file"),
         ("blank.txt", "\n\n   \n", "empty file"),
-        ("latin1.txt", "Caf\xe9 story\n\nBody.\n".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
         ("headless.md", "---\nauthor: x\n---\n", "no headline"),
         ("bodiless.txt", "Just a headline\n", "no body text"),
@@ -178,3 +177,14 @@ def test_missing_source_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_strip_markdown_keeps_words() -> None:
     assert strip_markdown("**a** _b_ `c` [d](http://e) ~~f~~") == "a b c d f"
+
+
+def test_legacy_encodings_are_detected(tmp_path: Path) -> None:
+    cp1252 = (
+        "Council\u2019s \u201cbig\u201d plan\n\n"
+        "The mayor\u2019s caf\u00e9 said \u201cyes\u201d today."
+    )
+    write(tmp_path / "cp1252.txt", cp1252.encode("cp1252"))
+    (article,) = read_sources([tmp_path], UTC)[0]
+    assert article.title == "Council\u2019s \u201cbig\u201d plan"
+    assert "caf\u00e9" in article.body

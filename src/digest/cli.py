@@ -83,7 +83,7 @@ def make(
         str | None, Opt(metavar="WHEN", help="End of the window (exclusive). Default: now.")
     ] = None,
     source: Annotated[
-        list[Path] | None,
+        list[str] | None,
         Opt(
             "--source",
             "-s",
@@ -173,7 +173,7 @@ def make(
     options = {
         "since": since,
         "until": until,
-        "sources": tuple(source) if source else None,
+        "sources": _sources(source),
         "out": out,
         "sentences": sentences,
         "algorithm": algorithm,
@@ -238,7 +238,7 @@ def list_articles(
     ] = None,
     until: Annotated[str | None, Opt(metavar="WHEN", help="End of the window.")] = None,
     source: Annotated[
-        list[Path] | None, Opt("--source", "-s", metavar="PATH", help="Folder, file or URL.")
+        list[str] | None, Opt("--source", "-s", metavar="PATH", help="Folder, file or URL.")
     ] = None,
     out: Annotated[Path | None, Opt(metavar="DIR", help="Outbox (for what was seen).")] = None,
     config: Annotated[Path | None, Opt(metavar="FILE", help="Config file.")] = None,
@@ -253,7 +253,7 @@ def list_articles(
     options = {
         "since": since,
         "until": until,
-        "sources": tuple(source) if source else None,
+        "sources": _sources(source),
         "out": out,
     }
     with _reported():
@@ -398,6 +398,13 @@ class _Say:
     def warn(self, message: str) -> None:
         if not self.quiet:
             _err(f"warning: {message}")
+
+
+def _sources(values: list[str] | list[Path] | None) -> tuple[Path | str, ...] | None:
+    """Feed URLs stay URLs; everything else is a path."""
+    if not values:
+        return None
+    return tuple(str(v) if str(v).startswith(("http://", "https://")) else Path(v) for v in values)
 
 
 def load_settings(options: dict[str, object], config: Path | None) -> Settings:

@@ -28,7 +28,9 @@ DEFAULT_SENDER = "Daily Digest <digest@localhost>"
 class Settings:
     """Everything ``make`` needs. ``since``/``until`` are WHEN strings read against the clock."""
 
-    sources: tuple[Path, ...] = (Path("seeds"),)
+    sources: tuple[Path | str, ...] = (Path("seeds"),)  # folders, files, feed URLs
+    max_file_bytes: int = 5 * 1024 * 1024
+    export_fields: tuple[tuple[str, str], ...] = ()  # JSON export field names: (ours, theirs)
     out: Path = Path("outbox")
     since: str | None = None  # None or "last": from the end of the last digest's window
     until: str | None = None
@@ -59,6 +61,8 @@ class Settings:
             raise ConfigError("title cannot be empty")
         if not self.sources:
             raise ConfigError("no sources: give at least one folder or file")
+        if self.max_file_bytes < 1:
+            raise ConfigError(f"max_file_bytes must be positive, not {self.max_file_bytes}")
         if self.max_stories is not None and self.max_stories < 1:
             raise ConfigError(f"max_stories must be at least 1, not {self.max_stories}")
         if self.smtp_security not in SECURITY:
@@ -125,6 +129,8 @@ KEYS: dict[str, Key] = {
         Key("manage_url", "str", "link to manage the subscription"),
         Key("archive_url", "str", "public https: base URL where the outbox is served"),
         Key("templates", "path", "folder of templates overriding the built-in ones"),
+        Key("max_file_bytes", "int", "files larger than this are skipped"),
+        Key("export_fields", "table", 'JSON export field names, e.g. {title = "headline"}'),
         Key("smtp_host", "str", "SMTP server for digest send"),
         Key("smtp_port", "int", "SMTP port (default 587 starttls, 465 tls, 25 none)"),
         Key("smtp_security", "str", "starttls, tls or none"),
@@ -139,6 +145,12 @@ def _convert(key: str, kind: str, value: object, where: str, base: Path | None) 
     def bad(expected: str) -> ConfigError:
         return ConfigError(f"{where}: {key} must be {expected}, not {value!r}")
 
+    if kind == "table":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise bad('a table of strings (ours = "theirs")')
+        return tuple(sorted(value.items()))
     if kind == "int":
         if isinstance(value, bool):
             raise bad("a whole number")
@@ -152,12 +164,13 @@ def _convert(key: str, kind: str, value: object, where: str, base: Path | None) 
         return value
     if kind in ("paths", "strings"):
         if isinstance(value, str):
-            sep = os.pathsep if kind == "paths" else ","
-            value = [v.strip() for v in value.split(sep) if v.strip()]
+            value = [v.strip() for v in value.split(",") if v.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad("a list of strings")
         if kind == "paths":
-            return tuple(_path(v, base) for v in value)
+            return tuple(
+                v if v.startswith(("http://", "https://")) else _path(v, base) for v in value
+            )
         return tuple(value)
     if not isinstance(value, str):
         raise bad("a string")
@@ -274,10 +287,13 @@ EXAMPLES: dict[str, object] = {  # shown for settings whose default is "none"
     "templates": Path("templates"),
     "smtp_port": 587,
     "smtp_user": "digest",
+    "export_fields": {"title": "headline", "body": "text", "date": "published_at"},
 }
 
 
 def _toml(value: object) -> str:
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
     if isinstance(value, Path):
         return json.dumps(value.as_posix())
     if isinstance(value, tuple):

@@ -98,7 +98,7 @@ def parse_when(text: str, now: datetime, zone: tzinfo) -> datetime:
 
 
 def parse_date(value: object, zone: tzinfo) -> datetime:
-    """Read a metadata date: an ISO 8601 string, a ``date`` or a ``datetime``.
+    """Read a metadata date: an ISO 8601 or RFC 822 string, a ``date`` or a ``datetime``.
 
     Naive values are in ``zone``. Raises ValueError naming the value when it is not a date.
     """
@@ -116,7 +116,13 @@ def parse_date(value: object, zone: tzinfo) -> datetime:
             return _aware(datetime.fromisoformat(text), zone)
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not an ISO 8601 date")
+        from .feeds import parse_feed_date  # RFC 822 and its common variants
+
+        try:
+            return parse_feed_date(value, zone)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not an ISO 8601 or RFC 822 date")
 
 
 def date_in_filename(path: Path, zone: tzinfo) -> datetime | None:

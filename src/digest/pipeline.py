@@ -162,7 +162,13 @@ def summarize_paths(settings: Settings) -> tuple[list[Story], list[Skipped]]:
     digest: what ``digest summarize`` shows."""
     settings = settings.validated()
     zone = dates.resolve_timezone(settings.timezone)
-    articles, skipped = read_sources(settings.sources, zone, settings.language)
+    articles, skipped = read_sources(
+        settings.sources,
+        zone,
+        settings.language,
+        max_bytes=settings.max_file_bytes,
+        fields=settings.export_fields,
+    )
     stories, unsupported = analyse_all(articles, settings)
     return stories, [*skipped, *unsupported]
 
@@ -182,7 +188,13 @@ def consider(
     zone = dates.resolve_timezone(settings.timezone)
     window = window_for(settings, now, current.last_until)
     name = f"{window.until:%Y-%m-%d}"
-    articles, skipped = read_sources(settings.sources, zone, settings.language)
+    articles, skipped = read_sources(
+        settings.sources,
+        zone,
+        settings.language,
+        max_bytes=settings.max_file_bytes,
+        fields=settings.export_fields,
+    )
     selection = select(
         articles,
         window,
@@ -222,7 +234,14 @@ def make(
         zone = dates.resolve_timezone(settings.timezone)
         window = window_for(settings, now, current.last_until)
         name = f"{window.until:%Y-%m-%d}"
-        articles, skipped = read_sources(settings.sources, zone, settings.language)
+        articles, skipped = read_sources(
+            settings.sources,
+            zone,
+            settings.language,
+            max_bytes=settings.max_file_bytes,
+            fields=settings.export_fields,
+            cache=settings.out / ".cache" / "feeds",
+        )
         selection = select(
             articles,
             window,

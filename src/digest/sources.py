@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import dates
+from .entries import Entry, EntrySkip
 from .errors import ArticleError, UsageError
 from .models import Article, Skipped
 
@@ -211,21 +213,131 @@ def read_markdown(text: str) -> Parsed:
     )
 
 
+# --- readers of many articles a file (feeds, exports) or of pages ---------------------------
+
+EntryReader = Callable[[bytes, str, "ReadOptions"], list[Entry | EntrySkip]]
+ENTRY_READERS: dict[str, EntryReader] = {}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How sources are read: zone for naive dates, default language, limits, export fields."""
+
+    zone: tzinfo
+    language: str = "english"
+    max_bytes: int = MAX_BYTES
+    fields: tuple[tuple[str, str], ...] = ()  # JSON export field names: (ours, theirs)
+    cache: Path | None = None  # where fetched feeds are cached (conditional requests)
+
+
+def entry_reader(*extensions: str) -> Callable[[EntryReader], EntryReader]:
+    def register(func: EntryReader) -> EntryReader:
+        for ext in extensions:
+            ENTRY_READERS[ext] = func
+        return func
+
+    return register
+
+
+@entry_reader(".xml", ".rss", ".atom", ".rdf")
+def read_feed_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
+    from .feeds import parse_feed
+
+    return parse_feed(data, label)
+
+
+@entry_reader(".json", ".jsonl", ".ndjson")
+def read_json_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
+    """A JSON Feed, or an export: a JSON list of objects or JSON Lines."""
+    from .exports import is_json_feed, read_export
+    from .feeds import parse_feed
+
+    text = decode(data)
+    if is_json_feed(text):
+        return parse_feed(data, label)
+    jsonl = True if label.lower().endswith((".jsonl", ".ndjson")) else None
+    return read_export(text, label, dict(options.fields) or None, jsonl=jsonl)
+
+
+@entry_reader(".html", ".htm")
+def read_html_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
+    from .pages import read_page
+
+    return [read_page(decode(data), label)]
+
+
+def _entry_article(
+    entry: Entry, path: Path | str, options: ReadOptions, fallback: datetime | None
+) -> Article:
+    """The common rules for an entry: clean title, aware date with its origin, stable id."""
+    title = clean_line(entry.title)
+    if not title:
+        raise ArticleError("no title")
+    paragraphs = tuple(p for p in (clean_line(p) for p in entry.paragraphs) if p)
+    if not paragraphs:
+        raise ArticleError("no text")
+    if entry.date not in (None, ""):
+        try:
+            published = dates.parse_date(entry.date, options.zone)
+        except ValueError as exc:
+            raise ArticleError(f"date: {exc}") from None
+        origin = entry.date_origin or "metadata"
+    elif entry.needs_date or fallback is None:
+        raise ArticleError("no publication date")
+    else:
+        published, origin = fallback, "mtime"
+    body = "\n\n".join(paragraphs)
+    digest = hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
+    where = path if isinstance(path, str) else path.as_posix()
+    url = entry.url if entry.url and entry.url.startswith(("http://", "https://")) else None
+    return Article(
+        id=entry.id or url or f"{where}#{digest[:16]}",
+        path=path if isinstance(path, Path) else Path(where),
+        title=title,
+        dek=clean_line(entry.dek),
+        paragraphs=paragraphs,
+        published=published,
+        date_source=origin,
+        url=url,
+        source=clean_line(entry.source) if entry.source else None,
+        author=clean_line(entry.author) if entry.author else None,
+        language=language_name(entry.language or options.language),
+        tags=entry.tags,
+        content_hash=digest,
+    )
+
+
+def read_entries(
+    data: bytes,
+    label: str,
+    path: Path | str,
+    reader: EntryReader,
+    options: ReadOptions,
+    fallback: datetime | None,
+) -> tuple[list[Article], list[Skipped]]:
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for entry in reader(data, label, options):
+        if isinstance(entry, EntrySkip):
+            skipped.append(Skipped(path=Path(f"{label}#{entry.label}"), reason=entry.reason))
+            continue
+        try:
+            articles.append(_entry_article(entry, path, options, fallback))
+        except ArticleError as exc:
+            name = entry.id or entry.url or entry.title[:40] or "entry"
+            skipped.append(Skipped(path=Path(f"{label}#{name}"), reason=exc.message))
+    return articles, skipped
+
+
 # --- one article ---------------------------------------------------------------------------
 
 
 def decode(data: bytes) -> str:
-    """The file's text, exactly as decoded (offsets into it are what quotes report)."""
-    if not data.strip():
-        raise ArticleError("empty file")
-    if b"\x00" in data[:8192]:
-        raise ArticleError("binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
+    """The file's text: UTF-8 exactly as decoded (offsets into it are what quotes report),
+    else the detected encoding (cp1252 and Latin-1 occur in real exports)."""
+    from .encoding import decode_text
+
+    return decode_text(data)[0]
 
 
 def _published(path: Path, meta: dict[str, object], zone: tzinfo) -> tuple[datetime, str]:
@@ -292,18 +404,24 @@ def language_name(value: str) -> str:
     return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)
 
 
-def read_article(path: Path, zone: tzinfo, language: str = "english") -> Article:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(f"file is {size:,} bytes, over the {max_bytes:,} byte limit")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_article(
+    path: Path, zone: tzinfo, language: str = "english", max_bytes: int = MAX_BYTES
+) -> Article:
     """Read one file with the reader registered for its extension. Raises ArticleError."""
     parse = READERS.get(path.suffix.lower())
     if parse is None:
         raise ArticleError(f"no reader for '{path.suffix or path.name}' files")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"file is {size:,} bytes, over the {MAX_BYTES:,} byte limit")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    data = _read_bytes(path, max_bytes)
     text = decode(data)
     bom = 1 if text.startswith("\ufeff") else 0
     parsed = parse(text[bom:])
@@ -341,23 +459,72 @@ def _files(root: Path) -> Iterator[Path]:
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() in READERS:
+        if path.is_file() and path.suffix.lower() in (*READERS, *ENTRY_READERS):
             yield path
 
 
+def is_url(source: object) -> bool:
+    return isinstance(source, str) and source.startswith(("http://", "https://"))
+
+
+def read_file(path: Path, options: ReadOptions) -> tuple[list[Article], list[Skipped]]:
+    """The articles in one file (one, or many for a feed or export); failures as skips."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in READERS or suffix not in ENTRY_READERS:
+            return [read_article(path, options.zone, options.language, options.max_bytes)], []
+        data = _read_bytes(path, options.max_bytes)
+        fallback = dates.mtime(path, options.zone)
+        return read_entries(data, path.as_posix(), path, ENTRY_READERS[suffix], options, fallback)
+    except ArticleError as exc:
+        return [], [Skipped(path=path, reason=exc.message)]
+
+
+def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skipped]]:
+    """A feed fetched over http(s), with a conditional-request cache; an error is one skip."""
+    from .feeds import fetch, parse_feed
+
+    try:
+        if options.cache is not None:
+            data = fetch(url, options.cache)
+        else:
+            with tempfile.TemporaryDirectory(prefix="digest-feed-") as tmp:
+                data = fetch(url, Path(tmp))
+
+        def as_feed(data: bytes, label: str, opts: ReadOptions) -> list[Entry | EntrySkip]:
+            return parse_feed(data, label, base_url=url)
+
+        return read_entries(data, url, url, as_feed, options, None)
+    except ArticleError as exc:
+        return [], [Skipped(path=Path(url), reason=exc.message)]
+
+
 def read_sources(
-    sources: Iterable[Path], zone: tzinfo, language: str = "english"
+    sources: Iterable[Path | str],
+    zone: tzinfo,
+    language: str = "english",
+    *,
+    max_bytes: int = MAX_BYTES,
+    fields: tuple[tuple[str, str], ...] = (),
+    cache: Path | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Every article under the sources; files that fail are skipped with a reason."""
+    """Every article under the sources (folders, files, feed URLs); what fails is skipped
+    with a reason and the rest goes on."""
+    options = ReadOptions(zone, language, max_bytes, fields, cache)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for source in sources:
+        if is_url(source):
+            found, failed = read_url(str(source), options)
+            articles += found
+            skipped += failed
+            continue
+        source = Path(source)
         if not source.exists():
             raise UsageError(f"source {str(source)!r} does not exist")
         paths = _files(source) if source.is_dir() else iter([source])
         for path in paths:
-            try:
-                articles.append(read_article(path, zone, language))
-            except ArticleError as exc:
-                skipped.append(Skipped(path=path, reason=exc.message))
+            found, failed = read_file(path, options)
+            articles += found
+            skipped += failed
     return articles, skipped

@@ -1,0 +1,406 @@
+"""JSON exports and JSON Lines (``.json``, ``.jsonl``, ``.ndjson``) to entries.
+
+An export is a list of article objects, or an object holding that list under a key such as
+``items``, ``articles``, ``entries`` or ``data`` (one level deeper is looked at too:
+``{"response": {"results": [...]}}``). JSON Lines holds one object a line; a line that is not
+valid JSON is skipped with its reason and the others are still read.
+
+Which member holds what is configurable (:data:`DEFAULT_FIELDS`); a field may be a dotted path
+(``author.name``, ``authors.0.name``). The body is ``body``, else ``content``: a string (plain
+text or HTML), a list of paragraph strings, or an object with the text under ``rendered``,
+``html``, ``text`` or ``value`` (WordPress's ``{"rendered": "<p>..."}``).
+
+A JSON Feed (https://jsonfeed.org/) is not an export: :func:`is_json_feed` tells, and
+:func:`read_export` refuses one so the caller can hand it to the feed reader.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from .entries import Entry, EntrySkip
+from .errors import ArticleError, ConfigError
+
+DEFAULT_FIELDS: dict[str, str] = {
+    "title": "title",
+    "date": "date",
+    "url": "url",
+    "body": "body",
+    "content": "content",
+    "author": "author",
+    "source": "source",
+    "id": "id",
+    "language": "language",
+    "tags": "tags",
+    "dek": "dek",
+}
+# Where an export object keeps its list of articles, most likely first.
+LIST_KEYS = (
+    "items",
+    "articles",
+    "entries",
+    "data",
+    "results",
+    "posts",
+    "stories",
+    "documents",
+    "records",
+    "news",
+)
+JSON_FEED_VERSION = "https://jsonfeed.org/"
+NOT_A_LIST = (
+    "no list of articles found: expected a list of objects, or an object with one under "
+    + ", ".join(f"'{k}'" for k in LIST_KEYS[:4])
+)
+
+_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’»)\]]$")  # the rule sources._paragraphs follows
+_TEXT_KEYS = ("rendered", "html", "text", "value", "name", "title", "label", "term", "#text")
+_DATE_KEYS = ("$date", "date", "value", "iso")
+
+
+def is_json_feed(text: str) -> bool:
+    """Whether the text is a JSON Feed document (top-level ``version`` on jsonfeed.org)."""
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return False
+    return _is_feed(data)
+
+
+def _is_feed(data: object) -> bool:
+    version = data.get("version") if isinstance(data, dict) else None
+    return isinstance(version, str) and version.startswith(JSON_FEED_VERSION)
+
+
+def read_export(
+    text: str,
+    label: str,
+    fields: Mapping[str, str] | None = None,
+    jsonl: bool | None = None,
+) -> list[Entry | EntrySkip]:
+    """Every article object in a JSON export or JSON Lines text, in order.
+
+    ``label`` names the file. ``fields`` maps our field names (:data:`DEFAULT_FIELDS`) to the
+    export's member names; unnamed fields keep their defaults, and an empty name switches a field
+    off. ``jsonl``: True for JSON Lines, False for one JSON document, None to tell from the text.
+    An object without a title or a body becomes an :class:`EntrySkip` naming it by position
+    ("item 3", or "line 7" in JSON Lines).
+
+    Raises :class:`ArticleError` for a malformed JSON document (with its line and column), for
+    one without a list of articles, and for a JSON Feed; :class:`ConfigError` for a field name
+    that is not one of ours.
+    """
+    names = _fields(fields)
+    text = text.lstrip("\ufeff")
+    rows: Iterable[tuple[str, object]]
+    if jsonl:
+        rows = _lines(text)
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if jsonl is None and _lines_of_objects(text):
+                rows = _lines(text)
+            else:
+                raise ArticleError(
+                    f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                ) from None
+        except RecursionError:
+            raise ArticleError("malformed JSON: nested too deeply") from None
+        else:
+            if _is_feed(data):
+                raise ArticleError("this is a JSON Feed")
+            items = _items(data, names)
+            rows = ((f"item {n}", obj) for n, obj in enumerate(items, 1))
+    return [_entry(obj, position, label, names) for position, obj in rows]
+
+
+def _fields(fields: Mapping[str, str] | None) -> dict[str, str]:
+    names = dict(DEFAULT_FIELDS)
+    for key, value in (fields or {}).items():
+        if key not in DEFAULT_FIELDS:
+            raise ConfigError(
+                f"unknown export field {key!r}: the fields are {', '.join(DEFAULT_FIELDS)}"
+            )
+        names[key] = (value or "").strip()
+    return names
+
+
+# --- JSON and JSON Lines -------------------------------------------------------------------
+
+
+def _items(data: object, names: dict[str, str]) -> list[object]:
+    """The list of article objects in a parsed export document."""
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise ArticleError(NOT_A_LIST)
+    for holder in (data, *(v for v in data.values() if isinstance(v, dict))):
+        lowered = {str(k).lower(): v for k, v in holder.items()}
+        for key in LIST_KEYS:
+            if isinstance(lowered.get(key), list):
+                return lowered[key]
+    if _get(data, names["title"]) is not None:
+        return [data]  # a single article
+    lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    if len(lists) == 1:
+        return lists[0]
+    raise ArticleError(NOT_A_LIST)
+
+
+def _lines_of_objects(text: str) -> bool:
+    """Whether text that is not one JSON document is JSON Lines: most lines are objects."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    objects = sum(1 for line in lines if line.startswith("{") and line.endswith("}"))
+    return objects >= 2 and objects * 2 >= len(lines)
+
+
+def _lines(text: str) -> Iterator[tuple[str, object]]:
+    """Each non-blank line's position and object; a line that does not parse, as its skip.
+
+    Lines end at "\n" only: JSON strings may hold U+2028 and other line separators as they are.
+    """
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {number}", json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield (
+                f"line {number}",
+                EntrySkip(f"line {number}", f"not valid JSON: {exc.msg} (column {exc.colno})"),
+            )
+        except RecursionError:
+            yield f"line {number}", EntrySkip(f"line {number}", "not valid JSON: nested too deeply")
+
+
+# --- one article object --------------------------------------------------------------------
+
+
+def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Entry | EntrySkip:
+    if isinstance(obj, EntrySkip):
+        return obj
+    if not isinstance(obj, dict):
+        return EntrySkip(position, "not a JSON object")
+
+    def field(name: str) -> object:
+        return _get(obj, names[name])
+
+    title = _line(_text(field("title")))
+    if not title:
+        return EntrySkip(position, "no title")
+    paragraphs = _body(field("body")) or _body(field("content"))
+    if not paragraphs:
+        return EntrySkip(position, "no body text")
+    when = _date(field("date"))
+    url = _text(field("url")).strip()
+    return Entry(
+        title=title,
+        paragraphs=paragraphs,
+        dek=_line(_text(field("dek"))),
+        date=when,
+        date_origin="export" if when is not None else "",
+        needs_date=False,
+        url=url if _absolute(url) else None,
+        id=_text(field("id")).strip() or None,
+        author=_line(_text(field("author"))) or None,
+        source=_line(_text(field("source"))) or None,
+        language=_line(_text(field("language"))) or None,
+        tags=_tags(field("tags")),
+        extra={"label": f"{label}: {position}"},
+    )
+
+
+def _get(obj: dict[str, object], path: str) -> object:
+    """The member at ``path``: an exact key first, then a dotted path (``author.name``,
+    ``authors.0.name``); keys match case-insensitively when no key matches exactly."""
+    if not path:
+        return None
+    if path in obj:
+        return obj[path]
+    current: object = obj
+    for part in path.split("."):
+        if isinstance(current, dict):
+            if part in current:
+                current = current[part]
+                continue
+            folded = {str(k).casefold(): v for k, v in current.items()}
+            if part.casefold() not in folded:
+                return None
+            current = folded[part.casefold()]
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return None
+    return current
+
+
+def _text(value: object) -> str:
+    """A member as text: strings and numbers as they are, an object by its text-like member
+    (``rendered``, ``name``, ...), a list as its items' texts joined with commas."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict):
+        key = next((k for k in _TEXT_KEYS if k in value), None)
+        return _text(value[key]) if key else ""
+    if isinstance(value, list):
+        return ", ".join(t for t in (_text(v).strip() for v in value) if t)
+    return ""
+
+
+def _line(text: str) -> str:
+    """One line of display text, HTML and entities read when there are any."""
+    if _TAG.search(text) or _ENTITY.search(text):
+        text = " ".join(html_to_paragraphs(text))
+    return _clean(text)
+
+
+def _body(value: object) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(p for v in value for p in _body(v))
+    text = _text(value)
+    if not text.strip():
+        return ()
+    if _TAG.search(text):
+        return html_to_paragraphs(text)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    return text_to_paragraphs(text)
+
+
+def _date(value: object) -> object:
+    """The date as found (a string, for the caller's date rules); Unix times (seconds, or
+    milliseconds) as UTC datetimes; ``{"$date": ...}`` as its value."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if abs(value) >= 100_000_000_000 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(value, dict):
+        key = next((k for k in _DATE_KEYS if k in value), None)
+        return _date(value[key]) if key else None
+    if isinstance(value, str):
+        return value.strip() or None
+    return None
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        items: list[object] = list(value.split(","))
+    elif isinstance(value, list):
+        items = value
+    else:
+        return ()
+    return tuple(dict.fromkeys(t for t in (_line(_text(v)) for v in items) if t))
+
+
+def _absolute(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+
+
+def _clean(text: str) -> str:
+    from .sources import clean_line  # here: sources imports this module
+
+    return clean_line(text)
+
+
+# --- body text -----------------------------------------------------------------------------
+
+
+def text_to_paragraphs(text: str) -> tuple[str, ...]:
+    """Plain text as paragraphs: blank lines end paragraphs, and so does a line that ends a
+    sentence (one paragraph a line); a line that stops mid-sentence is hard-wrapped and joins
+    the next one."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t\r\f\v]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        pending: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            pending.append(line)
+            if _ENDS_SENTENCE.search(line):
+                paragraphs.append(" ".join(pending))
+                pending = []
+        if pending:
+            paragraphs.append(" ".join(pending))
+    return tuple(p for p in (_clean(p) for p in paragraphs) if p)
+
+
+def html_to_paragraphs(markup: str) -> tuple[str, ...]:
+    """HTML as plain-text paragraphs: block elements end paragraphs, ``<br>`` ends a line,
+    scripts, styles and figure captions are dropped, entities are read."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    return tuple(parser.paragraphs)
+
+
+class _TextParser(HTMLParser):
+    # fmt: off
+    BLOCKS = frozenset({
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol",
+        "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+        "ul",
+    })
+    # Never article text: code, fallbacks, embeds, form controls, image captions.
+    DROPPED = frozenset({
+        "script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe",
+        "object", "figcaption", "button", "select", "textarea",
+    })
+    # fmt: on
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._text: list[str] = []
+        self._dropped = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.DROPPED:
+            self._dropped += 1
+        elif tag == "br":
+            self._text.append("\n")
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.DROPPED:  # <br/>, <hr/>; a self-closed <script/> drops nothing
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.DROPPED:
+            self._dropped = max(0, self._dropped - 1)
+        elif tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropped:
+            self._text.append(re.sub(r"\s+", " ", data))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._text:
+            self.paragraphs.extend(text_to_paragraphs("".join(self._text)))
+            self._text = []

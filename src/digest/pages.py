@@ -1,0 +1,287 @@
+"""Saved HTML article pages (``.html``, ``.htm``) to an :class:`~digest.entries.Entry`.
+
+The main text comes from trafilatura (the optional ``html`` extra, imported only when a page is
+read), which leaves out navigation, footers, comments, share bars and related-story boxes.
+Metadata comes from the page itself: title, author, site name, tags, the canonical URL and the
+publication time. Nothing is ever fetched: the page is parsed once from the text given.
+
+The date is the page's own statement (``article:published_time``, JSON-LD ``datePublished``,
+``<time itemprop="datePublished">``, ...) with its time of day and offset when it has one, else
+the day htmldate finds in the page's markup. htmldate's search of the visible text is left off:
+it takes a footer's "© 2026" for a publication date. No date found means ``date=None``, and the
+caller falls back to the file's mtime.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from datetime import date, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from .entries import Entry
+from .errors import ArticleError
+
+HTML_EXTRA = "html"
+MISSING_EXTRA = (
+    f"reading saved HTML pages needs the '{HTML_EXTRA}' extra: pip install 'digest[{HTML_EXTRA}]'"
+)
+NO_TEXT = "no article text found in the page"
+MIN_TEXT_CHARS = 100  # less main text than this is a menu, a login form or an error page
+
+# Consent and cookie banners, removed before extraction: on a page with little else,
+# trafilatura's fallback extractors would otherwise take the banner for the article.
+_PRUNE = (
+    "//*[self::div or self::section or self::aside or self::dialog or self::form]"
+    "[contains(@id, 'cookie') or contains(@class, 'cookie')"
+    " or contains(@id, 'consent') or contains(@class, 'consent')"
+    " or contains(@id, 'gdpr') or contains(@class, 'gdpr')"
+    " or contains(@id, 'onetrust') or contains(@class, 'onetrust')]"
+)
+# <meta> names and properties that state when the article was first published, best first.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "published_time",
+    "article.published",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date.created",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language")
+_URL_META = ("og:url", "twitter:url")
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign)$")
+_BULLET = re.compile(r"^[-•*]\s+")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def html_supported() -> bool:
+    """Whether the ``html`` extra (trafilatura) is installed, without importing it."""
+    if "trafilatura" in sys.modules:
+        return sys.modules["trafilatura"] is not None
+    return importlib.util.find_spec("trafilatura") is not None
+
+
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError:
+        raise ArticleError(MISSING_EXTRA) from None
+    return trafilatura
+
+
+def read_page(html: str, label: str) -> Entry:
+    """One saved article page as an :class:`Entry`. ``label`` names the page (its file).
+
+    Raises :class:`ArticleError` when the ``html`` extra is missing or the page has no main
+    text (a menu, a login form, an error page).
+    """
+    trafilatura = _trafilatura()
+    html = html.lstrip("\ufeff")
+    if not html.strip():
+        raise ArticleError(NO_TEXT)
+    try:
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            raise ArticleError(NO_TEXT)
+        doc = _extract(trafilatura, tree)
+    except ArticleError:
+        raise
+    except Exception as exc:  # a third-party parser on any page: a message, not a traceback
+        raise ArticleError(f"cannot read the page: {type(exc).__name__}: {exc}") from None
+    if doc is None or not doc.text:
+        raise ArticleError(NO_TEXT)
+    title = _clean(doc.title or "")
+    paragraphs = _paragraphs(doc.text, title)
+    if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
+        raise ArticleError(NO_TEXT)
+    metas = _metas(tree)
+    published = _published(tree, metas) or doc.date
+    return Entry(
+        title=title,
+        paragraphs=paragraphs,
+        dek=_dek(doc.description, paragraphs),
+        date=published,
+        date_origin="page metadata" if published else "",
+        needs_date=False,
+        url=_page_url(tree, metas, doc.url),
+        author=_clean(doc.author or "") or None,
+        source=_clean(doc.sitename or "") or None,
+        language=_language(tree, metas),
+        tags=tuple(dict.fromkeys(t for t in (_clean(t) for t in doc.tags or ()) if t)),
+        extra={"label": label},
+    )
+
+
+def _extract(trafilatura: Any, tree: Any) -> Any:
+    """trafilatura's main text and metadata, offline: nothing is fetched, the page is all."""
+    tomorrow = date.today() + timedelta(days=1)
+    return trafilatura.bare_extraction(
+        tree,  # trafilatura works on a copy: the tree stays whole for the metadata read here
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        prune_xpath=_PRUNE,
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,  # it takes a footer's "© 2026" for a date
+            "max_date": tomorrow.isoformat(),
+        },
+    )
+
+
+def _clean(text: str) -> str:
+    from .sources import clean_line  # here: sources imports this module
+
+    return clean_line(text)
+
+
+def _paragraphs(text: str, title: str) -> tuple[str, ...]:
+    """trafilatura's text, one block a line, as paragraphs: list bullets off, and the
+    headline left out where the page repeats it at the top of the article."""
+    paragraphs = [_clean(_BULLET.sub("", line)) for line in text.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    return tuple(paragraphs)
+
+
+def _dek(description: str | None, paragraphs: tuple[str, ...]) -> str:
+    """The page's description as standfirst, unless it only repeats the article's opening."""
+    dek = _clean(description or "")
+    stem = dek.rstrip(".…").removesuffix("...").strip().casefold()
+    opening = " ".join(paragraphs[:2]).casefold()
+    if not stem or stem in opening:
+        return ""
+    return dek
+
+
+def _metas(tree: Any) -> dict[str, str]:
+    """The page's <meta> values by lower-case name, property, itemprop or http-equiv (first
+    one wins)."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key:
+                found.setdefault(key, content)
+    return found
+
+
+def _published(tree: Any, metas: dict[str, str]) -> str | None:
+    """The publication time the page states, as an ISO 8601 string, when it has a time of day.
+
+    A bare day is left to htmldate, which reads the same markup and more.
+    """
+    stated = [metas[k] for k in _PUBLISHED_META if k in metas]
+    stated += _json_ld_dates(tree)
+    for element in tree.iter("time"):
+        if element.get("itemprop", "").lower() == "datepublished" or "pubdate" in element.attrib:
+            stated.append(element.get("datetime") or "")
+    for value in stated:
+        moment = _iso_datetime(value)
+        if moment is not None:
+            return moment
+    return None
+
+
+def _json_ld_dates(tree: Any) -> list[str]:
+    dates: list[str] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    dates.append(item["datePublished"])
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return dates
+
+
+def _iso_datetime(value: str) -> str | None:
+    """An ISO 8601 date-time (with a time of day) in the standard form, else None."""
+    text = value.strip()
+    if not re.match(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
+        return None
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def _page_url(tree: Any, metas: dict[str, str], found: str | None) -> str | None:
+    """The canonical link, else og:url (or twitter:url), else trafilatura's: absolute http(s)
+    only, without tracking parameters. A relative canonical link is read against og:url; one
+    that points at the site's home page while og:url names the article is a site's mistake."""
+    canonical = [
+        link.get("href") or ""
+        for link in tree.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    stated = [metas[k] for k in _URL_META if k in metas]
+    base = next((u for u in [*stated, found or ""] if _absolute(u)), "")
+    urls = []
+    for url in [*canonical, *stated, found or ""]:
+        url = url.strip()
+        if url and not _absolute(url) and base:
+            url = urljoin(base, url)
+        if _absolute(url):
+            urls.append(_untracked(url))
+    articles = [u for u in urls if urlsplit(u).path.strip("/")]
+    return (articles or urls or [None])[0]
+
+
+def _absolute(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _untracked(url: str) -> str:
+    parts = urlsplit(url.strip())
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in query if not _TRACKING.match(k.lower())]
+    if len(kept) == len(query):
+        return urlunsplit(parts._replace(fragment=""))
+    return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
+
+
+def _language(tree: Any, metas: dict[str, str]) -> str | None:
+    """The page's language tag as written ('en', 'en-GB'): <html lang>, then <meta>."""
+    root = tree.getroottree().getroot()
+    values = [root.get("lang") or "", root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
+    values += [metas[k] for k in _LANGUAGE_META if k in metas]
+    for value in values:
+        tag = value.split(",")[0].strip()
+        if _LANG.match(tag):
+            return tag.replace("_", "-")
+    return None
