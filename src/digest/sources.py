@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -299,7 +300,7 @@ def _entry_article(
         published=published,
         date_source=origin,
         url=url,
-        source=clean_line(entry.source) if entry.source else None,
+        source=clean_line(entry.source) if entry.source else source_name(url, path),
         author=clean_line(entry.author) if entry.author else None,
         language=language_name(entry.language or options.language),
         tags=entry.tags,
@@ -443,7 +444,7 @@ def read_article(
         published=published,
         date_source=origin,
         url=url,
-        source=_text_field(meta, "source"),
+        source=_text_field(meta, "source") or source_name(url, path),
         author=_text_field(meta, "author"),
         language=language_name(_text_field(meta, "language") or language),
         tags=_tags(meta.get("tags")),
@@ -461,6 +462,17 @@ def _files(root: Path) -> Iterator[Path]:
             continue
         if path.is_file() and path.suffix.lower() in (*READERS, *ENTRY_READERS):
             yield path
+
+
+def source_name(url: str | None, path: Path | str) -> str:
+    """Who published an article that does not say: its site, else the folder it sits in."""
+    if url:
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if isinstance(path, str):
+        return urlsplit(path).hostname or path
+    return path.parent.name or path.name
 
 
 def is_url(source: object) -> bool:
