@@ -21,7 +21,7 @@ from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
 from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
-from .select import Considered, Group, select
+from .select import Considered, Group, Selection, select
 from .sources import language_code, read_sources
 from .summarize import summarize
 
@@ -185,6 +185,22 @@ def consider(
     settings = settings.validated()
     now = now or datetime.now(UTC)
     current = state.load(settings.out) if settings.out.is_dir() else state.State()
+    window, selection, _, skipped = _gather(
+        settings, now, current, include_seen, include_future, cache=None
+    )
+    return window, list(selection.considered), skipped
+
+
+def _gather(
+    settings: Settings,
+    now: datetime,
+    current: state.State,
+    include_seen: bool,
+    include_future: bool,
+    cache: Path | None,
+) -> tuple[Window, Selection, int, list[Skipped]]:
+    """Read the sources and select for the window: what make and ls share. Returns the window,
+    the selection, how many articles were read, and the files skipped."""
     zone = dates.resolve_timezone(settings.timezone)
     window = window_for(settings, now, current.last_until)
     name = f"{window.until:%Y-%m-%d}"
@@ -194,6 +210,7 @@ def consider(
         settings.language,
         max_bytes=settings.max_file_bytes,
         fields=settings.export_fields,
+        cache=cache,
     )
     selection = select(
         articles,
@@ -202,7 +219,7 @@ def consider(
         now=now,
         include_future=include_future,
     )
-    return window, list(selection.considered), skipped
+    return window, selection, len(articles), skipped
 
 
 def make(
@@ -232,25 +249,15 @@ def make(
     with state.locked(settings.out, wait):
         current = state.load(settings.out)
         zone = dates.resolve_timezone(settings.timezone)
-        window = window_for(settings, now, current.last_until)
-        name = f"{window.until:%Y-%m-%d}"
-        articles, skipped = read_sources(
-            settings.sources,
-            zone,
-            settings.language,
-            max_bytes=settings.max_file_bytes,
-            fields=settings.export_fields,
+        window, selection, read, skipped = _gather(
+            settings,
+            now,
+            current,
+            include_seen,
+            include_future,
             cache=settings.out / ".cache" / "feeds",
         )
-        selection = select(
-            articles,
-            window,
-            seen=(lambda a: False)
-            if include_seen
-            else (lambda a: current.seen_elsewhere(a.id, name)),
-            now=now,
-            include_future=include_future,
-        )
+        name = f"{window.until:%Y-%m-%d}"
         seen = sum(c.status == "seen" for c in selection.considered)
         chosen = list(selection.groups)
         future = [
@@ -267,9 +274,7 @@ def make(
                 f"{first.path}: {first.reason}"
             )
         if not stories:
-            return Result(
-                window, None, None, tuple(skipped), len(articles), tuple(future), seen=seen
-            )
+            return Result(window, None, None, tuple(skipped), read, tuple(future), seen=seen)
         result = _write(
             settings,
             now,
@@ -277,7 +282,7 @@ def make(
             window,
             stories,
             skipped,
-            len(articles),
+            read,
             sender,
             recipients,
             reply_to,
