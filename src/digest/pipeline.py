@@ -360,15 +360,29 @@ def _fit_under_clip(
     build: Callable[[int], Digest], count: int, templates: Path | None
 ) -> tuple[Digest, str, list[str]]:
     """Render the HTML; when it is over Gmail's clip size, move the lowest-ranked stories into
-    the "more stories" list of headlines until it fits (one full story always stays)."""
-    shown = count
-    while True:
+    the "more stories" list of headlines: the most full stories that fit, found by bisection
+    (a dozen renders for a thousand stories; one full story always stays)."""
+
+    def render(shown: int) -> tuple[Digest, str, int]:
         digest = build(shown)
         html = render_html(digest, templates)
-        size = len(html.encode())
-        if size <= CLIP_BYTES or shown == 1:
-            break
-        shown -= 1
+        return digest, html, len(html.encode())
+
+    digest, html, size = render(count)
+    shown = count
+    if size > CLIP_BYTES and count > 1:
+        low, high = 1, count - 1  # the answer is in [low, high]; ``low`` always stays
+        best: tuple[Digest, str, int] | None = None
+        while low < high:
+            middle = (low + high + 1) // 2
+            attempt = render(middle)
+            if attempt[2] <= CLIP_BYTES:
+                low, best = middle, attempt
+            else:
+                high = middle - 1
+        if best is None or len(best[0].stories) != low:
+            best = render(low)
+        (digest, html, size), shown = best, low
     warnings = []
     clipped = digest.more[: count - shown]  # the ones moved for size, not by max_stories
     if clipped:
