@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
 from digest import state
+from digest.cache import AnalysisCache
 from digest.cli import app
 from digest.config import load, read_config, starter_config
 from digest.errors import ConfigError
@@ -281,4 +282,12 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
     assert len(json.loads((out / "2026-11-27" / "manifest.json").read_text())["articles"]) == 40
-    assert sorted(p.name for p in out.iterdir()) == [".digest-state.json", ".lock", "2026-11-27"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".cache",
+        ".digest-state.json",
+        ".lock",
+        "2026-11-27",
+    ]
+    cache = AnalysisCache(out / ".cache" / "analyses")
+    for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry left verifies
+        assert cache.get(entry.stem) is not None

@@ -149,6 +149,10 @@ def make(
         float, Opt(min=0, metavar="SECONDS", help="Wait this long for another run to finish.")
     ] = 0,
     strict: Annotated[bool, Opt("--strict", help="An unreadable file fails the run.")] = False,
+    jobs: Annotated[
+        int | None,
+        Opt(min=1, metavar="N", help="Processes for summarizing (default: the CPU count)."),
+    ] = None,
     fail_empty: Annotated[
         bool, Opt("--fail-empty", help=f"Exit {EXIT_EMPTY} when there is nothing new.")
     ] = False,
@@ -200,6 +204,7 @@ def make(
             include_future=include_future,
             wait=wait,
             strict=strict,
+            jobs=jobs,
         )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     for skip in result.skipped:

@@ -5,13 +5,16 @@ sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from email.headerregistry import Address
 from pathlib import Path
 
 from . import __version__, dates, outbox, state
+from .cache import Analysis, AnalysisCache
 from .check import check_path
 from .compose import compose
 from .config import Settings
@@ -81,30 +84,88 @@ def analyse(article: Article, settings: Settings) -> Story:
 
     Raises ConfigError when the article's language has no sentence tables.
     """
+    summary, quotes, index = _analysis(article, settings.sentences, settings.algorithm)
+    chosen = None if index is None else quotes[index]
+    return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
+
+
+def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
-    summary = summarize(article, settings.sentences, settings.algorithm, avoid=avoid)
-    return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
+    summary = summarize(article, sentences, algorithm, avoid=avoid)
+    return summary, quotes, None if chosen is None else quotes.index(chosen)
+
+
+def _work(task: tuple[Article, int, str]) -> Analysis | str:
+    """One article's analysis in a worker process (an error comes back as its message)."""
+    try:
+        return _analysis(*task)
+    except ConfigError as exc:
+        return exc.message
+
+
+PARALLEL_FROM = 16  # fewer articles than this are analysed in this process
 
 
 def analyse_all(
-    items: Iterable[Article | Group], settings: Settings
+    items: Iterable[Article | Group],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    cache: AnalysisCache | None = None,
 ) -> tuple[list[Story], list[Skipped]]:
     """Analyse each article (or each story group's best article, the others kept as "also
-    reported by"); one in a language without tables is skipped with the reason."""
+    reported by"), from the cache where it has them and across ``jobs`` processes; results
+    keep the article order. One in a language without tables is skipped with the reason."""
+    groups = [item if isinstance(item, Group) else Group(item) for item in items]
+    results: list[Analysis | str | None] = [None] * len(groups)
+    keys = [
+        AnalysisCache.key(
+            g.best.content_hash, g.best.language, settings.algorithm, settings.sentences
+        )
+        for g in groups
+    ]
+    todo = []
+    for index, key in enumerate(keys):
+        cached = cache.get(key) if cache is not None and groups[index].best.content_hash else None
+        if cached is not None:
+            results[index] = cached
+        else:
+            todo.append(index)
+    tasks = [(_portable(groups[i].best), settings.sentences, settings.algorithm) for i in todo]
+    if jobs > 1 and len(tasks) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            done = list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+    else:
+        done = [_work(task) for task in tasks]
+    for index, result in zip(todo, done, strict=True):
+        results[index] = result
+        if cache is not None and not isinstance(result, str) and groups[index].best.content_hash:
+            cache.put(keys[index], result)
     stories: list[Story] = []
     skipped: list[Skipped] = []
-    for item in items:
-        group = item if isinstance(item, Group) else Group(item)
-        try:
-            story = analyse(group.best, settings)
-        except ConfigError as exc:
-            skipped.append(Skipped(path=group.best.path, reason=exc.message))
+    for group, result in zip(groups, results, strict=True):
+        if isinstance(result, str) or result is None:
+            skipped.append(Skipped(path=group.best.path, reason=str(result)))
             continue
-        stories.append(replace(story, also=group.others))
+        summary, quotes, index = result
+        stories.append(
+            Story(
+                article=group.best,
+                summary=summary,
+                quotes=quotes,
+                key_quote=None if index is None else quotes[index],
+                also=group.others,
+            )
+        )
     return stories, skipped
+
+
+def _portable(article: Article) -> Article:
+    """The article as a worker needs it: a zone read from /etc/localtime cannot be pickled."""
+    return replace(article, published=article.published.astimezone(UTC))
 
 
 def _iso(moment: datetime) -> str:
@@ -230,6 +291,7 @@ def make(
     include_future: bool = False,
     wait: float = 0,
     strict: bool = False,
+    jobs: int | None = None,
 ) -> Result:
     """Build the digest for the settings' window and write it to ``settings.out``.
 
@@ -243,6 +305,7 @@ def make(
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    jobs = jobs or os.cpu_count() or 1
     sender = parse_address(settings.sender, "sender")
     recipients = parse_addresses(settings.recipients, "recipients")
     reply_to = parse_address(settings.reply_to, "reply_to") if settings.reply_to else None
@@ -265,7 +328,9 @@ def make(
             "future (--include-future includes it)"
             for a in selection.future
         ]
-        stories, unsupported = analyse_all(chosen, settings)
+        cache = AnalysisCache(settings.out / ".cache" / "analyses")
+        stories, unsupported = analyse_all(chosen, settings, jobs=jobs, cache=cache)
+        cache.prune()
         skipped = [*skipped, *unsupported]
         if strict and skipped:
             first = skipped[0]

@@ -1,0 +1,88 @@
+"""The analysis cache and parallel analysis change nothing but the time taken."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import SEEDS, distinct_text, set_mtime
+from digest.cache import AnalysisCache
+from digest.config import Settings
+from digest.pipeline import make
+
+NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+def corpus(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    set_mtime(src / "000_2534067fcf5ef89c.txt", datetime(2026, 11, 27, 6, 0, tzinfo=UTC))
+    for i in range(24):  # enough to take the parallel path
+        (src / f"extra-{i:02d}.md").write_text(
+            f"---\ntitle: Extra story {i}\ndate: 2026-11-26T0{i % 10}:00:00Z\n---\n"
+            f"{distinct_text(i, 8)} “We will finish the work by spring,” said Mayor Ana Lis.\n"
+        )
+    return src
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def run(src: Path, out: Path, jobs: int) -> dict[str, bytes]:
+    settings = Settings(sources=(src,), out=out, since="2026-11-20", timezone="UTC")
+    result = make(settings, now=NOW, jobs=jobs, include_seen=True)
+    assert result.folder is not None
+    return files(result.folder)
+
+
+def test_parallel_and_cached_runs_are_byte_identical_to_a_serial_uncached_one(
+    tmp_path: Path,
+) -> None:
+    src = corpus(tmp_path)
+    serial = run(src, tmp_path / "serial", jobs=1)
+    parallel = run(src, tmp_path / "parallel", jobs=2)  # cold cache, two processes
+    assert parallel == serial
+    cache = tmp_path / "parallel" / ".cache" / "analyses"
+    assert len(list(cache.glob("*/*.json"))) == 32  # every article analysed once, cached
+    warm = run(src, tmp_path / "parallel", jobs=2)  # everything from the cache
+    assert warm == serial
+
+
+def test_a_damaged_cache_entry_is_never_trusted(tmp_path: Path) -> None:
+    src = corpus(tmp_path)
+    clean = run(src, tmp_path / "a", jobs=1)
+    entries = sorted((tmp_path / "a" / ".cache" / "analyses").glob("*/*.json"))
+    record = json.loads(entries[0].read_text())
+    record["payload"]["summary"] = ["A sentence nobody wrote."]  # checksum no longer matches
+    entries[0].write_text(json.dumps(record))
+    entries[1].write_text('{"check": "x", "payl')  # cut short by a crash
+    assert run(src, tmp_path / "a", jobs=1) == clean
+    cache = AnalysisCache(tmp_path / "a" / ".cache" / "analyses")
+    assert cache.get(entries[0].stem) is not None  # rewritten with the right content
+
+
+def test_the_cache_is_bounded(tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path, limit=3)
+    for i in range(5):
+        cache.put(AnalysisCache.key(f"h{i}", "english", "news", 3), (("s",), (), None))
+    assert cache.prune() == 2
+    assert len(list(tmp_path.glob("*/*.json"))) == 3
+
+
+def test_the_key_changes_with_everything_that_changes_the_result() -> None:
+    base = AnalysisCache.key("hash", "english", "news", 3)
+    assert (
+        len(
+            {
+                base,
+                AnalysisCache.key("other", "english", "news", 3),
+                AnalysisCache.key("hash", "german", "news", 3),
+                AnalysisCache.key("hash", "english", "lexrank", 3),
+                AnalysisCache.key("hash", "english", "news", 4),
+            }
+        )
+        == 5
+    )
