@@ -9,7 +9,6 @@ shows once, from its best source, with the others as "also reported by".
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -41,30 +40,35 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def shingles(article: Article) -> frozenset[int]:
-    words = re.findall(r"\w+", f"{article.title} {article.body}".lower())
-    if len(words) < SHINGLE:
-        return frozenset({zlib.crc32(" ".join(words).encode())})
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        for i in range(len(words) - SHINGLE + 1)
-    )
+def shingles(article: Article, vocabulary: dict[str, int] | None = None) -> frozenset[int]:
+    """Hashes of the article's word 5-shingles. Words become numbers first (in the order met,
+    so runs are reproducible) and a tuple of numbers hashes the same in every process."""
+    vocabulary = {} if vocabulary is None else vocabulary
+    ids = [
+        vocabulary.setdefault(w, len(vocabulary))
+        for w in re.findall(r"\w+", f"{article.title} {article.body}".lower())
+    ]
+    if len(ids) < SHINGLE:
+        return frozenset({hash(tuple(ids))})
+    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
+
+
+SAMPLE = 4  # candidate pairs come from one shingle in SAMPLE; their Jaccard uses them all
 
 
 def similar_groups(articles: list[Article], threshold: float = SIMILARITY) -> list[list[int]]:
     """Indexes of articles grouped by near-duplicate text (groups of one included)."""
-    sets = [shingles(a) for a in articles]
+    vocabulary: dict[str, int] = {}
+    sets = [shingles(a, vocabulary) for a in articles]
     postings: dict[int, list[int]] = defaultdict(list)
     for index, items in enumerate(sets):
         for item in items:
-            postings[item].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+            if item % SAMPLE == 0:
+                postings[item].append(index)
+    candidates: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) > COMMON_SHINGLE:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                shared[(a, b)] += 1
+        if 1 < len(members) <= COMMON_SHINGLE:
+            candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -73,7 +77,8 @@ def similar_groups(articles: list[Article], threshold: float = SIMILARITY) -> li
             i = parent[i]
         return i
 
-    for (a, b), common in shared.items():
+    for a, b in sorted(candidates):
+        common = len(sets[a] & sets[b])
         union = len(sets[a]) + len(sets[b]) - common
         if union and common / union >= threshold:
             parent[root(b)] = root(a)
