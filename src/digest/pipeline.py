@@ -5,6 +5,7 @@ sources -> select -> quotes + summarize -> compose -> render -> mail -> outbox
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -136,7 +137,10 @@ def analyse_all(
             todo.append(index)
     tasks = [(_portable(groups[i].best), settings.sentences, settings.algorithm) for i in todo]
     if jobs > 1 and len(tasks) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # forkserver, not fork: a forked worker would inherit the outbox lock's descriptor and
+        # keep the outbox locked after the run itself was killed
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             done = list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
     else:
         done = [_work(task) for task in tasks]
