@@ -7,6 +7,8 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from conftest import SEEDS, distinct_text, set_mtime
 from digest.cache import AnalysisCache
 from digest.config import Settings
@@ -86,3 +88,42 @@ def test_the_key_changes_with_everything_that_changes_the_result() -> None:
         )
         == 5
     )
+
+
+def test_the_index_spares_reading_unchanged_files_outside_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digest import sources
+
+    src = tmp_path / "many"
+    src.mkdir()
+    for day in range(1, 27):  # one article a day of November
+        (src / f"2026-11-{day:02d}-story.txt").write_text(
+            f"Story of day {day}\n\n{distinct_text(day, 5)}\n"
+        )
+    (src / "bad.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    settings = Settings(sources=(src,), out=out, since="2026-11-26", timezone="UTC")
+    reads: list[str] = []
+    real = sources.read_file
+
+    def counting(path: Path, options: sources.ReadOptions):
+        reads.append(path.name)
+        return real(path, options)
+
+    monkeypatch.setattr(sources, "read_file", counting)
+    first = make(settings, now=NOW, include_seen=True)
+    assert len(reads) == 27  # a cold run reads everything and builds the index
+    reads.clear()
+    second = make(settings, now=NOW, include_seen=True)
+    assert reads == ["2026-11-26-story.txt"]  # only the file dated in the window
+    assert [s.reason for s in second.skipped] == ["empty file"]  # still reported, unread
+    assert files(second.folder) == files(first.folder)
+    (src / "2026-11-03-story.txt").write_text("Story of day 3, updated\n\nNew text here.\n")
+    reads.clear()
+    make(settings, now=NOW, include_seen=True)
+    assert sorted(reads) == ["2026-11-03-story.txt", "2026-11-26-story.txt"]  # changed: read
+    (out / ".cache" / "index.json").write_text('{"stamp": "x"')  # damaged: not trusted
+    reads.clear()
+    assert files(make(settings, now=NOW, include_seen=True).folder) == files(first.folder)
+    assert len(reads) == 27

@@ -20,12 +20,13 @@ from .check import check_path
 from .compose import compose
 from .config import Settings
 from .errors import ConfigError, DigestError, UsageError
+from .index import FileIndex
 from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
 from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
-from .select import Considered, Group, Selection, select
+from .select import CLOCK_SKEW, Considered, Group, Selection, select
 from .sources import language_code, read_sources
 from .summarize import summarize
 
@@ -263,6 +264,7 @@ def _gather(
     include_seen: bool,
     include_future: bool,
     cache: Path | None,
+    index: FileIndex | None = None,
 ) -> tuple[Window, Selection, int, list[Skipped]]:
     """Read the sources and select for the window: what make and ls share. Returns the window,
     the selection, how many articles were read, and the files skipped."""
@@ -276,6 +278,12 @@ def _gather(
         max_bytes=settings.max_file_bytes,
         fields=settings.export_fields,
         cache=cache,
+        index=index,
+        # an article dated in the window (or just past it, for the clock skew and
+        # --include-future) must be read; the others the index can vouch for
+        span=(window.since, datetime.max.replace(tzinfo=UTC))
+        if include_future
+        else (window.since, window.until + CLOCK_SKEW),
     )
     selection = select(
         articles,
@@ -316,6 +324,7 @@ def make(
     with state.locked(settings.out, wait):
         current = state.load(settings.out)
         zone = dates.resolve_timezone(settings.timezone)
+        index = FileIndex(settings.out / ".cache", dates.zone_name(zone))
         window, selection, read, skipped = _gather(
             settings,
             now,
@@ -323,7 +332,9 @@ def make(
             include_seen,
             include_future,
             cache=settings.out / ".cache" / "feeds",
+            index=index,
         )
+        index.save()
         name = f"{window.until:%Y-%m-%d}"
         seen = sum(c.status == "seen" for c in selection.considered)
         chosen = list(selection.groups)

@@ -22,6 +22,7 @@ import yaml
 from . import dates
 from .entries import Entry, EntrySkip
 from .errors import ArticleError, UsageError
+from .index import FileIndex
 from .models import Article, Skipped
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -519,9 +520,12 @@ def read_sources(
     max_bytes: int = MAX_BYTES,
     fields: tuple[tuple[str, str], ...] = (),
     cache: Path | None = None,
+    index: FileIndex | None = None,
+    span: tuple[datetime, datetime] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Every article under the sources (folders, files, feed URLs); what fails is skipped
-    with a reason and the rest goes on."""
+    with a reason and the rest goes on. With an ``index`` and a ``span`` of dates, a file the
+    index knows to be unchanged and dated outside the span is not read."""
     options = ReadOptions(zone, language, max_bytes, fields, cache)
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -536,7 +540,16 @@ def read_sources(
             raise UsageError(f"source {str(source)!r} does not exist")
         paths = _files(source) if source.is_dir() else iter([source])
         for path in paths:
+            if index is not None and span is not None:
+                known = index.known_outside(path, *span)
+                if isinstance(known, Skipped):
+                    skipped.append(known)
+                    continue
+                if known:
+                    continue
             found, failed = read_file(path, options)
+            if index is not None:
+                index.record(path, found, failed)
             articles += found
             skipped += failed
     return articles, skipped
