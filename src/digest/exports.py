@@ -61,7 +61,6 @@ NOT_A_LIST = (
 
 _TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’»)\]]$")  # the rule sources._paragraphs follows
 _TEXT_KEYS = ("rendered", "html", "text", "value", "name", "title", "label", "term", "#text")
 _DATE_KEYS = ("$date", "date", "value", "iso")
 
@@ -326,21 +325,10 @@ def _clean(text: str) -> str:
 def text_to_paragraphs(text: str) -> tuple[str, ...]:
     """Plain text as paragraphs: blank lines end paragraphs, and so does a line that ends a
     sentence (one paragraph a line); a line that stops mid-sentence is hard-wrapped and joins
-    the next one."""
-    paragraphs: list[str] = []
-    for block in re.split(r"\n[ \t\r\f\v]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        pending: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            pending.append(line)
-            if _ENDS_SENTENCE.search(line):
-                paragraphs.append(" ".join(pending))
-                pending = []
-        if pending:
-            paragraphs.append(" ".join(pending))
-    return tuple(p for p in (_clean(p) for p in paragraphs) if p)
+    the next one. The same rules as a .txt article's body."""
+    from .sources import text_paragraphs  # here: sources imports this module
+
+    return text_paragraphs(text)
 
 
 def html_to_paragraphs(markup: str) -> tuple[str, ...]:

@@ -62,10 +62,11 @@ class Result:
         }
 
 
-def window_for(settings: Settings, now: datetime, last_until: datetime | None = None) -> Window:
+def window_for(
+    settings: Settings, now: datetime, zone: tzinfo, last_until: datetime | None = None
+) -> Window:
     """The window to cover. ``--since last`` (and no --since at all) starts where the last
     written digest's window ended, or 24 hours back on the first run."""
-    zone = dates.resolve_timezone(settings.timezone)
     if settings.since in (None, "last"):
         since = last_until if last_until is not None else now - timedelta(hours=24)
     else:
@@ -81,17 +82,9 @@ def window_for(settings: Settings, now: datetime, last_until: datetime | None = 
     return Window(since=since.astimezone(zone), until=until.astimezone(zone))
 
 
-def analyse(article: Article, settings: Settings) -> Story:
-    """Quotes first, so the summary can leave out the sentence the pull quote already shows.
-
-    Raises ConfigError when the article's language has no sentence tables.
-    """
-    summary, quotes, index = _analysis(article, settings.sentences, settings.algorithm)
-    chosen = None if index is None else quotes[index]
-    return Story(article=article, summary=summary, key_quote=chosen, quotes=quotes)
-
-
 def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
+    """Quotes first, so the summary can leave out the sentence the pull quote already shows.
+    Raises ConfigError when the article's language has no sentence tables."""
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
@@ -251,8 +244,9 @@ def consider(
     settings = settings.validated()
     now = now or datetime.now(UTC)
     current = state.load(settings.out) if settings.out.is_dir() else state.State()
+    zone = dates.resolve_timezone(settings.timezone)
     window, selection, _, skipped = _gather(
-        settings, now, current, include_seen, include_future, cache=None
+        settings, now, zone, current, include_seen, include_future, cache=None
     )
     return window, list(selection.considered), skipped
 
@@ -260,6 +254,7 @@ def consider(
 def _gather(
     settings: Settings,
     now: datetime,
+    zone: tzinfo,
     current: state.State,
     include_seen: bool,
     include_future: bool,
@@ -268,8 +263,7 @@ def _gather(
 ) -> tuple[Window, Selection, int, list[Skipped]]:
     """Read the sources and select for the window: what make and ls share. Returns the window,
     the selection, how many articles were read, and the files skipped."""
-    zone = dates.resolve_timezone(settings.timezone)
-    window = window_for(settings, now, current.last_until)
+    window = window_for(settings, now, zone, current.last_until)
     name = f"{window.until:%Y-%m-%d}"
     articles, skipped = read_sources(
         settings.sources,
@@ -328,6 +322,7 @@ def make(
         window, selection, read, skipped = _gather(
             settings,
             now,
+            zone,
             current,
             include_seen,
             include_future,

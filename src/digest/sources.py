@@ -133,9 +133,18 @@ def _paragraphs(lines: Iterable[str]) -> list[str]:
     return out
 
 
+def _clean_paragraphs(blocks: Iterable[list[str]]) -> list[str]:
+    paragraphs = (clean_line(p) for block in blocks for p in _paragraphs(block))
+    return [p for p in paragraphs if p]
+
+
+def text_paragraphs(text: str) -> tuple[str, ...]:
+    """Plain text as clean paragraphs, by the rules of the .txt reader's body."""
+    return tuple(_clean_paragraphs(_blocks(text)))
+
+
 def _body(blocks: Iterable[list[str]]) -> tuple[str, ...]:
-    paragraphs = [clean_line(p) for block in blocks for p in _paragraphs(block)]
-    return tuple(p for p in paragraphs if p and not _NOT_BODY.match(p))
+    return tuple(p for p in _clean_paragraphs(blocks) if not _NOT_BODY.match(p))
 
 
 # --- readers -------------------------------------------------------------------------------
