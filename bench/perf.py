@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES  # noqa: E402
 from digest.errors import ArticleError  # noqa: E402
 from digest.sources import read_article  # noqa: E402
-from digest.summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, summarize  # noqa: E402
+from digest.summarize import summarize  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpus" / "bbc" / "News Articles"
 

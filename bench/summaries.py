@@ -23,11 +23,12 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC
 from pathlib import Path
 
+from digest.choices import ALGORITHMS
 from digest.errors import ArticleError
 from digest.language import tokenizer
 from digest.models import Article
 from digest.sources import read_article
-from digest.summarize import ALGORITHMS, candidate_sentences, summarize
+from digest.summarize import candidate_sentences, summarize
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 METRICS = ("rouge1", "rouge2", "rougeL")

@@ -7,18 +7,12 @@ import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import SEEDS
+from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm
 from digest.errors import ConfigError
 from digest.language import punkt_languages, tokenizer
 from digest.models import Article
 from digest.sources import read_article
-from digest.summarize import (
-    ALGORITHMS,
-    DEFAULT_ALGORITHM,
-    NewsSummarizer,
-    candidate_sentences,
-    check_algorithm,
-    summarize,
-)
+from digest.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 
@@ -122,6 +116,7 @@ def test_news_is_the_default_and_every_sumy_algorithm_stays() -> None:
     assert set(ALGORITHMS) == {
         "news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction"
     }  # fmt: skip
+    assert tuple(SUMMARIZERS) == ALGORITHMS  # the names settings accept are the ones it runs
 
 
 def test_candidates_of_a_wire_story() -> None:

@@ -16,11 +16,11 @@ from typing import Annotated
 import typer
 
 from . import __version__, outbox
+from .choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from .config import CONFIG_NAME, Settings, starter_config
 from .dates import WHEN_FORMS
 from .errors import DigestError
 from .models import Story
-from .summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EXIT_CODES = """\
 Exit codes: 0 digest written, or nothing new in the window (said on stderr);

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm, check_language
 from .errors import ConfigError
-from .language import tokenizer
 from .mail import DEFAULT_SUBJECT, check_subject
 from .sources import language_name
-from .summarize import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
 DEFAULT_SENDER = "Daily Digest <digest@localhost>"
 
@@ -70,7 +69,7 @@ class Settings:
                 f"smtp_security must be one of {', '.join(SECURITY)}, not {self.smtp_security!r}"
             )
         language = language_name(self.language)
-        tokenizer(language)  # names the supported languages when this one is not
+        check_language(language)  # names the supported languages when this one is not
         for name in ("unsubscribe_url", "manage_url"):
             _check_link(name, getattr(self, name), mailto=True)
         _check_link("archive_url", self.archive_url, mailto=False)

@@ -8,21 +8,29 @@ ever downloaded. :class:`Tokenizer` has the ``to_sentences``/``to_words`` interf
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
-import punkt
-from nltk.tokenize import NLTKWordTokenizer
+from .choices import check_language, punkt_languages
 
-from .errors import ConfigError
+__all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
 
-_WORDS = NLTKWordTokenizer()
+
+@cache
+def _words() -> Any:
+    from nltk.tokenize import NLTKWordTokenizer  # NLTK costs 0.2 s to import: only when used
+
+    return NLTKWordTokenizer()
 
 
 class Tokenizer:
     """Sentence and word tokenizer for one language, usable by sumy's document model."""
 
     def __init__(self, language: str) -> None:
+        import punkt
+
         self.language = language
         self._sentences = punkt.PunktSentenceTokenizer(punkt.load_model(language))
+        self._words = _words()
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return tuple(s.strip() for s in self._sentences.tokenize(paragraph) if s.strip())
@@ -31,18 +39,10 @@ class Tokenizer:
         return list(self._sentences.span_tokenize(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in _WORDS.tokenize(sentence) if any(c.isalnum() for c in w))
-
-
-def punkt_languages() -> tuple[str, ...]:
-    return tuple(lang for lang in punkt.available_languages() if lang != "english_web")
+        return tuple(w for w in self._words.tokenize(sentence) if any(c.isalnum() for c in w))
 
 
 @cache
 def tokenizer(language: str) -> Tokenizer:
     """The (cached) tokenizer for a language; an unknown one is a ConfigError naming the known."""
-    if language not in punkt_languages():
-        raise ConfigError(
-            f"language {language!r} is not supported: use one of {', '.join(punkt_languages())}"
-        )
-    return Tokenizer(language)
+    return Tokenizer(check_language(language))

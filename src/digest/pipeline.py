@@ -21,14 +21,11 @@ from .compose import compose
 from .config import Settings
 from .errors import ConfigError, DigestError, UsageError
 from .index import FileIndex
-from .language import tokenizer
 from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
-from .quotes import find_quotes, key_quote, part_texts
 from .render import render_html, render_text
 from .select import CLOCK_SKEW, Considered, Group, Selection, select
 from .sources import language_code, read_sources
-from .summarize import summarize
 
 CLIP_BYTES = 102_000  # Gmail clips a message whose HTML is larger
 WARN_BYTES = 90_000
@@ -85,6 +82,11 @@ def window_for(
 def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
     Raises ConfigError when the article's language has no sentence tables."""
+    # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
+    from .language import tokenizer
+    from .quotes import find_quotes, key_quote, part_texts
+    from .summarize import summarize
+
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes)
@@ -134,6 +136,7 @@ def analyse_all(
         # forkserver, not fork: a forked worker would inherit the outbox lock's descriptor and
         # keep the outbox locked after the run itself was killed
         context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["digest.summarize", "digest.pipeline"])  # loaded once
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             done = list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
     else:

@@ -32,11 +32,10 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from .errors import ConfigError
+from .choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 from .language import tokenizer
 from .models import Article
 
-DEFAULT_SENTENCES = 3
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 REPEAT_SHARE = 0.8  # a sentence with this share of its words in the headline or dek repeats it
 
@@ -121,7 +120,7 @@ class NewsSummarizer(AbstractSummarizer):
         return topicality[0] >= median(topicality[1:])
 
 
-ALGORITHMS: dict[str, type[Any]] = {
+SUMMARIZERS: dict[str, type[Any]] = {
     "news": NewsSummarizer,
     "lexrank": LexRankSummarizer,
     "textrank": TextRankSummarizer,
@@ -131,14 +130,6 @@ ALGORITHMS: dict[str, type[Any]] = {
     "kl": KLSummarizer,
     "reduction": ReductionSummarizer,
 }
-DEFAULT_ALGORITHM = "news"
-
-
-def check_algorithm(name: str) -> str:
-    key = name.strip().lower()
-    if key not in ALGORITHMS:
-        raise ConfigError(f"unknown algorithm {name!r}: use one of {', '.join(ALGORITHMS)}")
-    return key
 
 
 @cache
@@ -147,7 +138,7 @@ def _summarizer(algorithm: str, language: str) -> Any:
         stemmer = Stemmer(language)
     except LookupError:
         stemmer = None
-    summarizer = ALGORITHMS[algorithm](stemmer) if stemmer else ALGORITHMS[algorithm]()
+    summarizer = SUMMARIZERS[algorithm](stemmer) if stemmer else SUMMARIZERS[algorithm]()
     try:
         summarizer.stop_words = get_stop_words(language)
     except LookupError:
