@@ -3,7 +3,8 @@ articles does no summarizing.
 
 The key is a hash of the article's content hash and everything else that changes the result:
 the algorithm, the sentence count, the language and the project version. Each entry is one
-JSON file written atomically and carrying a checksum of its payload; an entry that fails the
+JSON file written atomically (without fsync: the checksum is what makes it safe) and carrying a
+checksum of its payload; an entry that fails the
 check (a crash mid-write, a disk error, a hand edit) is never trusted: it is deleted and the
 article is analysed again. The cache is bounded: past ``limit`` entries the oldest go.
 """
@@ -53,6 +54,7 @@ class AnalysisCache:
         self.limit = limit
         self.hits = 0
         self.misses = 0
+        self.written = 0
 
     @staticmethod
     def key(content_hash: str, language: str, algorithm: str, sentences: int) -> str:
@@ -96,12 +98,17 @@ class AnalysisCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, json.dumps({"check": _check(payload), "payload": payload}).encode())
+            record = {"check": _check(payload), "payload": payload}
+            write_atomic(path, json.dumps(record).encode(), durable=False)
+            self.written += 1
         except OSError:
             pass  # a cache that cannot be written only costs time
 
     def prune(self) -> int:
-        """Drop the oldest entries past the limit; returns how many went."""
+        """Drop the oldest entries past the limit; returns how many went. Only a run that
+        wrote entries can have gone past it, so the others do not look."""
+        if not self.written:
+            return 0
         try:
             entries = sorted(self.folder.glob("*/*.json"), key=lambda p: p.stat().st_mtime)
         except OSError:

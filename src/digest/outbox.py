@@ -43,24 +43,28 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes, durable: bool = True) -> None:
     """Write and flush one file (not atomic by itself: used inside a temporary folder)."""
     with open(path, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace one file atomically: temporary file, fsync, rename."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace one file atomically: temporary file, fsync, rename. ``durable=False`` skips the
+    fsyncs, for files that verify themselves (cache entries): a killed process still leaves the
+    old file or the new one, and what a power cut may tear fails its checksum."""
     tmp = path.with_name(f"{TMP_PREFIX}{path.name}.{uuid.uuid4().hex[:8]}")
     try:
-        write_file(tmp, data)
+        write_file(tmp, data, durable)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _exchange(a: Path, b: Path) -> bool:

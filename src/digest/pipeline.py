@@ -138,13 +138,10 @@ def analyse_all(
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["digest.summarize", "digest.pipeline"])  # loaded once
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            done = list(pool.map(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+            chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+            _collect(pool.map(_work, tasks, chunksize=chunk), todo, results, keys, groups, cache)
     else:
-        done = [_work(task) for task in tasks]
-    for index, result in zip(todo, done, strict=True):
-        results[index] = result
-        if cache is not None and not isinstance(result, str) and groups[index].best.content_hash:
-            cache.put(keys[index], result)
+        _collect(map(_work, tasks), todo, results, keys, groups, cache)
     stories: list[Story] = []
     skipped: list[Skipped] = []
     for group, result in zip(groups, results, strict=True):
@@ -162,6 +159,21 @@ def analyse_all(
             )
         )
     return stories, skipped
+
+
+def _collect(
+    done: Iterable[Analysis | str],
+    todo: list[int],
+    results: list[Analysis | str | None],
+    keys: list[str],
+    groups: list[Group],
+    cache: AnalysisCache | None,
+) -> None:
+    """Place each analysis as it arrives (caching it while the workers go on)."""
+    for index, result in zip(todo, done, strict=True):
+        results[index] = result
+        if cache is not None and not isinstance(result, str) and groups[index].best.content_hash:
+            cache.put(keys[index], result)
 
 
 def _portable(article: Article) -> Article:

@@ -8,11 +8,13 @@ shows once, from its best source, with the others as "also reported by".
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .models import Article, Window
@@ -40,48 +42,75 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def shingles(article: Article, vocabulary: dict[str, int] | None = None) -> frozenset[int]:
-    """Hashes of the article's word 5-shingles. Words become numbers first (in the order met,
-    so runs are reproducible) and a tuple of numbers hashes the same in every process."""
+_WORD = re.compile(r"\w+")
+_MULTIPLIERS = [((0x9E3779B97F4A7C15 * (k + 1)) | 1) & 0xFFFFFFFFFFFFFFFF for k in range(SHINGLE)]
+
+
+def shingles(article: Article, vocabulary: dict[str, int] | None = None) -> Any:
+    """The article's word 5-shingles as a sorted array of unique 64-bit hashes. Words become
+    numbers first (in the order met) and each window of five mixes them with fixed odd
+    multipliers, so the hashes are the same in every process and every run."""
+    import numpy as np  # loaded with the first selection, not with the command line
+
     vocabulary = {} if vocabulary is None else vocabulary
-    ids = [
-        vocabulary.setdefault(w, len(vocabulary))
-        for w in re.findall(r"\w+", f"{article.title} {article.body}".lower())
-    ]
+    words = _WORD.findall(f"{article.title} {article.body}".lower())
+    # a new word takes the next number; "" (never a word) keeps where numbering goes on
+    start = vocabulary.get("", 1)
+    ids = np.array(list(map(vocabulary.setdefault, words, itertools.count(start))), np.uint64)
+    vocabulary[""] = start + len(words)
     if len(ids) < SHINGLE:
-        return frozenset({hash(tuple(ids))})
-    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
+        ids = np.concatenate([ids, np.zeros(SHINGLE - len(ids), np.uint64)])
+    count = len(ids) - SHINGLE + 1
+    mixed = np.zeros(count, np.uint64)
+    with np.errstate(over="ignore"):
+        for k, multiplier in enumerate(_MULTIPLIERS):
+            mixed += (ids[k : k + count] + np.uint64(1)) * np.uint64(multiplier)
+        mixed ^= mixed >> np.uint64(29)
+    return np.unique(mixed)
 
 
 SAMPLE = 4  # candidate pairs come from one shingle in SAMPLE; their Jaccard uses them all
 
 
 def similar_groups(articles: list[Article], threshold: float = SIMILARITY) -> list[list[int]]:
-    """Indexes of articles grouped by near-duplicate text (groups of one included)."""
+    """Indexes of articles grouped by near-duplicate text (groups of one included). Candidate
+    pairs share a sampled shingle that is not boilerplate (in at most COMMON_SHINGLE
+    articles); a pair joins when the Jaccard of all their shingles reaches ``threshold``."""
+    import numpy as np
+
     vocabulary: dict[str, int] = {}
     sets = [shingles(a, vocabulary) for a in articles]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, items in enumerate(sets):
-        for item in items:
-            if item % SAMPLE == 0:
-                postings[item].append(index)
-    candidates: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 1 < len(members) <= COMMON_SHINGLE:
-            candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     parent = list(range(len(articles)))
+    if len(articles) > 1:
+        sampled = [h[h % np.uint64(SAMPLE) == 0] for h in sets]
+        hashes = np.concatenate(sampled)
+        owners = np.repeat(np.arange(len(sets)), [len(h) for h in sampled])
+        order = np.lexsort((owners, hashes))
+        hashes, owners = hashes[order], owners[order]
+        starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+        sizes = np.diff(np.r_[starts, len(hashes)])
+        candidates: set[tuple[int, int]] = set()
+        for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+            if 1 < size <= COMMON_SHINGLE:
+                members = owners[start : start + size].tolist()
+                candidates.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
 
-    for a, b in sorted(candidates):
-        common = len(sets[a] & sets[b])
-        union = len(sets[a]) + len(sets[b]) - common
-        if union and common / union >= threshold:
-            parent[root(b)] = root(a)
+        for a, b in sorted(candidates):
+            common = len(np.intersect1d(sets[a], sets[b], assume_unique=True))
+            union = len(sets[a]) + len(sets[b]) - common
+            if union and common / union >= threshold:
+                parent[root(b)] = root(a)
+    else:
+
+        def root(i: int) -> int:
+            return i
+
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):
         groups[root(index)].append(index)
