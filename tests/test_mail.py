@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW, distinct_text
+from digest.compose import compose
 from digest.config import Settings
 from digest.errors import ConfigError
 from digest.mail import parse_address
-from digest.pipeline import make
+from digest.models import Digest
+from digest.pipeline import CLIP_BYTES, _fit_under_clip, make
+from digest.render import render_html
 
 
 def run(articles: Path, out: Path, **overrides: object):
@@ -143,3 +146,29 @@ def test_stories_move_to_more_stories_to_stay_under_gmail_clip(tmp_path: Path) -
         assert story.article.url.encode() in html
     manifest = json.loads((result.folder / "manifest.json").read_text())
     assert len(manifest["more_stories"]) == len(digest.more)
+
+
+def test_the_clip_search_keeps_the_most_full_stories_that_fit(tmp_path: Path) -> None:
+    """The interpolating search gives what trying every count would: the largest count of full
+    stories whose HTML stays under the clip."""
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(30):
+        body = distinct_text(i, 90 + 40 * (i % 3))  # uneven cards: sizes are not linear
+        (src / f"s{i:02d}.md").write_text(
+            f"---\ntitle: Story {i}\ndate: 2026-11-26T{i % 24:02d}:00:00Z\n---\n{body}\n"
+        )
+    result = run(src, tmp_path / "out", sentences=20)
+    digest = result.digest
+    everything = (*digest.stories, *digest.more)
+
+    def build(shown: int) -> Digest:
+        return compose(digest.title, digest.window, digest.generated, everything, shown=shown)
+
+    sizes = [len(render_html(build(n)).encode()) for n in range(1, len(everything) + 1)]
+    assert sizes == sorted(sizes) and sizes[-1] > CLIP_BYTES  # the case the search is for
+    expected = max([n for n, size in enumerate(sizes, 1) if size <= CLIP_BYTES], default=1)
+    for count in (len(everything), 27, 25, 12, 2):
+        kept, html, _ = _fit_under_clip(build, count, None)
+        assert len(kept.stories) == (count if sizes[count - 1] <= CLIP_BYTES else expected)
+        assert html == render_html(build(len(kept.stories)))

@@ -233,9 +233,12 @@ def validate_mjml(source: str) -> None:
     walk(root)
 
 
-def render_html(digest: Digest, user_dir: Path | None = None) -> str:
+def render_html(digest: Digest, user_dir: Path | None = None, validate: bool = True) -> str:
+    """The digest's HTML email. ``validate=False`` skips checking the MJML's tags (for trial
+    renders whose only use is their size; the one kept is validated)."""
     source = render_mjml(digest, user_dir)
-    validate_mjml(source)
+    if validate:
+        validate_mjml(source)
     try:
         html = mjml.mjml2html(source, disable_comments=True, fonts={})
     except Exception as exc:  # MRML raises a bare exception type with the parse error
