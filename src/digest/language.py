@@ -15,6 +15,9 @@ from .choices import check_language, punkt_languages
 __all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
 
 
+WORDS_MEMO = 20_000  # sentences whose words are remembered
+
+
 @cache
 def _words() -> Any:
     from nltk.tokenize import NLTKWordTokenizer  # NLTK costs 0.2 s to import: only when used
@@ -31,6 +34,7 @@ class Tokenizer:
         self.language = language
         self._sentences = punkt.PunktSentenceTokenizer(punkt.load_model(language))
         self._words = _words()
+        self._seen: dict[str, tuple[str, ...]] = {}
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return tuple(s.strip() for s in self._sentences.tokenize(paragraph) if s.strip())
@@ -39,7 +43,15 @@ class Tokenizer:
         return list(self._sentences.span_tokenize(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in self._words.tokenize(sentence) if any(c.isalnum() for c in w))
+        """The sentence's words (remembered: the summary filters and sumy's document model
+        both ask for the same sentences' words, and the tokenizer is the costliest step)."""
+        words = self._seen.get(sentence)
+        if words is None:
+            if len(self._seen) >= WORDS_MEMO:
+                self._seen.clear()
+            words = tuple(w for w in self._words.tokenize(sentence) if any(map(str.isalnum, w)))
+            self._seen[sentence] = words
+        return words
 
 
 @cache

@@ -21,6 +21,8 @@ from .sources import clean_line, strip_markdown
 OPENERS = "«„"
 CLOSERS = "»"
 MARKS = '"“”«»„‟'
+_MARK = re.compile(f"[{MARKS}]")
+_MARK_OR_BREAK = re.compile(f"[{MARKS}\n]")
 _OPEN_CONTEXT = set(" \t\r\n([{—–-/")
 _CLOSE_CONTEXT = set(" \t\r\n,.;:!?)]}—–-…")
 MAX_QUOTE_CHARS = 3000
@@ -397,6 +399,11 @@ def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
     i = start
     length = len(text)
     while i < length:
+        # only a mark, or a line break inside an open quote, can change anything: jump there
+        jump = (_MARK if opened is None else _MARK_OR_BREAK).search(text, i)
+        if jump is None:
+            break
+        i = jump.start()
         char = text[i]
         if char == "\n" and opened is not None:
             j = i
@@ -650,14 +657,19 @@ def is_quotation(candidate: Candidate, text: str) -> bool:
     return not (len(words) <= 10 and capitalised >= 0.6 * len(words) and inner[-1:] not in ".,!?…")
 
 
-def full_name(name: str, text: str) -> str:
-    """The name as the story first introduced it: "Zelensky" -> "Volodymyr Zelensky"."""
+def _mentions(text: str) -> list[list[str]]:
+    """The words of every capitalised mention in the text, titles dropped, in order."""
+    return [_strip_titles(match.group(0)).split() for match in _MENTION.finditer(text)]
+
+
+def full_name(name: str, text: str, mentions: list[list[str]] | None = None) -> str:
+    """The name as the story first introduced it: "Zelensky" -> "Volodymyr Zelensky".
+    ``mentions`` is ``_mentions(text)``, for a caller that asks about many names."""
     name = _strip_titles(name)
     if not name:
         return name
     last = name.split()[-1]
-    for match in _MENTION.finditer(text):
-        words = _strip_titles(match.group(0)).split()
+    for words in _mentions(text) if mentions is None else mentions:
         if last in words:
             candidate = " ".join(words[: words.index(last) + 1])
             if len(candidate.split()) > len(name.split()) and candidate.endswith(name):
@@ -689,17 +701,20 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every direct quotation in the body, with its speaker where the text says who."""
     text, body_start = article.source_text
     found = [c for c in candidates(text, body_start) if is_quotation(c, text)]
+    if not found:
+        return ()
     named = sorted(_people(text, body_start, [(c.start, c.end) for c in found]))
     context = f"{article.title}\n{article.dek}\n{text}"
+    mentions = _mentions(context)
     quotes = []
     for c in found:
         who = c.speaker_as_written
         speaker = None
         if who and who.lower() in {"he", "she", "they"}:
             people = [name for at, name in named if at < c.start]
-            speaker = full_name(people[-1], context) if people else None
+            speaker = full_name(people[-1], context, mentions) if people else None
         elif who and _is_name(who):
-            speaker = full_name(who, context)
+            speaker = full_name(who, context, mentions)
             named.append((c.start, speaker))
             named.sort()
         quotes.append(

@@ -37,6 +37,7 @@ from .language import tokenizer
 from .models import Article
 
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
+STEMS_MEMO = 50_000  # words whose stems a summarizer remembers
 REPEAT_SHARE = 0.8  # a sentence with this share of its words in the headline or dek repeats it
 
 
@@ -56,6 +57,10 @@ class NewsSummarizer(AbstractSummarizer):
     length_exponent = 0.6
     _stop_words: frozenset[str] = frozenset()
 
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._stems: dict[str, str] = {}  # the stemmer is deterministic and costly: remembered
+
     @property
     def stop_words(self) -> frozenset[str]:
         return self._stop_words
@@ -70,7 +75,9 @@ class NewsSummarizer(AbstractSummarizer):
 
     def _to_words_sets(self, sentences: list[Any]) -> list[set[str]]:
         """Each sentence's stemmed words without stop words (each word stemmed once)."""
-        stems: dict[str, str] = {}
+        stems = self._stems
+        if len(stems) > STEMS_MEMO:
+            stems.clear()
         sets = []
         for sentence in sentences:
             words = (self.normalize_word(w) for w in sentence.words)
