@@ -64,6 +64,10 @@ class AnalysisCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is there (``get`` still checks it)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Analysis | None:
         path = self._path(key)
         try:

@@ -29,6 +29,8 @@ class FileIndex:
         self.stamp = f"{__version__}|{zone_name}"
         self.entries: dict[str, list[object]] = {}
         self.unread = 0  # files not read this run thanks to the index
+        self._visited: set[str] = set()
+        self._changed = False
         self._load()
 
     def _load(self) -> None:
@@ -49,11 +51,15 @@ class FileIndex:
             return None
         return [stat.st_size, stat.st_mtime_ns]
 
-    def known_outside(self, path: Path, since: datetime, until: datetime) -> Skipped | bool:
+    def known_outside(
+        self, path: Path, since: datetime, until: datetime, stat: list[int] | None = None
+    ) -> Skipped | bool:
         """True when the file is unchanged and none of its articles is dated in
-        [since, until); its recorded Skipped when it was unreadable and is unchanged."""
+        [since, until); its recorded Skipped when it was unreadable and is unchanged.
+        ``stat`` is the file's [size, mtime_ns] when the caller has it."""
+        self._visited.add(path.as_posix())
         entry = self.entries.get(path.as_posix())
-        if not entry or entry[0] != self._stat(path):
+        if not entry or entry[0] != (stat or self._stat(path)):
             return False
         kind, payload = entry[1], entry[2]
         if kind == "skip":
@@ -65,17 +71,39 @@ class FileIndex:
             return True
         return False
 
-    def record(self, path: Path, articles: list[Article], skipped: list[Skipped]) -> None:
-        stat = self._stat(path)
+    def record(
+        self,
+        path: Path,
+        articles: list[Article],
+        skipped: list[Skipped],
+        stat: list[int] | None = None,
+    ) -> None:
+        """What reading the file gave. ``stat`` is the [size, mtime_ns] it had before it was
+        read (so a file changed while being read is read again next time)."""
+        stat = stat or self._stat(path)
         if stat is None:
             return
+        key = path.as_posix()
+        self._visited.add(key)
         if articles:
-            dates = [a.published.isoformat() for a in articles]
-            self.entries[path.as_posix()] = [stat, "dates", dates]
+            entry: list[object] | None = [
+                stat,
+                "dates",
+                [a.published.isoformat() for a in articles],
+            ]
         elif skipped and all(s.path == path for s in skipped):
-            self.entries[path.as_posix()] = [stat, "skip", skipped[0].reason]
+            entry = [stat, "skip", skipped[0].reason]
+        if entry is not None and self.entries.get(key) != entry:
+            self.entries[key] = entry
+            self._changed = True
 
     def save(self) -> None:
+        """Write the index when this run changed it; files no longer found are dropped."""
+        gone = [key for key in self.entries if key not in self._visited]
+        for key in gone:
+            del self.entries[key]
+        if not (self._changed or gone):
+            return
         record = {"stamp": self.stamp, "check": _check(self.entries), "entries": self.entries}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

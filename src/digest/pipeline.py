@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from email.headerregistry import Address
 from pathlib import Path
+from typing import Any
 
 from . import __version__, dates, outbox, state
 from .cache import Analysis, AnalysisCache
@@ -106,6 +107,33 @@ def _work(task: tuple[Article, int, str]) -> Analysis | str:
 PARALLEL_FROM = 16  # fewer articles than this are analysed in this process
 
 
+def _context() -> Any:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["digest.summarize", "digest.pipeline"])  # loaded once
+    return context
+
+
+def start_workers(
+    articles: list[Article], settings: Settings, jobs: int, cache: AnalysisCache | None
+) -> None:
+    """Start the worker server now when ``analyse_all`` will need it, so it loads sumy and
+    NLTK while this process selects (it does not wait for it)."""
+    if jobs <= 1 or len(articles) < PARALLEL_FROM:
+        return
+    todo = 0
+    for article in articles:
+        key = AnalysisCache.key(
+            article.content_hash, article.language, settings.algorithm, settings.sentences
+        )
+        todo += cache is None or not article.content_hash or not cache.has(key)
+        if todo >= PARALLEL_FROM:
+            _context()
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+            return
+
+
 def analyse_all(
     items: Iterable[Article | Group],
     settings: Settings,
@@ -135,8 +163,7 @@ def analyse_all(
     if jobs > 1 and len(tasks) >= PARALLEL_FROM:
         # forkserver, not fork: a forked worker would inherit the outbox lock's descriptor and
         # keep the outbox locked after the run itself was killed
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["digest.summarize", "digest.pipeline"])  # loaded once
+        context = _context()
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             chunk = max(1, min(16, len(tasks) // (jobs * 8)))
             _collect(pool.map(_work, tasks, chunksize=chunk), todo, results, keys, groups, cache)
@@ -275,6 +302,7 @@ def _gather(
     include_future: bool,
     cache: Path | None,
     index: FileIndex | None = None,
+    before_select: Callable[[list[Article]], None] | None = None,
 ) -> tuple[Window, Selection, int, list[Skipped]]:
     """Read the sources and select for the window: what make and ls share. Returns the window,
     the selection, how many articles were read, and the files skipped."""
@@ -294,6 +322,8 @@ def _gather(
         if include_future
         else (window.since, window.until + CLOCK_SKEW),
     )
+    if before_select is not None:
+        before_select(articles)
     selection = select(
         articles,
         window,
@@ -334,6 +364,7 @@ def make(
         current = state.load(settings.out)
         zone = dates.resolve_timezone(settings.timezone)
         index = FileIndex(settings.out / ".cache", dates.zone_name(zone))
+        cache = AnalysisCache(settings.out / ".cache" / "analyses")
         window, selection, read, skipped = _gather(
             settings,
             now,
@@ -343,6 +374,7 @@ def make(
             include_future,
             cache=settings.out / ".cache" / "feeds",
             index=index,
+            before_select=lambda articles: start_workers(articles, settings, jobs, cache),
         )
         index.save()
         name = f"{window.until:%Y-%m-%d}"
@@ -353,7 +385,6 @@ def make(
             "future (--include-future includes it)"
             for a in selection.future
         ]
-        cache = AnalysisCache(settings.out / ".cache" / "analyses")
         stories, unsupported = analyse_all(chosen, settings, jobs=jobs, cache=cache)
         cache.prune()
         skipped = [*skipped, *unsupported]

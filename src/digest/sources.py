@@ -8,6 +8,7 @@ every article needs whatever its format (date with its origin, id, hash, clean t
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 import unicodedata
@@ -464,14 +465,67 @@ def read_article(
     )
 
 
-def _files(root: Path) -> Iterator[Path]:
-    """Article files under a folder, in a stable order; hidden files and folders are passed over."""
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+@dataclass(frozen=True)
+class SourceFile:
+    """An article file found under the sources, with the size and mtime it had then."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @property
+    def stat(self) -> list[int]:
+        return [self.size, self.mtime_ns]
+
+
+def _files(root: Path) -> Iterator[SourceFile]:
+    """Article files under a folder, in sorted path order, with their stat from the scan
+    (one system call each). Hidden files and folders are passed over, and so are links to
+    folders (which could loop or lead outside the sources)."""
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if path.is_file() and path.suffix.lower() in (*READERS, *ENTRY_READERS):
-            yield path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files(Path(entry.path))
+            elif entry.is_file() and _readable(entry.name):
+                stat = entry.stat()
+                yield SourceFile(Path(entry.path), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            continue  # gone since the scan: nothing to read
+
+
+def _readable(name: str) -> bool:
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in READERS or suffix in ENTRY_READERS
+
+
+def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | str]:
+    """Every article file under the sources (folders are scanned, files taken as they are),
+    and the feed URLs as they are; a source that does not exist is a UsageError."""
+    found: list[SourceFile | str] = []
+    for source in sources:
+        if isinstance(source, SourceFile):
+            found.append(source)
+            continue
+        if is_url(source):
+            found.append(str(source))
+            continue
+        source = Path(source)
+        try:
+            stat = source.stat()
+        except OSError:
+            raise UsageError(f"source {str(source)!r} does not exist") from None
+        if source.is_dir():
+            found.extend(_files(source))
+        else:
+            found.append(SourceFile(source, stat.st_size, stat.st_mtime_ns))
+    return found
 
 
 def source_name(url: str | None, path: Path | str) -> str:
@@ -522,7 +576,7 @@ def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skippe
 
 
 def read_sources(
-    sources: Iterable[Path | str],
+    sources: Iterable[Path | str | SourceFile],
     zone: tzinfo,
     language: str = "english",
     *,
@@ -534,31 +588,30 @@ def read_sources(
 ) -> tuple[list[Article], list[Skipped]]:
     """Every article under the sources (folders, files, feed URLs); what fails is skipped
     with a reason and the rest goes on. With an ``index`` and a ``span`` of dates, a file the
-    index knows to be unchanged and dated outside the span is not read."""
+    index knows to be unchanged and dated outside the span is not read, and of the articles
+    read only those dated in the span are kept. ``sources`` may be an :func:`inventory`."""
     options = ReadOptions(zone, language, max_bytes, fields, cache)
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for source in sources:
-        if is_url(source):
-            found, failed = read_url(str(source), options)
+    for item in inventory(sources):
+        if isinstance(item, str):
+            found, failed = read_url(item, options)
             articles += found
             skipped += failed
             continue
-        source = Path(source)
-        if not source.exists():
-            raise UsageError(f"source {str(source)!r} does not exist")
-        paths = _files(source) if source.is_dir() else iter([source])
-        for path in paths:
-            if index is not None and span is not None:
-                known = index.known_outside(path, *span)
-                if isinstance(known, Skipped):
-                    skipped.append(known)
-                    continue
-                if known:
-                    continue
-            found, failed = read_file(path, options)
-            if index is not None:
-                index.record(path, found, failed)
-            articles += found
-            skipped += failed
+        path = item.path
+        if index is not None and span is not None:
+            known = index.known_outside(path, *span, stat=item.stat)
+            if isinstance(known, Skipped):
+                skipped.append(known)
+                continue
+            if known:
+                continue
+        found, failed = read_file(path, options)
+        if index is not None:
+            index.record(path, found, failed, stat=item.stat)
+        if span is not None:  # only what the window can use is kept: memory follows the window
+            found = [a for a in found if span[0] <= a.published < span[1]]
+        articles += found
+        skipped += failed
     return articles, skipped
