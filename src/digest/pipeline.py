@@ -317,8 +317,11 @@ def _gather(
         cache=cache,
         index=index,
         # an article dated in the window (or just past it, for the clock skew and
-        # --include-future) must be read; the others the index can vouch for
-        span=(window.since, datetime.max.replace(tzinfo=UTC))
+        # --include-future) must be read and kept; the others the index can vouch for (ls,
+        # without an index, keeps every article to say where each one stands)
+        span=None
+        if index is None
+        else (window.since, datetime.max.replace(tzinfo=UTC))
         if include_future
         else (window.since, window.until + CLOCK_SKEW),
     )

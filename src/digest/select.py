@@ -149,6 +149,19 @@ class Selection:
         return tuple(c.article for c in self.considered if c.status == "future")
 
 
+def placement(
+    published: datetime, window: Window, now: datetime | None, include_future: bool
+) -> str:
+    """Where a publication time falls for a window: "in" it, "outside" it, or "future" (past
+    the end of a window that ends now, by more than the clock skew allowed)."""
+    horizon = window.until + CLOCK_SKEW if now is not None and window.until >= now else None
+    if horizon is not None and published >= horizon and published >= window.since:
+        return "in" if include_future else "future"
+    if not (window.since <= published < (horizon or window.until)):
+        return "outside"
+    return "in"
+
+
 def select(
     articles: Iterable[Article],
     window: Window,
@@ -163,16 +176,14 @@ def select(
     pool: list[Article] = []
     listed = list(articles)
     position = {id(article): index for index, article in enumerate(listed)}
-    horizon = window.until + CLOCK_SKEW if now is not None and window.until >= now else None
     for index, article in enumerate(listed):
-        published = article.published
-        if horizon is not None and published >= horizon and published >= window.since:
-            if not include_future:
-                considered[index] = Considered(
-                    article, "future", f"dated {published.isoformat()}, after now"
-                )
-                continue
-        elif not (window.since <= published < (horizon or window.until)):
+        where = placement(article.published, window, now, include_future)
+        if where == "future":
+            considered[index] = Considered(
+                article, "future", f"dated {article.published.isoformat()}, after now"
+            )
+            continue
+        if where == "outside":
             considered[index] = Considered(article, "outside window")
             continue
         pool.append(article)

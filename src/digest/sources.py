@@ -588,8 +588,8 @@ def read_sources(
 ) -> tuple[list[Article], list[Skipped]]:
     """Every article under the sources (folders, files, feed URLs); what fails is skipped
     with a reason and the rest goes on. With an ``index`` and a ``span`` of dates, a file the
-    index knows to be unchanged and dated outside the span is not read, and of the articles
-    read only those dated in the span are kept. ``sources`` may be an :func:`inventory`."""
+    index knows to be unchanged and dated outside the span is not read, and articles dated
+    before the span are not kept (later ones are, to be reported as in the future). ``sources`` may be an :func:`inventory`."""
     options = ReadOptions(zone, language, max_bytes, fields, cache)
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -610,8 +610,8 @@ def read_sources(
         found, failed = read_file(path, options)
         if index is not None:
             index.record(path, found, failed, stat=item.stat)
-        if span is not None:  # only what the window can use is kept: memory follows the window
-            found = [a for a in found if span[0] <= a.published < span[1]]
+        if span is not None:  # nothing older than the window is kept: memory follows it
+            found = [a for a in found if span[0] <= a.published]
         articles += found
         skipped += failed
     return articles, skipped

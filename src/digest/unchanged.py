@@ -1,0 +1,142 @@
+"""When nothing a digest depends on has changed, ``make`` keeps the digest it already wrote.
+
+A rerun (cron every hour with ``--since 1d``, a second look by hand) that would cover exactly
+the articles of the digest already in the outbox for that day, from unchanged files, with the
+same settings, templates and sent-before state, keeps that digest as it is: no reading,
+summarizing or rendering, the same bytes and the same Message-ID (so ``send`` does not mail it
+twice). Only its clock-dependent parts (the Date header, the window in the manifest) stay
+those of the run that made it. ``--rebuild`` makes it again anyway.
+
+Whether a rerun covers the same articles is decided from the file index alone: every source
+file must be unchanged (size, mtime) since it was last read, and the dates the index recorded
+for each file are placed in the new window exactly as selection would place them. A rerun
+with a feed URL among its sources, or any file the index does not vouch for, is made afresh.
+
+``OUT/.cache/unchanged.json`` holds the fingerprint of the inputs of the last digest written,
+its folder, the sha256 of each file in it, and what the run reported. It is written
+atomically after the digest and the state, and carries a checksum; before a digest is kept,
+every file in its folder must still hash as recorded, so a damaged record, a killed run or a
+hand-edited digest means the digest is made again, never that a wrong one is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .index import FileIndex
+from .models import Window
+from .outbox import write_atomic
+from .select import placement
+from .sources import SourceFile
+
+RECORD_NAME = "unchanged.json"
+
+
+def fingerprint(
+    *,
+    settings: object,
+    files: list[SourceFile | str],
+    index: FileIndex,
+    window: Window,
+    now: datetime,
+    zone: str,
+    folder: str,
+    seen: dict[str, str] | None,
+    include_future: bool,
+    strict: bool,
+    templates: list[Path],
+) -> str | None:
+    """A hash of everything the digest in ``folder`` is made from, or None when the index
+    cannot vouch for every source file (or a source is a URL)."""
+    placed: list[object] = []
+    for item in files:
+        if isinstance(item, str):
+            return None  # a feed can change without a sign on this machine
+        entry = index.entries.get(item.path.as_posix())
+        if not entry or entry[0] != item.stat:
+            return None
+        kind, payload = entry[1], entry[2]
+        if kind == "skip":
+            placed.append([item.path.as_posix(), item.stat, "skip", payload])
+            continue
+        where = [
+            placement(datetime.fromisoformat(str(p)), window, now, include_future)
+            for p in payload  # type: ignore[union-attr]
+        ]
+        if any(w != "outside" for w in where):
+            placed.append([item.path.as_posix(), item.stat, where])
+    fields = dataclasses.asdict(settings)  # type: ignore[call-overload]
+    fields.pop("since", None)  # the window counts through where it places each article
+    fields.pop("until", None)
+    stamps = []
+    for path in templates:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
+    others = None if seen is None else sorted((i, f) for i, f in seen.items() if f != folder)
+    data = [
+        1,
+        __version__,
+        fields,
+        zone,
+        folder,
+        include_future,
+        strict,
+        stamps,
+        others,
+        placed,
+    ]
+    text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _check(data: object) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def remember(out: Path, key: str, folder: Path, files: dict[str, bytes], report: dict) -> None:
+    """Record the digest just written (after it and the state are in place)."""
+    data = {
+        "key": key,
+        "folder": folder.name,
+        "files": {name: hashlib.sha256(body).hexdigest() for name, body in sorted(files.items())},
+        "report": report,
+    }
+    try:
+        (out / ".cache").mkdir(parents=True, exist_ok=True)
+        write_atomic(out / ".cache" / RECORD_NAME, json.dumps({"check": _check(data), **data}).encode())
+    except OSError:
+        pass  # without the record the next run only costs more
+
+
+def forget(out: Path) -> None:
+    (out / ".cache" / RECORD_NAME).unlink(missing_ok=True)
+
+
+def recall(out: Path, key: str) -> tuple[Path, dict] | None:
+    """The folder and report of the digest made from these inputs, when it is still there
+    exactly as written; otherwise None."""
+    try:
+        record = json.loads((out / ".cache" / RECORD_NAME).read_bytes())
+        data = {k: record[k] for k in ("key", "folder", "files", "report")}
+        if record["check"] != _check(data) or data["key"] != key:
+            return None
+        folder = out / str(data["folder"])
+        if folder.is_symlink() or folder.parent != out:
+            return None
+        present = sorted(p.name for p in folder.iterdir())
+        if present != sorted(data["files"]):
+            return None
+        for name, digest in data["files"].items():
+            if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+                return None
+        return folder, data["report"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
