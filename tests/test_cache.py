@@ -33,9 +33,9 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def run(src: Path, out: Path, jobs: int) -> dict[str, bytes]:
+def run(src: Path, out: Path, jobs: int, rebuild: bool = False) -> dict[str, bytes]:
     settings = Settings(sources=(src,), out=out, since="2026-11-20", timezone="UTC")
-    result = make(settings, now=NOW, jobs=jobs, include_seen=True)
+    result = make(settings, now=NOW, jobs=jobs, include_seen=True, rebuild=rebuild)
     assert result.folder is not None
     return files(result.folder)
 
@@ -49,7 +49,7 @@ def test_parallel_and_cached_runs_are_byte_identical_to_a_serial_uncached_one(
     assert parallel == serial
     cache = tmp_path / "parallel" / ".cache" / "analyses"
     assert len(list(cache.glob("*/*.json"))) == 32  # every article analysed once, cached
-    warm = run(src, tmp_path / "parallel", jobs=2)  # everything from the cache
+    warm = run(src, tmp_path / "parallel", jobs=2, rebuild=True)  # all from the cache
     assert warm == serial
 
 
@@ -61,7 +61,7 @@ def test_a_damaged_cache_entry_is_never_trusted(tmp_path: Path) -> None:
     record["payload"]["summary"] = ["A sentence nobody wrote."]  # checksum no longer matches
     entries[0].write_text(json.dumps(record))
     entries[1].write_text('{"check": "x", "payl')  # cut short by a crash
-    assert run(src, tmp_path / "a", jobs=1) == clean
+    assert run(src, tmp_path / "a", jobs=1, rebuild=True) == clean
     cache = AnalysisCache(tmp_path / "a" / ".cache" / "analyses")
     assert cache.get(entries[0].stem) is not None  # rewritten with the right content
 
@@ -115,7 +115,8 @@ def test_the_index_spares_reading_unchanged_files_outside_the_window(
     first = make(settings, now=NOW, include_seen=True)
     assert len(reads) == 27  # a cold run reads everything and builds the index
     reads.clear()
-    second = make(settings, now=NOW, include_seen=True)
+    assert make(settings, now=NOW, include_seen=True).kept and reads == []  # nothing changed
+    second = make(settings, now=NOW, include_seen=True, rebuild=True)
     assert reads == ["2026-11-26-story.txt"]  # only the file dated in the window
     assert [s.reason for s in second.skipped] == ["empty file"]  # still reported, unread
     assert files(second.folder) == files(first.folder)

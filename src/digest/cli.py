@@ -156,6 +156,14 @@ def make(
     fail_empty: Annotated[
         bool, Opt("--fail-empty", help=f"Exit {EXIT_EMPTY} when there is nothing new.")
     ] = False,
+    rebuild: Annotated[
+        bool,
+        Opt(
+            "--rebuild",
+            help="Make the digest again even when nothing it depends on changed (by default "
+            "such a rerun keeps the digest already written).",
+        ),
+    ] = False,
     send_it: Annotated[
         bool, Opt("--send", help="Send the digest over SMTP once written (see digest send).")
     ] = False,
@@ -205,6 +213,7 @@ def make(
             wait=wait,
             strict=strict,
             jobs=jobs,
+            rebuild=rebuild,
         )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     for skip in result.skipped:
@@ -215,7 +224,7 @@ def make(
         say.warn(f"check: {problem}")
     if result.seen:
         say.info(f"{result.seen} article(s) left out: an earlier digest had them")
-    if result.folder is None or result.digest is None:
+    if result.folder is None:
         say.note(
             f"digest: nothing new in the window {result.window.since:%Y-%m-%d %H:%M} – "
             f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read, {result.seen} "
@@ -226,11 +235,17 @@ def make(
         if fail_empty:
             raise typer.Exit(EXIT_EMPTY)
         return
-    count = result.digest.count
-    say.note(
-        f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
-        f"articles read, {len(result.skipped)} skipped -> {result.folder}"
-    )
+    count = result.count + result.more_count
+    if result.kept:
+        say.note(
+            f"digest: unchanged, nothing it depends on changed since it was made ({count} "
+            f"{'story' if count == 1 else 'stories'}; --rebuild makes it again) -> {result.folder}"
+        )
+    else:
+        say.note(
+            f"digest: {count} {'story' if count == 1 else 'stories'} from {result.considered} "
+            f"articles read, {len(result.skipped)} skipped -> {result.folder}"
+        )
     if send_it:
         _send(result.folder, settings, force=False, say=say)
     typer.echo(json.dumps(result.summary(), ensure_ascii=False) if as_json else result.folder)

@@ -15,7 +15,7 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
-from . import __version__, dates, outbox, state
+from . import __version__, dates, outbox, state, unchanged
 from .cache import Analysis, AnalysisCache
 from .check import check_path
 from .compose import compose
@@ -24,9 +24,9 @@ from .errors import ConfigError, DigestError, UsageError
 from .index import FileIndex
 from .mail import build_message, message_bytes, parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
-from .render import render_html, render_text
+from .render import render_html, render_text, template_files
 from .select import CLOCK_SKEW, Considered, Group, Selection, select
-from .sources import language_code, read_sources
+from .sources import SourceFile, inventory, language_code, read_sources
 
 CLIP_BYTES = 102_000  # Gmail clips a message whose HTML is larger
 WARN_BYTES = 90_000
@@ -44,14 +44,18 @@ class Result:
     warnings: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()  # what `digest check` found wrong with the written digest
     seen: int = 0  # articles in the window left out because an earlier digest had them
+    count: int = 0  # stories with a full card
+    more_count: int = 0  # stories listed by headline only
+    kept: bool = False  # the digest already written was kept (``digest`` is then None)
 
     def summary(self) -> dict[str, object]:
         """The run as JSON data (``digest make --json``)."""
         return {
             "folder": str(self.folder) if self.folder else None,
             "window": {"since": _iso(self.window.since), "until": _iso(self.window.until)},
-            "stories": len(self.digest.stories) if self.digest else 0,
-            "more_stories": len(self.digest.more) if self.digest else 0,
+            "stories": len(self.digest.stories) if self.digest else self.count,
+            "more_stories": len(self.digest.more) if self.digest else self.more_count,
+            "kept": self.kept,
             "articles_read": self.considered,
             "already_sent_before": self.seen,
             "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in self.skipped],
@@ -303,13 +307,15 @@ def _gather(
     cache: Path | None,
     index: FileIndex | None = None,
     before_select: Callable[[list[Article]], None] | None = None,
+    files: list[SourceFile | str] | None = None,
 ) -> tuple[Window, Selection, int, list[Skipped]]:
-    """Read the sources and select for the window: what make and ls share. Returns the window,
-    the selection, how many articles were read, and the files skipped."""
+    """Read the sources (or ``files``, their inventory) and select for the window: what make
+    and ls share. Returns the window, the selection, how many articles were read, and the
+    files skipped."""
     window = window_for(settings, now, zone, current.last_until)
     name = f"{window.until:%Y-%m-%d}"
     articles, skipped = read_sources(
-        settings.sources,
+        settings.sources if files is None else files,
         zone,
         settings.language,
         max_bytes=settings.max_file_bytes,
@@ -346,8 +352,13 @@ def make(
     wait: float = 0,
     strict: bool = False,
     jobs: int | None = None,
+    rebuild: bool = False,
 ) -> Result:
     """Build the digest for the settings' window and write it to ``settings.out``.
+
+    When the digest already in the outbox for that day was made from exactly the articles
+    this run would cover, unchanged, with the same settings and templates, it is kept as it
+    is (``Result.kept``; see :mod:`digest.unchanged`); ``rebuild`` makes it again anyway.
 
     ``now`` is the clock (aware); tests pass a fixed one. One run at a time holds the outbox
     (``wait`` seconds for another to finish, then LockedError). Articles an earlier digest
@@ -367,6 +378,27 @@ def make(
         current = state.load(settings.out)
         zone = dates.resolve_timezone(settings.timezone)
         index = FileIndex(settings.out / ".cache", dates.zone_name(zone))
+        files = inventory(settings.sources)
+
+        def key(state_now: state.State) -> str | None:
+            return unchanged.fingerprint(
+                settings=settings,
+                files=files,
+                index=index,
+                window=window_for(settings, now, zone, current.last_until),
+                now=now,
+                zone=dates.zone_name(zone),
+                folder=f"{window_for(settings, now, zone, current.last_until).until:%Y-%m-%d}",
+                seen=None if include_seen else state_now.seen,
+                include_future=include_future,
+                strict=strict,
+                templates=template_files(settings.templates),
+            )
+
+        if not rebuild and (before := key(current)) is not None:
+            kept = unchanged.recall(settings.out, before)
+            if kept is not None:
+                return _kept(settings, now, zone, current, kept)
         cache = AnalysisCache(settings.out / ".cache" / "analyses")
         window, selection, read, skipped = _gather(
             settings,
@@ -378,6 +410,7 @@ def make(
             cache=settings.out / ".cache" / "feeds",
             index=index,
             before_select=lambda articles: start_workers(articles, settings, jobs, cache),
+            files=files,
         )
         index.save()
         name = f"{window.until:%Y-%m-%d}"
@@ -412,10 +445,63 @@ def make(
             reply_to,
         )
         digest = result.digest
-        assert digest is not None
+        assert digest is not None and result.folder is not None
         shown = [a.id for s in (*digest.stories, *digest.more) for a in (s.article, *s.also)]
-        state.save(settings.out, current.advanced(window.until, name, shown))
-        return replace(result, seen=seen, warnings=(*future, *result.warnings))
+        after = current.advanced(window.until, name, shown)
+        state.save(settings.out, after)
+        result = replace(result, seen=seen, warnings=(*future, *result.warnings))
+        # remembered only when the next run, starting from the state just saved, would make
+        # this same digest from these same inputs
+        fingerprint = key(after)
+        if fingerprint is not None and fingerprint == key(current):
+            unchanged.remember(settings.out, fingerprint, result.folder, _report(result, shown))
+        else:
+            unchanged.forget(settings.out)
+        return result
+
+
+def _report(result: Result, shown: list[str]) -> dict[str, object]:
+    """What a kept digest's run says again (see :func:`_kept`)."""
+    return {
+        **result.summary(),
+        "warnings": list(result.warnings),
+        "problems": list(result.problems),
+        "seen": result.seen,
+        "ids": shown,
+    }
+
+
+def _kept(
+    settings: Settings,
+    now: datetime,
+    zone: tzinfo,
+    current: state.State,
+    kept: tuple[Path, dict[str, object]],
+) -> Result:
+    """The run that keeps the digest already written: the state advances as if it had been
+    made again; the report is the one of the run that made it."""
+    folder, report = kept
+    window = window_for(settings, now, zone, current.last_until)
+    after = current.advanced(window.until, folder.name, report["ids"])  # type: ignore[arg-type]
+    if after != current:
+        state.save(settings.out, after)
+    skipped = tuple(
+        Skipped(path=Path(s["path"]), reason=s["reason"])
+        for s in report["skipped"]  # type: ignore[attr-defined]
+    )
+    return Result(
+        window=window,
+        folder=folder,
+        digest=None,
+        skipped=skipped,
+        considered=int(report["articles_read"]),  # type: ignore[call-overload]
+        warnings=tuple(report["warnings"]),  # type: ignore[arg-type]
+        problems=tuple(report["problems"]),  # type: ignore[arg-type]
+        seen=int(report["seen"]),  # type: ignore[call-overload]
+        count=int(report["stories"]),  # type: ignore[call-overload]
+        more_count=int(report["more_stories"]),  # type: ignore[call-overload]
+        kept=True,
+    )
 
 
 def _write(
@@ -477,7 +563,17 @@ def _write(
     problems = tuple(
         f"{r.status} {r.name}: {r.detail}" for r in check_path(folder) if not r.ok or r.warning
     )
-    return Result(window, folder, digest, tuple(skipped), considered, tuple(warnings), problems)
+    return Result(
+        window,
+        folder,
+        digest,
+        tuple(skipped),
+        considered,
+        tuple(warnings),
+        problems,
+        count=len(digest.stories),
+        more_count=len(digest.more),
+    )
 
 
 def _fit_under_clip(

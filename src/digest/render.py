@@ -38,6 +38,16 @@ def builtin_templates() -> Path:
     raise DigestError("the built-in templates are missing from this installation")
 
 
+def template_files(user_dir: Path | None = None) -> list[Path]:
+    """Every file the templates can come from (the user's folder first, then the built-in
+    ones): what a digest's look depends on."""
+    files: list[Path] = []
+    for folder in (user_dir, builtin_templates()):
+        if folder is not None and folder.is_dir():
+            files.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+    return files
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute https link, else None: plain http, javascript:, data:
     and relative links are never linked (the story is shown, unlinked)."""

@@ -589,7 +589,8 @@ def read_sources(
     """Every article under the sources (folders, files, feed URLs); what fails is skipped
     with a reason and the rest goes on. With an ``index`` and a ``span`` of dates, a file the
     index knows to be unchanged and dated outside the span is not read, and articles dated
-    before the span are not kept (later ones are, to be reported as in the future). ``sources`` may be an :func:`inventory`."""
+    before the span are not kept (later ones are, to be reported as in the future).
+    ``sources`` may be an :func:`inventory`."""
     options = ReadOptions(zone, language, max_bytes, fields, cache)
     articles: list[Article] = []
     skipped: list[Skipped] = []

@@ -101,17 +101,16 @@ def _check(data: object) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def remember(out: Path, key: str, folder: Path, files: dict[str, bytes], report: dict) -> None:
-    """Record the digest just written (after it and the state are in place)."""
-    data = {
-        "key": key,
-        "folder": folder.name,
-        "files": {name: hashlib.sha256(body).hexdigest() for name, body in sorted(files.items())},
-        "report": report,
-    }
+def remember(out: Path, key: str, folder: Path, report: dict) -> None:
+    """Record the digest just written (after it and the state are in place), with the hash
+    of each file as it is on disk."""
     try:
+        files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+        data = {"key": key, "folder": folder.name, "files": dict(sorted(files.items()))}
+        data["report"] = report
         (out / ".cache").mkdir(parents=True, exist_ok=True)
-        write_atomic(out / ".cache" / RECORD_NAME, json.dumps({"check": _check(data), **data}).encode())
+        record = json.dumps({"check": _check(data), **data}).encode()
+        write_atomic(out / ".cache" / RECORD_NAME, record)
     except OSError:
         pass  # without the record the next run only costs more
 
