@@ -159,3 +159,17 @@ def test_a_new_window_with_other_articles_is_not_the_same_digest(tmp_path: Path)
     narrower = setup(tmp_path, since="2026-11-27")  # fewer articles fall inside
     again: Result = make(narrower, now=NOW)
     assert not again.kept and again.count < first.count
+
+
+@pytest.mark.parametrize("spelling", [".", "./src/", "src"])
+def test_the_source_may_be_spelled_any_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    settings = setup(tmp_path)
+    monkeypatch.chdir(tmp_path / "src" if spelling == "." else tmp_path)
+    spelled = Settings(**{**settings.__dict__, "sources": (Path(spelling),)})
+    first = make(spelled, now=NOW)
+    again = make(spelled, now=LATER)
+    assert first.count >= 7 and again.kept  # (the mtime-dated seed is in the future at NOW)
+    manifest = json.loads((first.folder / "manifest.json").read_text())
+    assert not any(a["path"].startswith(("./", "/")) for a in manifest["articles"])

@@ -2,10 +2,11 @@
 only the files that are new, changed, or dated inside the window.
 
 ``OUT/.cache/index.json`` maps a file's path to its size and modification time (in ns) and the
-publication dates of the articles read from it last time (or the reason it was skipped). A file
-whose size and mtime are unchanged and none of whose dates falls in the window is not read
-again. The index is replaced atomically and carries a checksum and the time zone it was made
-in; one that fails either check is ignored (every file is read) and rewritten.
+publication times (POSIX seconds) of the articles read from it last time, or the reason it was
+skipped. A file whose size and mtime are unchanged and none of whose dates falls in the window
+is not read again. The file is a header line (format, version, time zone, and the sha256 of
+the rest) and one line of entries; it is replaced atomically, and one that fails a check is
+ignored (every file is read) and rewritten.
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from .models import Article, Skipped
 from .outbox import write_atomic
 
 INDEX_NAME = "index.json"
+FORMAT = 2
+
+Entry = list  # [size, mtime_ns, "dates", [posix seconds, ...]] or [size, mtime_ns, "skip", why]
 
 
 class FileIndex:
     def __init__(self, folder: Path, zone_name: str) -> None:
         self.path = folder / INDEX_NAME
-        self.stamp = f"{__version__}|{zone_name}"
-        self.entries: dict[str, list[object]] = {}
+        self.stamp = f"{FORMAT}|{__version__}|{zone_name}"
+        self.entries: dict[str, Entry] = {}
         self.unread = 0  # files not read this run thanks to the index
         self._visited: set[str] = set()
         self._changed = False
@@ -35,11 +39,14 @@ class FileIndex:
 
     def _load(self) -> None:
         try:
-            record = json.loads(self.path.read_text(encoding="utf-8"))
-            entries = record["entries"]
-            if record["stamp"] != self.stamp or record["check"] != _check(entries):
+            data = self.path.read_bytes()
+            head, _, body = data.partition(b"\n")
+            header = json.loads(head)
+            if header["stamp"] != self.stamp or header["check"] != hashlib.sha256(body).hexdigest():
                 return
-            self.entries = entries
+            entries = json.loads(body)
+            if isinstance(entries, dict):
+                self.entries = entries
         except (OSError, ValueError, KeyError, TypeError):
             return
 
@@ -51,22 +58,31 @@ class FileIndex:
             return None
         return [stat.st_size, stat.st_mtime_ns]
 
+    def lookup(self, key: str, stat: list[int]) -> Entry | None:
+        """The entry of an unchanged file (``key`` its posix path), or None."""
+        entry = self.entries.get(key)
+        if entry is None or len(entry) != 4 or entry[0] != stat[0] or entry[1] != stat[1]:
+            return None
+        return entry
+
     def known_outside(
         self, path: Path, since: datetime, until: datetime, stat: list[int] | None = None
     ) -> Skipped | bool:
         """True when the file is unchanged and none of its articles is dated in
         [since, until); its recorded Skipped when it was unreadable and is unchanged.
         ``stat`` is the file's [size, mtime_ns] when the caller has it."""
-        self._visited.add(path.as_posix())
-        entry = self.entries.get(path.as_posix())
-        if not entry or entry[0] != (stat or self._stat(path)):
+        key = path.as_posix()
+        self._visited.add(key)
+        stat = stat or self._stat(path)
+        entry = self.lookup(key, stat) if stat else None
+        if entry is None:
             return False
-        kind, payload = entry[1], entry[2]
-        if kind == "skip":
+        if entry[2] == "skip":
             self.unread += 1
-            return Skipped(path=path, reason=str(payload))
-        stamps = [datetime.fromisoformat(str(p)) for p in payload]  # type: ignore[union-attr]
-        if stamps and not any(since <= moment < until for moment in stamps):
+            return Skipped(path=path, reason=str(entry[3]))
+        low, high = since.timestamp(), until.timestamp()
+        stamps = entry[3]
+        if stamps and not any(low <= moment < high for moment in stamps):
             self.unread += 1
             return True
         return False
@@ -85,14 +101,11 @@ class FileIndex:
             return
         key = path.as_posix()
         self._visited.add(key)
+        entry: Entry | None = None
         if articles:
-            entry: list[object] | None = [
-                stat,
-                "dates",
-                [a.published.isoformat() for a in articles],
-            ]
+            entry = [*stat, "dates", [a.published.timestamp() for a in articles]]
         elif skipped and all(s.path == path for s in skipped):
-            entry = [stat, "skip", skipped[0].reason]
+            entry = [*stat, "skip", skipped[0].reason]
         if entry is not None and self.entries.get(key) != entry:
             self.entries[key] = entry
             self._changed = True
@@ -104,13 +117,10 @@ class FileIndex:
             del self.entries[key]
         if not (self._changed or gone):
             return
-        record = {"stamp": self.stamp, "check": _check(self.entries), "entries": self.entries}
+        body = json.dumps(self.entries, separators=(",", ":")).encode()
+        header = {"stamp": self.stamp, "check": hashlib.sha256(body).hexdigest()}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, json.dumps(record, separators=(",", ":")).encode())
+            write_atomic(self.path, json.dumps(header).encode() + b"\n" + body)
         except OSError:
             pass  # an index that cannot be written only costs time
-
-
-def _check(entries: object) -> str:
-    return hashlib.sha256(json.dumps(entries, sort_keys=True).encode()).hexdigest()

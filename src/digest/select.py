@@ -149,17 +149,39 @@ class Selection:
         return tuple(c.article for c in self.considered if c.status == "future")
 
 
+@dataclass(frozen=True)
+class Placer:
+    """Where a publication time (POSIX seconds) falls for a window: "in" it, "outside" it,
+    or "future" (past the end of a window that ends now, by more than the clock skew)."""
+
+    since: float
+    until: float
+    horizon: float | None  # set when the window ends now: later than this is the future
+    include_future: bool = False
+
+    @classmethod
+    def of(cls, window: Window, now: datetime | None, include_future: bool = False) -> Placer:
+        horizon = window.until + CLOCK_SKEW if now is not None and window.until >= now else None
+        return cls(
+            window.since.timestamp(),
+            window.until.timestamp(),
+            None if horizon is None else horizon.timestamp(),
+            include_future,
+        )
+
+    def __call__(self, published: float) -> str:
+        if self.horizon is not None and published >= self.horizon and published >= self.since:
+            return "in" if self.include_future else "future"
+        if not (self.since <= published < (self.horizon or self.until)):
+            return "outside"
+        return "in"
+
+
 def placement(
     published: datetime, window: Window, now: datetime | None, include_future: bool
 ) -> str:
-    """Where a publication time falls for a window: "in" it, "outside" it, or "future" (past
-    the end of a window that ends now, by more than the clock skew allowed)."""
-    horizon = window.until + CLOCK_SKEW if now is not None and window.until >= now else None
-    if horizon is not None and published >= horizon and published >= window.since:
-        return "in" if include_future else "future"
-    if not (window.since <= published < (horizon or window.until)):
-        return "outside"
-    return "in"
+    """:class:`Placer` for one datetime."""
+    return Placer.of(window, now, include_future)(published.timestamp())
 
 
 def select(
@@ -176,8 +198,9 @@ def select(
     pool: list[Article] = []
     listed = list(articles)
     position = {id(article): index for index, article in enumerate(listed)}
+    place = Placer.of(window, now, include_future)
     for index, article in enumerate(listed):
-        where = placement(article.published, window, now, include_future)
+        where = place(article.published.timestamp())
         if where == "future":
             considered[index] = Considered(
                 article, "future", f"dated {article.published.isoformat()}, after now"

@@ -467,18 +467,23 @@ def read_article(
 
 @dataclass(frozen=True)
 class SourceFile:
-    """An article file found under the sources, with the size and mtime it had then."""
+    """An article file found under the sources, with the size and mtime it had then. ``key``
+    is its path as a posix string (a scan of 100,000 files makes no Path objects)."""
 
-    path: Path
+    key: str
     size: int
     mtime_ns: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.key)
 
     @property
     def stat(self) -> list[int]:
         return [self.size, self.mtime_ns]
 
 
-def _files(root: Path) -> Iterator[SourceFile]:
+def _files(root: str, suffixes: frozenset[str]) -> Iterator[SourceFile]:
     """Article files under a folder, in sorted path order, with their stat from the scan
     (one system call each). Hidden files and folders are passed over, and so are links to
     folders (which could loop or lead outside the sources)."""
@@ -487,22 +492,23 @@ def _files(root: Path) -> Iterator[SourceFile]:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError:
         return
+    prefix = "" if root == "." else root.rstrip("/") + "/"  # keys as Path(...).as_posix() has
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _files(Path(entry.path))
-            elif entry.is_file() and _readable(entry.name):
+                yield from _files(prefix + name, suffixes)
+            elif (
+                "." in name
+                and "." + name.rpartition(".")[2].lower() in suffixes
+                and entry.is_file()
+            ):
                 stat = entry.stat()
-                yield SourceFile(Path(entry.path), stat.st_size, stat.st_mtime_ns)
+                yield SourceFile(prefix + name, stat.st_size, stat.st_mtime_ns)
         except OSError:
             continue  # gone since the scan: nothing to read
-
-
-def _readable(name: str) -> bool:
-    suffix = os.path.splitext(name)[1].lower()
-    return suffix in READERS or suffix in ENTRY_READERS
 
 
 def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | str]:
@@ -522,9 +528,9 @@ def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | s
         except OSError:
             raise UsageError(f"source {str(source)!r} does not exist") from None
         if source.is_dir():
-            found.extend(_files(source))
+            found.extend(_files(source.as_posix(), frozenset((*READERS, *ENTRY_READERS))))
         else:
-            found.append(SourceFile(source, stat.st_size, stat.st_mtime_ns))
+            found.append(SourceFile(source.as_posix(), stat.st_size, stat.st_mtime_ns))
     return found
 
 

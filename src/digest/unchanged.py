@@ -31,7 +31,7 @@ from . import __version__
 from .index import FileIndex
 from .models import Window
 from .outbox import write_atomic
-from .select import placement
+from .select import Placer
 from .sources import SourceFile
 
 RECORD_NAME = "unchanged.json"
@@ -53,23 +53,21 @@ def fingerprint(
 ) -> str | None:
     """A hash of everything the digest in ``folder`` is made from, or None when the index
     cannot vouch for every source file (or a source is a URL)."""
+    place = Placer.of(window, now, include_future)
     placed: list[object] = []
     for item in files:
         if isinstance(item, str):
             return None  # a feed can change without a sign on this machine
-        entry = index.entries.get(item.path.as_posix())
-        if not entry or entry[0] != item.stat:
+        entry = index.lookup(item.key, item.stat)
+        if entry is None:
             return None
-        kind, payload = entry[1], entry[2]
-        if kind == "skip":
-            placed.append([item.path.as_posix(), item.stat, "skip", payload])
+        if entry[2] == "skip":
+            placed.append(entry)
+            placed.append(item.key)
             continue
-        where = [
-            placement(datetime.fromisoformat(str(p)), window, now, include_future)
-            for p in payload  # type: ignore[union-attr]
-        ]
-        if any(w != "outside" for w in where):
-            placed.append([item.path.as_posix(), item.stat, where])
+        where = [place(moment) for moment in entry[3]]
+        if where.count("outside") != len(where):
+            placed += (item.key, entry, where)
     fields = dataclasses.asdict(settings)  # type: ignore[call-overload]
     fields.pop("since", None)  # the window counts through where it places each article
     fields.pop("until", None)
