@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,19 @@ def test_write_atomic_replaces_a_file(tmp_path: Path) -> None:
     outbox.write_atomic(target, b"2")
     assert target.read_bytes() == b"2"
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+
+
+def test_json_files_round_trip_with_an_item_a_line() -> None:
+    from digest.outbox import to_json
+
+    data = {
+        "title": "Daily \u201cDigest\u201d",
+        "articles": [{"title": 'A "quoted"\nline', "n": 1}, {"title": "</script>", "n": 2}],
+        "skipped": [],
+        "window": {"since": "2026-11-26T00:00:00+00:00"},
+    }
+    text = to_json(data).decode()
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    assert '    {"title": "A \\"quoted\\"\\nline", "n": 1},' in lines  # one article, one line
+    assert to_json([1, 2]) == b"[1, 2]\n"

@@ -149,4 +149,20 @@ def write_folder(out: Path, name: str, files: Mapping[str, bytes]) -> Path:
 
 
 def to_json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
+    """JSON for people and programs: a top-level object has a key a line, and a list under it
+    an item a line (each item compact; json's indenting encoder is pure Python and slow on a
+    manifest of a thousand articles)."""
+
+    def one(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    if not isinstance(data, dict):
+        return (one(data) + "\n").encode()
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {one(item)}" for item in value)
+            lines.append(f"  {one(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode()
