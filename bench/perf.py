@@ -105,10 +105,30 @@ def generate(folder: Path, count: int = ARCHIVE_FILES) -> None:
     """Small dated articles spread evenly over the year before ARCHIVE_NOW (at 30 s past a
     minute), 100 per folder."""
     rng = random.Random(7)
-    words = (
-        "council harbour budget school river transport vote report police market housing "
-        "energy water health court teachers bridge station museum festival storm rail"
-    ).split()
+    words = [
+        "council",
+        "harbour",
+        "budget",
+        "school",
+        "river",
+        "transport",
+        "vote",
+        "report",
+        "police",
+        "market",
+        "housing",
+        "energy",
+        "water",
+        "health",
+        "court",
+        "teachers",
+        "bridge",
+        "station",
+        "museum",
+        "festival",
+        "storm",
+        "rail",
+    ]
     step = timedelta(days=365) / count
     for i in range(count):
         folder_i = folder / f"{i // 1000:03d}" / f"{i // 100 % 10}"
@@ -163,7 +183,7 @@ def main() -> int:
     try:
         if "bbc" in parts:
             if BBC.exists():
-                lines += bbc_part(work) + [""]
+                lines += [*bbc_part(work), ""]
             else:
                 lines.append(f"BBC part skipped: {BBC} is not here (evaluation data)\n")
         if "archive" in parts:

@@ -231,9 +231,17 @@ def test_init_writes_a_starter_that_parses(tmp_path: Path) -> None:
     load({}, target, env={}).validated()
 
 
+KILLS = 32  # README "Reliability" quotes this
+
+
+def _digest_files(folder: Path) -> dict[str, bytes]:
+    return {f.name: f.read_bytes() for f in sorted(folder.iterdir())}
+
+
 def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) -> None:
-    """SIGKILL a run at several moments; the outbox only ever holds whole digests, the state
-    stays readable, and the next run writes the right digest."""
+    """SIGKILL a run at 32 seeded random moments (reading, analysing with one or two processes,
+    writing); the outbox only ever holds whole digests, the state and the cache stay readable,
+    and the next run writes the digest an unkilled run writes, byte for byte."""
     import random
     import signal
     import time
@@ -244,43 +252,43 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
         path = news / f"s{i:02d}.txt"
         path.write_text(f"Story {i:02d} of the day\n\n{distinct_text(i, 6)}\n")
         set_mtime(path, T0 - timedelta(hours=1 + i % 20))
-    out = tmp_path / "out"
     env = {**os.environ, "DIGEST_NOW": T0.isoformat(), "TZ": "UTC"}
-    command = [
-        sys.executable,
-        "-m",
-        "digest.cli",
-        "make",
-        "-s",
-        str(news),
-        "--out",
-        str(out),
-        "--since",
-        "1d",
-        "-q",
-    ]
+
+    def command(out: Path, jobs: int) -> list[str]:
+        return [
+            *(sys.executable, "-m", "digest.cli", "make", "-s", str(news), "--out", str(out)),
+            *("--since", "1d", "-q", "--jobs", str(jobs)),
+        ]
+
+    reference = tmp_path / "reference"  # the same clock, never killed
+    done = subprocess.run(command(reference, 1), env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    expected = _digest_files(reference / "2026-11-27")
+
+    out = tmp_path / "out"
     rng = random.Random(8)
-    for _ in range(8):
+    for kill in range(KILLS):
+        jobs = 2 if kill % 4 == 0 else 1  # now and then through the worker pool
         proc = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command(out, jobs), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.2, 2.5))
+        # a run takes about 1.3 s (2 s with the pool): spread the kills over all of it, and
+        # half of them over its last part, where the cache, the folder and the state are written
+        time.sleep(rng.uniform(0.05, 1.4) if kill % 2 else rng.uniform(0.8, 1.5 * jobs))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         if not out.exists():
             continue  # killed before it made the outbox
         for folder in (p for p in out.iterdir() if not p.name.startswith(".")):
-            assert sorted(f.name for f in folder.iterdir()) == [
-                "digest.eml",
-                "digest.html",
-                "digest.txt",
-                "manifest.json",
-            ]
-            json.loads((folder / "manifest.json").read_text())
+            assert _digest_files(folder) == expected  # whole, and the right one
         if (out / ".digest-state.json").exists():
             assert state.load(out).last_until == T0
-    final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+        cache = AnalysisCache(out / ".cache" / "analyses")
+        for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry verifies
+            assert cache.get(entry.stem) is not None
+    final = subprocess.run(command(out, 1), env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
+    assert _digest_files(out / "2026-11-27") == expected
     assert len(json.loads((out / "2026-11-27" / "manifest.json").read_text())["articles"]) == 40
     assert sorted(p.name for p in out.iterdir()) == [
         ".cache",

@@ -78,6 +78,30 @@ def parse_when(text: str, now: datetime, zone: tzinfo) -> datetime:
 
     Dates (and 'today'/'yesterday') mean midnight at the start of that day in ``zone``.
     """
+    shown = repr(text) if len(text) <= 60 else repr(text[:57] + "...")
+    try:
+        moment = _when(text, now, zone)
+    except ValueError:
+        raise UsageError(f"cannot read {shown} as a time: use {WHEN_FORMS}") from None
+    except OverflowError:  # 99999999w
+        moment = None
+    # the window's arithmetic (a day either side, other zones) must stay in datetime's range
+    try:
+        sane = moment is not None and _SANE[0] <= moment.astimezone(UTC) <= _SANE[1]
+    except OverflowError:  # 0001-01-01T00:00+14:00
+        sane = False
+    if not sane or moment is None:
+        raise UsageError(
+            f"{shown} is out of range: a time must fall between the years "
+            f"{_SANE[0].year} and {_SANE[1].year}"
+        )
+    return moment
+
+
+_SANE = (datetime(2, 1, 1, tzinfo=UTC), datetime(9998, 12, 31, tzinfo=UTC))
+
+
+def _when(text: str, now: datetime, zone: tzinfo) -> datetime:
     value = text.strip().lower()
     local_now = now.astimezone(zone)
     if value == "now":
@@ -89,12 +113,9 @@ def parse_when(text: str, now: datetime, zone: tzinfo) -> datetime:
     if value and _DURATION_WHOLE.fullmatch(value):
         span = sum((int(n) * _UNIT[u] for n, u in _DURATION.findall(value)), timedelta())
         return now - span
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return _midnight(date.fromisoformat(value), zone)
-        return _aware(datetime.fromisoformat(text.strip()), zone)
-    except ValueError:
-        raise UsageError(f"cannot read {text!r} as a time: use {WHEN_FORMS}") from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return _midnight(date.fromisoformat(value), zone)
+    return _aware(datetime.fromisoformat(text.strip()), zone)
 
 
 def parse_date(value: object, zone: tzinfo) -> datetime:

@@ -7,6 +7,7 @@ article is data: the HTML template autoescapes, and MRML never sees a raw ``<`` 
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import datetime
 from functools import cache
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import jinja2
+import markupsafe
 import mjml
 
 from .errors import ConfigError, DigestError
@@ -113,6 +115,19 @@ def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None
     )
 
 
+# Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF): a
+# single one from an article would make the rendered MJML unparseable and fail the whole run.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(value: object) -> object:
+    """Every value a template prints, with the characters XML cannot carry dropped."""
+    if not isinstance(value, str):
+        return value
+    cleaned = _NOT_XML.sub("", value)
+    return type(value)(cleaned) if isinstance(value, markupsafe.Markup) else cleaned
+
+
 def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(".txt.j2")
 
@@ -130,6 +145,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=_autoescape,
+        finalize=_xml_chars,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -243,6 +259,10 @@ def validate_mjml(source: str) -> None:
     walk(root)
 
 
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def render_html(digest: Digest, user_dir: Path | None = None, validate: bool = True) -> str:
     """The digest's HTML email. ``validate=False`` skips checking the MJML's tags (for trial
     renders whose only use is their size; the one kept is validated)."""
@@ -253,10 +273,12 @@ def render_html(digest: Digest, user_dir: Path | None = None, validate: bool = T
         html = mjml.mjml2html(source, disable_comments=True, fonts={})
     except Exception as exc:  # MRML raises a bare exception type with the parse error
         raise DigestError(f"the MJML template did not compile: {exc}") from None
-    return html.rstrip("\n") + "\n"
+    # a bare CR (say from a configured footer reason) would not survive the message's CRLF
+    # line endings, and the .eml's HTML part would differ from digest.html
+    return _lf(html).rstrip("\n") + "\n"
 
 
 def render_text(digest: Digest, user_dir: Path | None = None) -> str:
     refs = References()
-    text = _render(TEXT_TEMPLATE, digest, user_dir, ref=refs, refs=refs)
+    text = _lf(_render(TEXT_TEMPLATE, digest, user_dir, ref=refs, refs=refs))
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n") + "\n"

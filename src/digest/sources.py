@@ -57,7 +57,10 @@ def reader(*extensions: str) -> Callable[[Reader], Reader]:
 
 # --- shared text helpers -------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069"
+    r"\ufeff\ufffe\uffff]"
+)
 _NOT_BODY = re.compile(r"^\s*(also read|read more|related|read also|see also)\s*[:|–—-]", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -539,10 +542,10 @@ def source_name(url: str | None, path: Path | str) -> str:
     if url:
         host = urlsplit(url).hostname or ""
         if host:
-            return host.removeprefix("www.")
+            return clean_line(host.removeprefix("www."))
     if isinstance(path, str):
         return urlsplit(path).hostname or path
-    return path.parent.name or path.name
+    return clean_line(path.parent.name or path.name)  # a folder name is not clean text
 
 
 def is_url(source: object) -> bool:

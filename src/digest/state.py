@@ -91,7 +91,14 @@ def load(out: Path) -> State:
 
 
 def save(out: Path, state: State) -> None:
-    write_atomic(out / STATE_NAME, state.to_json())
+    """Replace the state file atomically; a failure (disk full, read-only) is an OutputError
+    and leaves the previous state."""
+    try:
+        write_atomic(out / STATE_NAME, state.to_json())
+    except OSError as exc:
+        raise OutputError(
+            f"cannot save the outbox state {str(out / STATE_NAME)!r}: {exc.strerror or exc}"
+        ) from None
 
 
 @contextlib.contextmanager
