@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
+from digest.check import check_path
 from digest.cli import app
 from digest.config import Settings
 from digest.pipeline import make
@@ -180,6 +181,12 @@ def test_hostile_articles_are_shown_as_text(tmp_path: Path) -> None:
     assert {a["title"] for a in manifest["articles"]} >= {"Station news"}
     for article in manifest["articles"]:
         assert not UNSAFE.search(article["title"]) and "\n" not in article["title"]
+    # an article's own {{ }} is text, not a template leftover: the check does not cry wolf
+    assert not [p for p in result.problems if "leftovers" in p], result.problems
+    assert {r.name: r.ok for r in check_path(folder)}["leftovers"]
+    html_path = folder / "digest.html"
+    html_path.write_text(html.replace("</body>", "<p>{{ story.summary }}</p></body>"))
+    assert not {r.name: r.ok for r in check_path(folder)}["leftovers"]  # a real one still fails
 
 
 def test_cli_settings_cannot_inject_headers(tmp_path: Path) -> None:
