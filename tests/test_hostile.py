@@ -312,3 +312,21 @@ def test_file_names_and_titles_never_make_paths(
     html = (out / "2026-11-27" / "digest.html").read_text()
     assert "../../../../etc/passwd" in parse_html(html).shown  # a title is only text
     assert os.path.isdir(out / "2026-11-27")
+
+
+def test_a_word_longer_than_a_line_does_not_overrun_the_text_part(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    token = "x" * 150
+    write(
+        news / "long.txt",
+        f"Hash {token} published\n\n{distinct_text(2)} The checksum was {token} today.\n"
+        f"{distinct_text(4)} See https://example.org/{'p' * 90} for more.\n",
+    )
+    settings = Settings(sources=(news,), out=tmp_path / "out", since="1d", timezone="UTC")
+    result = make(settings, now=T0, jobs=1)
+    assert result.folder is not None
+    text = (result.folder / "digest.txt").read_text()
+    long_lines = [line for line in text.splitlines() if len(line) > 78]
+    assert all("https://example.org/ppp" in line for line in long_lines)  # only the link
+    assert token in "".join(text.split())  # the word is all there, cut into pieces
+    assert {r.name: r.ok for r in check_path(result.folder)}["text-lines"]

@@ -102,11 +102,22 @@ def published(article: Article) -> str:
     return short_date(article.published)
 
 
+_LINK_WORD = re.compile(r"\W*(https?://|mailto:|www\.)", re.IGNORECASE)
+
+
 def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
-    """Wrap a paragraph for the text part; words are never broken, so only a long URL can
-    overrun the width."""
+    """Wrap a paragraph for the text part. A link is never broken, so only a long URL can
+    overrun the width; any other word longer than a line (a hash, a run of letters) is cut
+    into line-long pieces."""
+    room = max(8, width - max(len(indent), len(first or "")))
+    words = []
+    for word in text.split():
+        if len(word) > room and not _LINK_WORD.match(word):
+            words += [word[i : i + room] for i in range(0, len(word), room)]
+        else:
+            words.append(word)
     return textwrap.fill(
-        " ".join(text.split()),
+        " ".join(words),
         width=width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
