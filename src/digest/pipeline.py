@@ -100,12 +100,20 @@ def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
     return summary, quotes, None if chosen is None else quotes.index(chosen)
 
 
-def _work(task: tuple[Article, int, str]) -> Analysis | str:
-    """One article's analysis in a worker process (an error comes back as its message)."""
+Task = tuple[Article, int, str, Path | None, str]  # article, sentences, algorithm, cache, key
+
+
+def _work(task: Task) -> Analysis | str:
+    """One article's analysis, stored in the cache (by the worker, so the main process stays
+    free); an error comes back as its message."""
+    article, sentences, algorithm, folder, key = task
     try:
-        return _analysis(*task)
+        result = _analysis(article, sentences, algorithm)
     except ConfigError as exc:
         return exc.message
+    if folder is not None and article.content_hash:
+        AnalysisCache(folder).put(key, result)
+    return result
 
 
 PARALLEL_FROM = 16  # fewer articles than this are analysed in this process
@@ -163,16 +171,24 @@ def analyse_all(
             results[index] = cached
         else:
             todo.append(index)
-    tasks = [(_portable(groups[i].best), settings.sentences, settings.algorithm) for i in todo]
+    folder = None if cache is None else cache.folder
+    tasks: list[Task] = [
+        (_portable(groups[i].best), settings.sentences, settings.algorithm, folder, keys[i])
+        for i in todo
+    ]
     if jobs > 1 and len(tasks) >= PARALLEL_FROM:
         # forkserver, not fork: a forked worker would inherit the outbox lock's descriptor and
         # keep the outbox locked after the run itself was killed
         context = _context()
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-            _collect(pool.map(_work, tasks, chunksize=chunk), todo, results, keys, groups, cache)
+            done = list(pool.map(_work, tasks, chunksize=chunk))
     else:
-        _collect(map(_work, tasks), todo, results, keys, groups, cache)
+        done = [_work(task) for task in tasks]
+    for index, result in zip(todo, done, strict=True):
+        results[index] = result
+    if cache is not None:
+        cache.written += sum(not isinstance(r, str) for r in done)
     stories: list[Story] = []
     skipped: list[Skipped] = []
     for group, result in zip(groups, results, strict=True):
@@ -190,21 +206,6 @@ def analyse_all(
             )
         )
     return stories, skipped
-
-
-def _collect(
-    done: Iterable[Analysis | str],
-    todo: list[int],
-    results: list[Analysis | str | None],
-    keys: list[str],
-    groups: list[Group],
-    cache: AnalysisCache | None,
-) -> None:
-    """Place each analysis as it arrives (caching it while the workers go on)."""
-    for index, result in zip(todo, done, strict=True):
-        results[index] = result
-        if cache is not None and not isinstance(result, str) and groups[index].best.content_hash:
-            cache.put(keys[index], result)
 
 
 def _portable(article: Article) -> Article:
