@@ -252,7 +252,8 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
         path = news / f"s{i:02d}.txt"
         path.write_text(f"Story {i:02d} of the day\n\n{distinct_text(i, 6)}\n")
         set_mtime(path, T0 - timedelta(hours=1 + i % 20))
-    env = {**os.environ, "DIGEST_NOW": T0.isoformat(), "TZ": "UTC"}
+    tag = f"kill-test-{os.getpid()}-{time.monotonic_ns()}"  # marks every process of these runs
+    env = {**os.environ, "DIGEST_NOW": T0.isoformat(), "TZ": "UTC", "DIGEST_TEST_TAG": tag}
 
     def command(out: Path, jobs: int) -> list[str]:
         return [
@@ -299,3 +300,20 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     cache = AnalysisCache(out / ".cache" / "analyses")
     for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry left verifies
         assert cache.get(entry.stem) is not None
+    # no worker or worker server outlives its killed run (they follow the run's pid)
+    deadline = time.monotonic() + 20
+    while _tagged(tag) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _tagged(tag) == []
+
+
+def _tagged(tag: str) -> list[str]:
+    """Processes whose environment carries ``tag``."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"DIGEST_TEST_TAG={tag}".encode() in environ.read_bytes().split(b"\0"):
+                found.append(environ.parent.name)
+        except OSError:
+            continue
+    return found

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -116,6 +118,31 @@ def _work(task: Task) -> Analysis | str:
     return result
 
 
+def _follow(pid: int) -> None:
+    """In a worker: exit as soon as the run that started it is gone. A pool's worker waits on
+    a queue whose writing end it holds itself, so after a SIGKILLed run it would wait forever
+    (and keep the worker server alive with it)."""
+
+    def watch() -> None:
+        import select as readiness  # (digest.select is the article selection)
+
+        try:
+            handle = os.pidfd_open(pid)
+            readiness.select([handle], [], [])
+        except (AttributeError, OSError):  # no pidfd: look every second
+            while True:
+                time.sleep(1)
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    continue
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="digest-follow").start()
+
+
 PARALLEL_FROM = 16  # fewer articles than this are analysed in this process
 
 
@@ -180,7 +207,9 @@ def analyse_all(
         # forkserver, not fork: a forked worker would inherit the outbox lock's descriptor and
         # keep the outbox locked after the run itself was killed
         context = _context()
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_follow, initargs=(os.getpid(),)
+        ) as pool:
             chunk = max(1, min(16, len(tasks) // (jobs * 8)))
             done = list(pool.map(_work, tasks, chunksize=chunk))
     else:
