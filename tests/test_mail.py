@@ -162,8 +162,10 @@ def test_the_clip_search_keeps_the_most_full_stories_that_fit(tmp_path: Path) ->
     digest = result.digest
     everything = (*digest.stories, *digest.more)
 
-    def build(shown: int) -> Digest:
-        return compose(digest.title, digest.window, digest.generated, everything, shown=shown)
+    def build(shown: int, listed: int | None = None) -> Digest:
+        return compose(
+            digest.title, digest.window, digest.generated, everything, shown=shown, listed=listed
+        )
 
     sizes = [len(render_html(build(n)).encode()) for n in range(1, len(everything) + 1)]
     assert sizes == sorted(sizes) and sizes[-1] > CLIP_BYTES  # the case the search is for
@@ -172,3 +174,38 @@ def test_the_clip_search_keeps_the_most_full_stories_that_fit(tmp_path: Path) ->
         kept, html, _ = _fit_under_clip(build, count, None)
         assert len(kept.stories) == (count if sizes[count - 1] <= CLIP_BYTES else expected)
         assert html == render_html(build(len(kept.stories)))
+
+
+def test_a_window_too_wide_for_even_the_headlines_lists_what_fits(tmp_path: Path) -> None:
+    src = tmp_path / "wide"
+    src.mkdir()
+    for i in range(360):
+        title = f"Story {i:03d} on the harbour works and the long council debate about them"
+        (src / f"s{i:03d}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2026-11-26T{i % 24:02d}:{i % 60:02d}:00Z\n"
+            f"url: https://example.org/news/{i:03d}/{'x' * 40}\n---\n{distinct_text(i, 2)}\n"
+        )
+    result = run(src, tmp_path / "out")
+    digest = result.digest
+    assert len(digest.stories) == 1 and digest.more and digest.unlisted
+    assert digest.count == 360 == len(digest.stories) + len(digest.more) + len(digest.unlisted)
+    html = (result.folder / "digest.html").read_text()
+    text = (result.folder / "digest.txt").read_text()
+    assert len(html.encode()) <= CLIP_BYTES
+    line = f"and {len(digest.unlisted)} more stories from this window, not listed"
+    assert line in html and line in " ".join(text.split())
+    assert any("not listed at all" in w for w in result.warnings)
+    assert not any("FAIL html-size" in p for p in result.problems), result.problems
+    manifest = json.loads((result.folder / "manifest.json").read_text())
+    assert len(manifest["unlisted_stories"]) == len(digest.unlisted)
+    # one more headline would not have fitted
+    bigger = compose(
+        digest.title,
+        digest.window,
+        digest.generated,
+        (*digest.stories, *digest.more, *digest.unlisted),
+        footer=digest.footer,
+        shown=1,
+        listed=len(digest.more) + 1,
+    )
+    assert len(render_html(bigger).encode()) > CLIP_BYTES

@@ -235,7 +235,7 @@ def make(
         if fail_empty:
             raise typer.Exit(EXIT_EMPTY)
         return
-    count = result.count + result.more_count
+    count = result.count + result.more_count + result.unlisted_count
     if result.kept:
         say.note(
             f"digest: unchanged, nothing it depends on changed since it was made ({count} "

@@ -43,11 +43,14 @@ def compose(
     footer: Footer | None = None,
     lang: str = "en",
     shown: int | None = None,
+    listed: int | None = None,
 ) -> Digest:
     """Stories stay in the order selection gave them (newest first, the rank). With ``shown``,
-    only the first ``shown`` get a full card; the rest are listed as "more stories"."""
+    only the first ``shown`` get a full card; the rest are listed as "more stories", or with
+    ``listed`` only that many of them, the others counted as unlisted."""
     ordered = tuple(stories)
     cut = len(ordered) if shown is None else max(1, shown)
+    end = len(ordered) if listed is None else cut + max(0, listed)
     return Digest(
         title=title,
         window=window,
@@ -55,7 +58,8 @@ def compose(
         stories=ordered[:cut],
         preheader=preheader(ordered),
         skipped=tuple(skipped),
-        more=ordered[cut:],
+        more=ordered[cut:end],
+        unlisted=ordered[end:],
         quote_of_day=quote_of_day(ordered[:cut]),
         footer=footer,
         lang=lang,

@@ -116,10 +116,11 @@ class Digest:
     quote_of_day: Story | None = None  # the story whose key quote is the strongest
     footer: Footer | None = None
     lang: str = "en"
+    unlisted: tuple[Story, ...] = ()  # the lowest-ranked, only counted (Gmail's clip)
 
     @property
     def count(self) -> int:
-        return len(self.stories) + len(self.more)
+        return len(self.stories) + len(self.more) + len(self.unlisted)
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ class Result:
     seen: int = 0  # articles in the window left out because an earlier digest had them
     count: int = 0  # stories with a full card
     more_count: int = 0  # stories listed by headline only
+    unlisted_count: int = 0  # stories only counted (a window too wide for Gmail's clip)
     kept: bool = False  # the digest already written was kept (``digest`` is then None)
 
     def summary(self) -> dict[str, object]:
@@ -57,6 +58,7 @@ class Result:
             "window": {"since": _iso(self.window.since), "until": _iso(self.window.until)},
             "stories": len(self.digest.stories) if self.digest else self.count,
             "more_stories": len(self.digest.more) if self.digest else self.more_count,
+            "unlisted_stories": len(self.digest.unlisted) if self.digest else self.unlisted_count,
             "kept": self.kept,
             "articles_read": self.considered,
             "already_sent_before": self.seen,
@@ -288,6 +290,7 @@ def manifest(digest: Digest, settings: Settings, files: dict[str, bytes]) -> dic
         "files": sorted([*files, "manifest.json"]),
         "articles": [story_record(s) for s in digest.stories],
         "more_stories": [story_record(s) for s in digest.more],
+        "unlisted_stories": [story_record(s) for s in digest.unlisted],
         "skipped": [{"path": s.path.as_posix(), "reason": s.reason} for s in digest.skipped],
     }
 
@@ -476,7 +479,11 @@ def make(
         )
         digest = result.digest
         assert digest is not None and result.folder is not None
-        shown = [a.id for s in (*digest.stories, *digest.more) for a in (s.article, *s.also)]
+        shown = [
+            a.id
+            for s in (*digest.stories, *digest.more, *digest.unlisted)
+            for a in (s.article, *s.also)
+        ]
         after = current.advanced(window.until, name, shown)
         state.save(settings.out, after)
         result = replace(result, seen=seen, warnings=(*future, *result.warnings))
@@ -530,6 +537,7 @@ def _kept(
         seen=int(report["seen"]),  # type: ignore[call-overload]
         count=int(report["stories"]),  # type: ignore[call-overload]
         more_count=int(report["more_stories"]),  # type: ignore[call-overload]
+        unlisted_count=int(report.get("unlisted_stories", 0)),  # type: ignore[call-overload]
         kept=True,
     )
 
@@ -558,7 +566,7 @@ def _write(
         else None,
     )
     digest, html, warnings = _fit_under_clip(
-        lambda shown: compose(
+        lambda shown, listed: compose(
             settings.title,
             window,
             now.astimezone(zone),
@@ -567,9 +575,11 @@ def _write(
             footer=footer,
             lang=language_code(settings.language),
             shown=shown,
+            listed=listed,
         ),
         min(len(stories), settings.max_stories or len(stories)),
         settings.templates,
+        total=len(stories),
     )
     text = render_text(digest, settings.templates)
     message = build_message(
@@ -603,55 +613,83 @@ def _write(
         problems,
         count=len(digest.stories),
         more_count=len(digest.more),
+        unlisted_count=len(digest.unlisted),
     )
 
 
+Rendered = tuple[Digest, str, int]  # the digest, its HTML, the HTML's size in bytes
+
+
+def _largest_fitting(
+    render: Callable[[int], Rendered], low: int, fits: Rendered, high: int, high_size: int
+) -> tuple[int, Rendered]:
+    """The largest n in [low, high) whose render is within Gmail's clip, given that ``low``
+    is the floor (``fits`` is its render) and ``high`` is over it. Sizes grow almost linearly
+    with n, so the search interpolates, with a bisection step whenever that fails to halve
+    the range: a handful of renders for a thousand stories, the answer of a plain bisection."""
+    while high - low > 1:
+        guess = low + int((CLIP_BYTES - fits[2]) * (high - low) / max(1, high_size - fits[2]))
+        guess = min(max(guess, low + 1), high - 1)
+        before = high - low
+        attempt = render(guess)
+        if attempt[2] <= CLIP_BYTES:
+            low, fits = guess, attempt
+        else:
+            high, high_size = guess, attempt[2]
+        if high - low > before // 2 and high - low > 1:  # interpolation stalled: bisect
+            middle = (low + high) // 2
+            attempt = render(middle)
+            if attempt[2] <= CLIP_BYTES:
+                low, fits = middle, attempt
+            else:
+                high, high_size = middle, attempt[2]
+    return low, fits
+
+
 def _fit_under_clip(
-    build: Callable[[int], Digest], count: int, templates: Path | None
+    build: Callable[[int, int | None], Digest],
+    count: int,
+    templates: Path | None,
+    total: int | None = None,
 ) -> tuple[Digest, str, list[str]]:
     """Render the HTML; when it is over Gmail's clip size, move the lowest-ranked stories into
     the "more stories" list of headlines: the most full stories that fit (one always stays).
-    The size grows almost linearly with the full stories, so the search interpolates, with a
-    bisection step whenever that fails to halve the range: a handful of renders for a thousand
-    stories, and the same answer as a plain bisection."""
+    When even the headlines of a very wide window do not fit, only as many as fit are listed
+    and the rest counted. ``build(shown, listed)`` composes the digest; ``count`` is the most
+    full stories wanted, ``total`` all the stories (``count`` when not given)."""
+    total = count if total is None else total
 
-    def render(shown: int, validate: bool = False) -> tuple[Digest, str, int]:
-        digest = build(shown)
+    def render(shown: int, listed: int | None = None, validate: bool = False) -> Rendered:
+        digest = build(shown, listed)
         html = render_html(digest, templates, validate=validate)
         return digest, html, len(html.encode())
 
     digest, html, size = render(count, validate=True)
-    shown = count
     if size > CLIP_BYTES and count > 1:
-        high, high_size = count, size  # over the clip
-        fits = render(1)
-        low = 1  # one full story always stays, whatever its size
-        while high - low > 1:
-            low_size = fits[2]
-            guess = low + int((CLIP_BYTES - low_size) * (high - low) / max(1, high_size - low_size))
-            guess = min(max(guess, low + 1), high - 1)
-            attempt = render(guess)
-            before = high - low
-            if attempt[2] <= CLIP_BYTES:
-                low, fits = guess, attempt
-            else:
-                high, high_size = guess, attempt[2]
-            if high - low > before // 2 and high - low > 1:  # interpolation stalled: bisect
-                middle = (low + high) // 2
-                attempt = render(middle)
-                if attempt[2] <= CLIP_BYTES:
-                    low, fits = middle, attempt
-                else:
-                    high, high_size = middle, attempt[2]
-        digest, html, size = render(low, validate=True)
-        shown = low
+        one = render(1)
+        if one[2] <= CLIP_BYTES:
+            shown, _ = _largest_fitting(render, 1, one, count, size)
+            listed = None
+        else:  # a single card and every headline is already too much: list fewer
+            shown = 1
+            empty = render(1, 0)
+            listed, _ = _largest_fitting(lambda n: render(1, n), 0, empty, total - 1, one[2])
+        digest, html, size = render(shown, listed, validate=True)
     warnings = []
-    clipped = digest.more[: count - shown]  # the ones moved for size, not by max_stories
+    clipped = digest.more[: count - len(digest.stories)]  # moved for size, not by max_stories
     if clipped:
-        titles = "; ".join(s.article.title for s in clipped)
+        titles = "; ".join(s.article.title for s in clipped[:5])
+        if len(clipped) > 5:
+            titles += f"; and {len(clipped) - 5:,} more"
         warnings.append(
-            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, {len(clipped)} "
+            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, {len(clipped):,} "
             f"lower-ranked stories are listed as headlines only: {titles}"
+        )
+    if digest.unlisted:
+        warnings.append(
+            f"to stay under Gmail's {CLIP_BYTES // 1000} KB clip, the {len(digest.unlisted):,} "
+            "lowest-ranked stories are not listed at all, only counted (a narrower window or "
+            "max_stories keeps a digest readable)"
         )
     if size > WARN_BYTES:
         warnings.append(
