@@ -69,7 +69,10 @@ def make(source: Path, out: Path, since: str, *extra: str, now: str | None = Non
     """One `digest make` in a fresh process: seconds, peak RSS (MB), and its JSON summary."""
     command = [sys.executable, "-c", MEASURE, sys.executable, "-m", "digest.cli", "make"]
     command += ["-s", str(source), "--out", str(out), "--since", since, "--json", "-q", *extra]
-    env = {**os.environ, "TZ": "UTC"}
+    # bytecode is cached as on an installed machine (this one sets PYTHONDONTWRITEBYTECODE,
+    # which would have every run compile the package again)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["TZ"] = "UTC"
     if now:
         env["DIGEST_NOW"] = now
     started = time.perf_counter()

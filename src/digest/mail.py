@@ -16,7 +16,6 @@ from email.utils import format_datetime, getaddresses, parseaddr
 
 from .errors import ConfigError
 from .models import Digest
-from .render import long_date
 
 
 def parse_address(value: str, setting: str) -> Address:
@@ -61,7 +60,7 @@ _NOT_IN_HEADER = re.compile(
 def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
     top = digest.stories[0].article.title if digest.stories else "no new stories"
     text = template.format(
-        title=digest.title, date=long_date(digest.window.until), top=top, count=digest.count
+        title=digest.title, date=_long_date(digest.window.until), top=top, count=digest.count
     )
     # one line, whatever the template or the titles hold
     return " ".join(_NOT_IN_HEADER.sub(" ", text).split())
@@ -120,3 +119,9 @@ _WRITE_POLICY = SMTP.clone(max_line_length=998)
 
 def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=_WRITE_POLICY)
+
+
+def _long_date(moment: datetime) -> str:
+    from .render import long_date  # the template engine is loaded only to write a message
+
+    return long_date(moment)

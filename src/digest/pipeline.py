@@ -19,14 +19,12 @@ from typing import Any
 
 from . import __version__, dates, outbox, state, unchanged
 from .cache import Analysis, AnalysisCache
-from .check import check_path
-from .compose import compose
 from .config import Settings
 from .errors import ConfigError, DigestError, UsageError
 from .index import FileIndex
-from .mail import build_message, message_bytes, parse_address, parse_addresses
+from .layout import template_files
+from .mail import parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
-from .render import render_html, render_text, template_files
 from .select import CLOCK_SKEW, Considered, Group, Selection, select
 from .sources import SourceFile, inventory, language_code, read_sources
 
@@ -555,6 +553,11 @@ def _write(
     reply_to: Address | None,
 ) -> Result:
     """Compose, render, fit under Gmail's clip, build the message and write the folder."""
+    from .check import check_path
+    from .compose import compose
+    from .mail import build_message, message_bytes
+    from .render import render_text
+
     footer = Footer(
         sender=str(sender),
         address=sender.addr_spec,
@@ -658,6 +661,8 @@ def _fit_under_clip(
     and the rest counted. ``build(shown, listed)`` composes the digest; ``count`` is the most
     full stories wanted, ``total`` all the stories (``count`` when not given)."""
     total = count if total is None else total
+
+    from .render import render_html
 
     def render(shown: int, listed: int | None = None, validate: bool = False) -> Rendered:
         digest = build(shown, listed)

@@ -11,7 +11,6 @@ import re
 import textwrap
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -21,33 +20,15 @@ import markupsafe
 import mjml
 
 from .errors import ConfigError, DigestError
+from .layout import builtin_templates, template_files
 from .models import Article, Digest
+
+__all__ = ["builtin_templates", "render_html", "render_text", "template_files"]
 
 HTML_TEMPLATE = "digest.mjml.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
 TEXT_WIDTH = 72
 WORDS_PER_MINUTE = 230
-
-
-def builtin_templates() -> Path:
-    """The packaged templates (in a wheel: ``digest/templates``; in a checkout: ``templates/``)."""
-    packaged = Path(str(resources.files("digest"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
-    if checkout.is_dir():
-        return checkout
-    raise DigestError("the built-in templates are missing from this installation")
-
-
-def template_files(user_dir: Path | None = None) -> list[Path]:
-    """Every file the templates can come from (the user's folder first, then the built-in
-    ones): what a digest's look depends on."""
-    files: list[Path] = []
-    for folder in (user_dir, builtin_templates()):
-        if folder is not None and folder.is_dir():
-            files.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
-    return files
 
 
 def safe_url(url: str | None) -> str | None:
