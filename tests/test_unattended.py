@@ -287,6 +287,7 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
         cache = AnalysisCache(out / ".cache" / "analyses")
         for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry verifies
             assert cache.get(entry.stem) is not None
+        _index_tells_the_truth(out)
     final = subprocess.run(command(out, 1), env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
     assert _digest_files(out / "2026-11-27") == expected
@@ -300,11 +301,30 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     cache = AnalysisCache(out / ".cache" / "analyses")
     for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry left verifies
         assert cache.get(entry.stem) is not None
+    _index_tells_the_truth(out, complete=True)
     # no worker or worker server outlives its killed run (they follow the run's pid)
     deadline = time.monotonic() + 20
     while _tagged(tag) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _tagged(tag) == []
+
+
+def _index_tells_the_truth(out: Path, complete: bool = False) -> None:
+    """Whatever file index a killed run left is either refused (checksum) or right: each
+    entry it would use matches the file's size, mtime and the dates read from it now."""
+    from digest.index import FileIndex
+    from digest.sources import ReadOptions, read_file
+
+    index = FileIndex(out / ".cache", "UTC")
+    options = ReadOptions(UTC, "english", 5 * 1024 * 1024, (), None)
+    assert len(index.entries) == 40 or not complete  # (so the check below is not vacuous)
+    for key, entry in index.entries.items():
+        path = Path(key)
+        stat = path.stat()
+        if index.lookup(key, [stat.st_size, stat.st_mtime_ns]) is None:
+            continue  # changed since: it would be read again, not trusted
+        articles, _ = read_file(path, options)
+        assert entry[2] == "dates" and entry[3] == [a.published.timestamp() for a in articles]
 
 
 def _tagged(tag: str) -> list[str]:
