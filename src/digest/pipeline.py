@@ -66,6 +66,29 @@ class Result:
         }
 
 
+class _Loading:
+    """Run ``load`` in a thread now; ``result()`` waits for it (and raises what it raised)."""
+
+    def __init__(self, load: Callable[[], Any]) -> None:
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._value = load()
+            except BaseException as exc:  # handed to the caller by result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="digest-load", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def window_for(
     settings: Settings, now: datetime, zone: tzinfo, last_until: datetime | None = None
 ) -> Window:
@@ -408,8 +431,10 @@ def make(
     with state.locked(settings.out, wait):
         current = state.load(settings.out)
         zone = dates.resolve_timezone(settings.timezone)
-        index = FileIndex(settings.out / ".cache", dates.zone_name(zone))
+        # the index loads (JSON, under the GIL) while the scan waits on the disk (without it)
+        loading = _Loading(lambda: FileIndex(settings.out / ".cache", dates.zone_name(zone)))
         files = inventory(settings.sources)
+        index = loading.result()
 
         def key(state_now: state.State) -> str | None:
             return unchanged.fingerprint(
