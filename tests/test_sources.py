@@ -188,3 +188,31 @@ def test_legacy_encodings_are_detected(tmp_path: Path) -> None:
     (article,) = read_sources([tmp_path], UTC)[0]
     assert article.title == "Council\u2019s \u201cbig\u201d plan"
     assert "caf\u00e9" in article.body
+
+
+def test_the_scan_finds_article_files_in_sorted_path_order(tmp_path: Path) -> None:
+    from digest.sources import ENTRY_READERS, READERS, inventory
+
+    root = tmp_path / "news"
+    names = [
+        "a.md", "a/b.txt", "a-b/c.md", "a.b/d.TXT", "B/e.md", "b/f.json", "z.rss", "m/n/o/p.md",
+        ".hidden/q.md", "r/.s.md", "t/u.bin", "v.MD",
+    ]  # fmt: skip
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("Title\n\nBody.\n")
+    (root / "link").symlink_to(root / "a")  # a link to a folder is not followed
+    found = inventory([root])
+    expected = [
+        p
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+        and p.suffix.lower() in (*READERS, *ENTRY_READERS)
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and "link" not in p.relative_to(root).parts
+    ]
+    assert [f.path for f in found] == expected and len(found) == 9
+    assert all(
+        f.stat == [p.stat().st_size, p.stat().st_mtime_ns]
+        for f, p in zip(found, expected, strict=True)
+    )
