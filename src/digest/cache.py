@@ -52,9 +52,6 @@ class AnalysisCache:
     def __init__(self, folder: Path, limit: int = LIMIT) -> None:
         self.folder = folder
         self.limit = limit
-        self.hits = 0
-        self.misses = 0
-        self.written = 0
 
     @staticmethod
     def key(content_hash: str, language: str, algorithm: str, sentences: int) -> str:
@@ -81,14 +78,11 @@ class AnalysisCache:
                 payload["key_quote"],
             )
         except FileNotFoundError:
-            self.misses += 1
             return None
         except (OSError, ValueError, KeyError, TypeError):
             with contextlib.suppress(OSError):
                 path.unlink()  # never trusted, never read again
-            self.misses += 1
             return None
-        self.hits += 1
         return result
 
     def put(self, key: str, analysis: Analysis) -> None:
@@ -104,15 +98,11 @@ class AnalysisCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             record = {"check": _check(payload), "payload": payload}
             write_atomic(path, json.dumps(record).encode(), durable=False)
-            self.written += 1
         except OSError:
             pass  # a cache that cannot be written only costs time
 
     def prune(self) -> int:
-        """Drop the oldest entries past the limit; returns how many went. Only a run that
-        wrote entries can have gone past it, so the others do not look."""
-        if not self.written:
-            return 0
+        """Drop the oldest entries past the limit; returns how many went."""
         try:
             entries = sorted(self.folder.glob("*/*.json"), key=lambda p: p.stat().st_mtime)
         except OSError:

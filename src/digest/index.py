@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .models import Article, Skipped
 from .outbox import write_atomic
+
+if TYPE_CHECKING:
+    from .sources import SourceFile
 
 INDEX_NAME = "index.json"
 FORMAT = 2
@@ -32,7 +35,6 @@ class FileIndex:
         self.path = folder / INDEX_NAME
         self.stamp = f"{FORMAT}|{__version__}|{zone_name}"
         self.entries: dict[str, Entry] = {}
-        self.unread = 0  # files not read this run thanks to the index
         self._visited: set[str] = set()
         self._changed = False
         self._load()
@@ -50,14 +52,6 @@ class FileIndex:
         except (OSError, ValueError, KeyError, TypeError):
             return
 
-    @staticmethod
-    def _stat(path: Path) -> list[int] | None:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return None
-        return [stat.st_size, stat.st_mtime_ns]
-
     def lookup(self, key: str, stat: list[int]) -> Entry | None:
         """The entry of an unchanged file (``key`` its posix path), or None."""
         entry = self.entries.get(key)
@@ -65,49 +59,31 @@ class FileIndex:
             return None
         return entry
 
-    def known_outside(
-        self, path: Path, since: datetime, until: datetime, stat: list[int] | None = None
-    ) -> Skipped | bool:
-        """True when the file is unchanged and none of its articles is dated in
-        [since, until); its recorded Skipped when it was unreadable and is unchanged.
-        ``stat`` is the file's [size, mtime_ns] when the caller has it."""
-        key = path.as_posix()
-        self._visited.add(key)
-        stat = stat or self._stat(path)
-        entry = self.lookup(key, stat) if stat else None
+    def known_outside(self, item: SourceFile, since: datetime, until: datetime) -> Skipped | bool:
+        """True when the file is unchanged since the scan found it and none of its articles
+        is dated in [since, until); its recorded Skipped when it was unreadable and is
+        unchanged."""
+        self._visited.add(item.key)
+        entry = self.lookup(item.key, item.stat)
         if entry is None:
             return False
         if entry[2] == "skip":
-            self.unread += 1
-            return Skipped(path=path, reason=str(entry[3]))
+            return Skipped(path=item.path, reason=str(entry[3]))
         low, high = since.timestamp(), until.timestamp()
         stamps = entry[3]
-        if stamps and not any(low <= moment < high for moment in stamps):
-            self.unread += 1
-            return True
-        return False
+        return bool(stamps) and not any(low <= moment < high for moment in stamps)
 
-    def record(
-        self,
-        path: Path,
-        articles: list[Article],
-        skipped: list[Skipped],
-        stat: list[int] | None = None,
-    ) -> None:
-        """What reading the file gave. ``stat`` is the [size, mtime_ns] it had before it was
+    def record(self, item: SourceFile, articles: list[Article], skipped: list[Skipped]) -> None:
+        """What reading the file gave, under the size and mtime the scan saw before it was
         read (so a file changed while being read is read again next time)."""
-        stat = stat or self._stat(path)
-        if stat is None:
-            return
-        key = path.as_posix()
-        self._visited.add(key)
+        self._visited.add(item.key)
         entry: Entry | None = None
         if articles:
-            entry = [*stat, "dates", [a.published.timestamp() for a in articles]]
-        elif skipped and all(s.path == path for s in skipped):
-            entry = [*stat, "skip", skipped[0].reason]
-        if entry is not None and self.entries.get(key) != entry:
-            self.entries[key] = entry
+            entry = [*item.stat, "dates", [a.published.timestamp() for a in articles]]
+        elif skipped and all(s.path == item.path for s in skipped):
+            entry = [*item.stat, "skip", skipped[0].reason]
+        if entry is not None and self.entries.get(item.key) != entry:
+            self.entries[item.key] = entry
             self._changed = True
 
     def save(self) -> None:

@@ -54,9 +54,9 @@ class Result:
         return {
             "folder": str(self.folder) if self.folder else None,
             "window": {"since": _iso(self.window.since), "until": _iso(self.window.until)},
-            "stories": len(self.digest.stories) if self.digest else self.count,
-            "more_stories": len(self.digest.more) if self.digest else self.more_count,
-            "unlisted_stories": len(self.digest.unlisted) if self.digest else self.unlisted_count,
+            "stories": self.count,
+            "more_stories": self.more_count,
+            "unlisted_stories": self.unlisted_count,
             "kept": self.kept,
             "articles_read": self.considered,
             "already_sent_before": self.seen,
@@ -175,6 +175,12 @@ def _context() -> Any:
     return context
 
 
+def _key(article: Article, settings: Settings) -> str:
+    return AnalysisCache.key(
+        article.content_hash, article.language, settings.algorithm, settings.sentences
+    )
+
+
 def start_workers(
     articles: list[Article], settings: Settings, jobs: int, cache: AnalysisCache | None
 ) -> None:
@@ -184,10 +190,7 @@ def start_workers(
         return
     todo = 0
     for article in articles:
-        key = AnalysisCache.key(
-            article.content_hash, article.language, settings.algorithm, settings.sentences
-        )
-        todo += cache is None or not article.content_hash or not cache.has(key)
+        todo += cache is None or not article.content_hash or not cache.has(_key(article, settings))
         if todo >= PARALLEL_FROM:
             _context()
             from multiprocessing import forkserver
@@ -208,12 +211,7 @@ def analyse_all(
     keep the article order. One in a language without tables is skipped with the reason."""
     groups = [item if isinstance(item, Group) else Group(item) for item in items]
     results: list[Analysis | str | None] = [None] * len(groups)
-    keys = [
-        AnalysisCache.key(
-            g.best.content_hash, g.best.language, settings.algorithm, settings.sentences
-        )
-        for g in groups
-    ]
+    keys = [_key(g.best, settings) for g in groups]
     todo = []
     for index, key in enumerate(keys):
         cached = cache.get(key) if cache is not None and groups[index].best.content_hash else None
@@ -239,8 +237,8 @@ def analyse_all(
         done = [_work(task) for task in tasks]
     for index, result in zip(todo, done, strict=True):
         results[index] = result
-    if cache is not None:
-        cache.written += sum(not isinstance(r, str) for r in done)
+    if cache is not None and done:
+        cache.prune()  # (the workers wrote to it; only a run that wrote can pass the limit)
     stories: list[Story] = []
     skipped: list[Skipped] = []
     for group, result in zip(groups, results, strict=True):
@@ -345,8 +343,9 @@ def consider(
     now = now or datetime.now(UTC)
     current = state.load(settings.out) if settings.out.is_dir() else state.State()
     zone = dates.resolve_timezone(settings.timezone)
-    window, selection, _, skipped = _gather(
-        settings, now, zone, current, include_seen, include_future, cache=None
+    window = window_for(settings, now, zone, current.last_until)
+    selection, _, skipped = _gather(
+        settings, now, zone, current, include_seen, include_future, window, cache=None
     )
     return window, list(selection.considered), skipped
 
@@ -358,15 +357,15 @@ def _gather(
     current: state.State,
     include_seen: bool,
     include_future: bool,
+    window: Window,
     cache: Path | None,
     index: FileIndex | None = None,
     before_select: Callable[[list[Article]], None] | None = None,
     files: list[SourceFile | str] | None = None,
-) -> tuple[Window, Selection, int, list[Skipped]]:
+) -> tuple[Selection, int, list[Skipped]]:
     """Read the sources (or ``files``, their inventory) and select for the window: what make
-    and ls share. Returns the window, the selection, how many articles were read, and the
-    files skipped."""
-    window = window_for(settings, now, zone, current.last_until)
+    and ls share. Returns the selection, how many articles were read, and the files
+    skipped."""
     name = f"{window.until:%Y-%m-%d}"
     articles, skipped = read_sources(
         settings.sources if files is None else files,
@@ -394,7 +393,7 @@ def _gather(
         now=now,
         include_future=include_future,
     )
-    return window, selection, len(articles), skipped
+    return selection, len(articles), skipped
 
 
 def make(
@@ -435,41 +434,44 @@ def make(
         loading = _Loading(lambda: FileIndex(settings.out / ".cache", dates.zone_name(zone)))
         files = inventory(settings.sources)
         index = loading.result()
+        window = window_for(settings, now, zone, current.last_until)
+        name = f"{window.until:%Y-%m-%d}"
+        templates = template_files(settings.templates)
 
-        def key(state_now: state.State) -> str | None:
+        def key() -> str | None:
             return unchanged.fingerprint(
                 settings=settings,
                 files=files,
                 index=index,
-                window=window_for(settings, now, zone, current.last_until),
+                window=window,
                 now=now,
                 zone=dates.zone_name(zone),
-                folder=f"{window_for(settings, now, zone, current.last_until).until:%Y-%m-%d}",
-                seen=None if include_seen else state_now.seen,
+                folder=name,
+                seen=None if include_seen else current.seen,
                 include_future=include_future,
                 strict=strict,
-                templates=template_files(settings.templates),
+                templates=templates,
             )
 
-        if not rebuild and (before := key(current)) is not None:
+        if not rebuild and (before := key()) is not None:
             kept = unchanged.recall(settings.out, before)
             if kept is not None:
-                return _kept(settings, now, zone, current, kept)
+                return _kept(settings, window, current, kept)
         cache = AnalysisCache(settings.out / ".cache" / "analyses")
-        window, selection, read, skipped = _gather(
+        selection, read, skipped = _gather(
             settings,
             now,
             zone,
             current,
             include_seen,
             include_future,
+            window,
             cache=settings.out / ".cache" / "feeds",
             index=index,
             before_select=lambda articles: start_workers(articles, settings, jobs, cache),
             files=files,
         )
         index.save()
-        name = f"{window.until:%Y-%m-%d}"
         seen = sum(c.status == "seen" for c in selection.considered)
         chosen = list(selection.groups)
         future = [
@@ -478,7 +480,6 @@ def make(
             for a in selection.future
         ]
         stories, unsupported = analyse_all(chosen, settings, jobs=jobs, cache=cache)
-        cache.prune()
         skipped = [*skipped, *unsupported]
         if strict and skipped:
             first = skipped[0]
@@ -511,9 +512,12 @@ def make(
         state.save(settings.out, after)
         result = replace(result, seen=seen, warnings=(*future, *result.warnings))
         # remembered only when the next run, starting from the state just saved, would make
-        # this same digest from these same inputs
-        fingerprint = key(after)
-        if fingerprint is not None and fingerprint == key(current):
+        # this same digest from these same inputs (the index now knows every file read)
+        fingerprint = key()
+        if fingerprint is not None and (
+            include_seen
+            or unchanged.others(after.seen, name) == unchanged.others(current.seen, name)
+        ):
             unchanged.remember(settings.out, fingerprint, result.folder, _report(result, shown))
         else:
             unchanged.forget(settings.out)
@@ -522,26 +526,18 @@ def make(
 
 def _report(result: Result, shown: list[str]) -> dict[str, object]:
     """What a kept digest's run says again (see :func:`_kept`)."""
-    return {
-        **result.summary(),
-        "warnings": list(result.warnings),
-        "problems": list(result.problems),
-        "seen": result.seen,
-        "ids": shown,
-    }
+    return {**result.summary(), "ids": shown}
 
 
 def _kept(
     settings: Settings,
-    now: datetime,
-    zone: tzinfo,
+    window: Window,
     current: state.State,
     kept: tuple[Path, dict[str, object]],
 ) -> Result:
     """The run that keeps the digest already written: the state advances as if it had been
     made again; the report is the one of the run that made it."""
     folder, report = kept
-    window = window_for(settings, now, zone, current.last_until)
     after = current.advanced(window.until, folder.name, report["ids"])  # type: ignore[arg-type]
     if after != current:
         state.save(settings.out, after)
@@ -556,8 +552,8 @@ def _kept(
         skipped=skipped,
         considered=int(report["articles_read"]),  # type: ignore[call-overload]
         warnings=tuple(report["warnings"]),  # type: ignore[arg-type]
-        problems=tuple(report["problems"]),  # type: ignore[arg-type]
-        seen=int(report["seen"]),  # type: ignore[call-overload]
+        problems=tuple(report["check"]),  # type: ignore[arg-type]
+        seen=int(report["already_sent_before"]),  # type: ignore[call-overload]
         count=int(report["stories"]),  # type: ignore[call-overload]
         more_count=int(report["more_stories"]),  # type: ignore[call-overload]
         unlisted_count=int(report.get("unlisted_stories", 0)),  # type: ignore[call-overload]
@@ -655,22 +651,20 @@ def _largest_fitting(
     is the floor (``fits`` is its render) and ``high`` is over it. Sizes grow almost linearly
     with n, so the search interpolates, with a bisection step whenever that fails to halve
     the range: a handful of renders for a thousand stories, the answer of a plain bisection."""
+    bisect = False
     while high - low > 1:
-        guess = low + int((CLIP_BYTES - fits[2]) * (high - low) / max(1, high_size - fits[2]))
-        guess = min(max(guess, low + 1), high - 1)
+        if bisect:
+            guess = (low + high) // 2
+        else:
+            guess = low + int((CLIP_BYTES - fits[2]) * (high - low) / max(1, high_size - fits[2]))
+            guess = min(max(guess, low + 1), high - 1)
         before = high - low
         attempt = render(guess)
         if attempt[2] <= CLIP_BYTES:
             low, fits = guess, attempt
         else:
             high, high_size = guess, attempt[2]
-        if high - low > before // 2 and high - low > 1:  # interpolation stalled: bisect
-            middle = (low + high) // 2
-            attempt = render(middle)
-            if attempt[2] <= CLIP_BYTES:
-                low, fits = middle, attempt
-            else:
-                high, high_size = middle, attempt[2]
+        bisect = not bisect and high - low > before // 2  # interpolation stalled: bisect once
     return low, fits
 
 

@@ -20,10 +20,10 @@ import markupsafe
 import mjml
 
 from .errors import ConfigError, DigestError
-from .layout import builtin_templates, template_files
+from .layout import builtin_templates
 from .models import Article, Digest
 
-__all__ = ["builtin_templates", "render_html", "render_text", "template_files"]
+__all__ = ["builtin_templates", "render_html", "render_text"]
 
 HTML_TEMPLATE = "digest.mjml.j2"
 TEXT_TEMPLATE = "digest.txt.j2"

@@ -177,13 +177,6 @@ class Placer:
         return "in"
 
 
-def placement(
-    published: datetime, window: Window, now: datetime | None, include_future: bool
-) -> str:
-    """:class:`Placer` for one datetime."""
-    return Placer.of(window, now, include_future)(published.timestamp())
-
-
 def select(
     articles: Iterable[Article],
     window: Window,

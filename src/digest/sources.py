@@ -614,17 +614,16 @@ def read_sources(
             articles += found
             skipped += failed
             continue
-        path = item.path
         if index is not None and span is not None:
-            known = index.known_outside(path, *span, stat=item.stat)
+            known = index.known_outside(item, *span)
             if isinstance(known, Skipped):
                 skipped.append(known)
                 continue
             if known:
                 continue
-        found, failed = read_file(path, options)
+        found, failed = read_file(item.path, options)
         if index is not None:
-            index.record(path, found, failed, stat=item.stat)
+            index.record(item, found, failed)
         if span is not None:  # nothing older than the window is kept: memory follows it
             found = [a for a in found if span[0] <= a.published]
         articles += found

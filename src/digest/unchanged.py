@@ -74,28 +74,22 @@ def fingerprint(
     fields = dataclasses.asdict(settings)  # type: ignore[call-overload]
     fields.pop("since", None)  # the window counts through where it places each article
     fields.pop("until", None)
-    stamps = []
+    looks = []
     for path in templates:
         try:
             stat = path.stat()
         except OSError:
             continue
-        stamps.append([str(path), stat.st_size, stat.st_mtime_ns])
-    others = None if seen is None else sorted((i, f) for i, f in seen.items() if f != folder)
-    data = [
-        1,
-        __version__,
-        fields,
-        zone,
-        folder,
-        include_future,
-        strict,
-        stamps,
-        others,
-        placed,
-    ]
+        looks.append([str(path), stat.st_size, stat.st_mtime_ns])
+    elsewhere = None if seen is None else others(seen, folder)
+    data = [1, __version__, fields, zone, folder, include_future, strict, looks, elsewhere, placed]
     text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def others(seen: dict[str, str], folder: str) -> list[tuple[str, str]]:
+    """The articles other digests than ``folder`` had (what selection leaves out), in order."""
+    return sorted((i, f) for i, f in seen.items() if f != folder)
 
 
 def _check(data: object) -> str:
