@@ -966,8 +966,7 @@ def check_path(path: Path) -> list[CheckResult]:
         results += [no_html("accessibility"), no_html("absolute-links")]
     else:
         results += [_check_accessibility(scan), _check_absolute_links(scan)]
-    folder = Path(path) if Path(path).is_dir() else Path(path).parent
-    results.append(_check_leftovers(html, scan, text, _article_words(folder)))
+    results.append(_check_leftovers(html, scan, text, _article_words(source.eml.parent)))
     if html is None or scan is None:
         results += [no_html(n) for n in ("outlook-conditionals", "dark-mode", "preheader")]
     else:

@@ -1,6 +1,7 @@
-"""What a user can name without loading the libraries behind it: the summary algorithms and the
-languages with sentence tables. Settings are checked against these, so `digest --help`, a bad
-option, and a run whose analyses all come from the cache never import sumy or NLTK."""
+"""What a user can name without loading the libraries behind it: the summary algorithms, the
+languages with sentence tables, and the language codes articles use for them. Settings are
+checked against these, so `digest --help`, a bad option, and a run whose analyses all come
+from the cache never import sumy or NLTK."""
 
 from __future__ import annotations
 
@@ -35,3 +36,39 @@ def check_language(language: str) -> str:
             f"language {language!r} is not supported: use one of {', '.join(punkt_languages())}"
         )
     return language
+
+
+LANGUAGE_CODES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "cs": "czech",
+    "sk": "slovak",
+    "pl": "polish",
+    "ru": "russian",
+    "uk": "ukrainian",
+    "el": "greek",
+    "sv": "swedish",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "da": "danish",
+    "fi": "finnish",
+    "et": "estonian",
+    "sl": "slovene",
+    "tr": "turkish",
+}
+
+
+def language_code(name: str) -> str:
+    """'english' -> 'en' (for the HTML lang attribute); unknown names give 'en'."""
+    return next((code for code, lang in LANGUAGE_CODES.items() if lang == name), "en")
+
+
+def language_name(value: str) -> str:
+    """'en', 'en-GB' or 'English' -> 'english'."""
+    lowered = value.strip().lower()
+    return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)

@@ -17,7 +17,7 @@ import typer
 
 from . import __version__, outbox
 from .choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
-from .config import CONFIG_NAME, Settings, starter_config
+from .config import CONFIG_NAME, Settings, load, starter_config
 from .dates import WHEN_FORMS
 from .errors import DigestError
 from .models import Story
@@ -428,8 +428,6 @@ def _sources(values: list[str] | list[Path] | None) -> tuple[Path | str, ...] | 
 
 
 def load_settings(options: dict[str, object], config: Path | None) -> Settings:
-    from .config import load
-
     return load(options, config)
 
 

@@ -2,6 +2,7 @@
 
 * :func:`parse_when` reads the ``--since``/``--until`` grammar.
 * :func:`parse_date` reads a date from metadata (string, ``date`` or ``datetime``).
+* :func:`parse_feed_date` reads RFC 822 dates as feeds and mail really write them, and ISO.
 * :func:`date_in_filename` finds a ``YYYY-MM-DD`` in a file name.
 * :func:`resolve_timezone` names the zone naive dates are read in.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -137,8 +139,6 @@ def parse_date(value: object, zone: tzinfo) -> datetime:
             return _aware(datetime.fromisoformat(text), zone)
         except ValueError:
             pass
-        from .feeds import parse_feed_date  # RFC 822 and its common variants
-
         try:
             return parse_feed_date(value, zone)
         except ValueError:
@@ -158,3 +158,80 @@ def date_in_filename(path: Path, zone: tzinfo) -> datetime | None:
 
 def mtime(path: Path, zone: tzinfo) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=zone)
+
+
+# --- feed dates (RFC 822 as feeds write it, ISO 8601) ---------------------------------------------
+
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])|\d{8}T")
+_ISO_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRAILING_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")
+# "07:00 GMT+1", "07:00:00 UTC-05:30", "07:00:00 +01:00", "07:00:00 GMT +0100"
+_OFFSET_AFTER_TIME = re.compile(
+    r"(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:(?:GMT|UTC|UT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$", re.I
+)
+_RFC_DATE_ONLY = re.compile(r"(?:[A-Za-z]+,?\s+)?\d{1,2}[\s-]+[A-Za-z]+\.?[\s-]+\d{2,4}")
+# Zone abbreviations email.utils does not know (it knows UT, UTC, GMT, Z and US zones).
+# Ambiguous ones (IST, CST in China, ...) are left out: RFC 2822 reads unknown names as -0000.
+_ZONE_NAMES = {
+    "WET": 0,
+    "WEST": 1,
+    "BST": 1,
+    "CET": 1,
+    "MET": 1,
+    "CEST": 2,
+    "MEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "JST": 9,
+    "KST": 9,
+    "HKT": 8,
+    "SGT": 8,
+    "AWST": 8,
+    "AEST": 10,
+    "AEDT": 11,
+    "NZST": 12,
+    "NZDT": 13,
+}
+_ZONE_NAME = re.compile(r"\s(" + "|".join(_ZONE_NAMES) + r")$", re.I)
+
+
+def _parse_iso(text: str, zone: tzinfo) -> datetime:
+    text = re.sub(r"\s*(?:Z|UTC|GMT)$", "+00:00", text, flags=re.I)
+    text = re.sub(r"\s+([+-]\d{2}(?::?\d{2})?)$", r"\1", text)
+    text = re.sub(r"^(\d{4}-\d{2}-\d{2})(?:[Tt]|\s+)", r"\1T", text)
+    if _ISO_DATE_ONLY.fullmatch(text):
+        return datetime.combine(date.fromisoformat(text), time(0), tzinfo=zone)
+    return _aware(datetime.fromisoformat(text), zone)
+
+
+def _parse_rfc822(text: str, zone: tzinfo) -> datetime:
+    text = " ".join(_TRAILING_COMMENT.sub("", text).split())
+    text = _OFFSET_AFTER_TIME.sub(
+        lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}{m[4] or '00'}", text, count=1
+    )
+    text = _ZONE_NAME.sub(lambda m: f" {_ZONE_NAMES[m[1].upper()]:+03d}00", text, count=1)
+    if _RFC_DATE_ONLY.fullmatch(text):
+        text += " 00:00:00"
+    return _aware(parsedate_to_datetime(text), zone)
+
+
+def parse_feed_date(value: str, zone: tzinfo) -> datetime:
+    """An aware datetime from a feed date; naive dates are read in ``zone``.
+
+    Reads RFC 822 / RFC 2822 dates as feeds really write them ("Fri, 27 Nov 2026 07:00:00 GMT",
+    "27 Nov 26 7:00 +0100", "GMT+1", "+01:00", "UT", "CET", full month names, no day name,
+    no seconds, two-digit years, a date alone) and ISO 8601 / RFC 3339 ("2026-11-27T07:00:00Z",
+    a space instead of "T", a date alone: midnight in ``zone``). "-0000" and unknown zone names
+    mean "zone unknown" (RFC 2822) and are read in ``zone``. Raises ValueError naming the value.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not a date")
+    text = value.strip()
+    try:
+        if _ISO_START.match(text):
+            return _parse_iso(text, zone)
+        return _parse_rfc822(text, zone)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        pass
+    raise ValueError(f"{value!r} is not an RFC 822 or ISO 8601 date") from None

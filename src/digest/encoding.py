@@ -17,8 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from charset_normalizer import from_bytes
-
 from .errors import ArticleError
 
 SNIFF_BYTES = 8192
@@ -39,7 +37,7 @@ PREFERRED = (
 MAX_STRAY_BYTES = 16  # UTF-8 text with up to this many invalid bytes is still UTF-8
 CHAOS_MARGIN = 0.1  # candidates this much messier than the cleanest one are dropped
 CHAOS_NOISE = 20.0  # on short text one symbol moves the ratio: widen the margin by this / length
-# The letters beyond a-z of the languages digest summarizes (see sources.LANGUAGE_CODES).
+# The letters beyond a-z of the languages digest summarizes (see choices.LANGUAGE_CODES).
 ALPHABETS = {
     "cs": "áčďéěíňóřšťúůýž",
     "sk": "áäčďéíĺľňóôŕšťúýž",
@@ -132,6 +130,8 @@ class _Candidate:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # loaded only for text that is not UTF-8
+
     found = list(from_bytes(data))
     if not found:
         raise ArticleError("binary file, not text")

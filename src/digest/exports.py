@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 
 from .entries import Entry, EntrySkip
 from .errors import ArticleError, ConfigError
+from .sources import clean_line as _clean
+from .sources import text_paragraphs as text_to_paragraphs  # the .txt body rules
 
 DEFAULT_FIELDS: dict[str, str] = {
     "title": "title",
@@ -313,22 +315,7 @@ def _absolute(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
 
 
-def _clean(text: str) -> str:
-    from .sources import clean_line  # here: sources imports this module
-
-    return clean_line(text)
-
-
 # --- body text -----------------------------------------------------------------------------
-
-
-def text_to_paragraphs(text: str) -> tuple[str, ...]:
-    """Plain text as paragraphs: blank lines end paragraphs, and so does a line that ends a
-    sentence (one paragraph a line); a line that stops mid-sentence is hard-wrapped and joins
-    the next one. The same rules as a .txt article's body."""
-    from .sources import text_paragraphs  # here: sources imports this module
-
-    return text_paragraphs(text)
 
 
 def html_to_paragraphs(markup: str) -> tuple[str, ...]:

@@ -3,8 +3,8 @@
 * :func:`parse_feed` turns a feed document into :class:`~digest.entries.Entry` records (or
   :class:`~digest.entries.EntrySkip` for entries that cannot be used). XML feeds are read with
   feedparser; JSON Feed (https://jsonfeed.org, versions 1 and 1.1) with :mod:`json`.
-* :func:`parse_feed_date` reads the dates feeds carry (RFC 822 in its many real-world variants,
-  ISO 8601) as aware datetimes.
+* :func:`parse_feed_date` (from :mod:`digest.dates`) reads the dates feeds carry (RFC 822 in
+  its many real-world variants, ISO 8601) as aware datetimes.
 * :func:`fetch` downloads a feed with conditional requests (ETag / Last-Modified, cached on
   disk), retries with exponential backoff, a size limit and one-line error messages.
 
@@ -27,8 +27,7 @@ import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime, tzinfo
-from datetime import time as dtime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -38,9 +37,11 @@ from xml.sax import SAXParseException
 import feedparser
 
 from . import __version__
+from .dates import parse_feed_date
 from .entries import Entry, EntrySkip
 from .errors import ArticleError
 from .outbox import write_atomic
+from .sources import clean_line as _clean
 
 __all__ = [
     "MAX_FEED_BYTES",
@@ -56,13 +57,6 @@ MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_RETRY_AFTER = 30.0  # seconds: a longer Retry-After gives up instead of waiting
 USER_AGENT = f"digest/{__version__} (+feed reader)"
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
-
-
-def _clean(text: str) -> str:
-    # digest.sources may import this module, so take clean_line from it late.
-    from .sources import clean_line
-
-    return clean_line(text)
 
 
 # --- HTML to text --------------------------------------------------------------------------
@@ -141,87 +135,6 @@ def html_to_paragraphs(markup: str) -> tuple[str, ...]:
 def _text_paragraphs(text: str) -> tuple[str, ...]:
     """Plain text paragraphs: blank lines separate them, other whitespace is folded."""
     return tuple(p for p in (_clean(b) for b in _BLANK_LINES.split(text)) if p)
-
-
-# --- dates ---------------------------------------------------------------------------------
-
-_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])|\d{8}T")
-_ISO_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TRAILING_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")
-# "07:00 GMT+1", "07:00:00 UTC-05:30", "07:00:00 +01:00", "07:00:00 GMT +0100"
-_OFFSET_AFTER_TIME = re.compile(
-    r"(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:(?:GMT|UTC|UT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$", re.I
-)
-_RFC_DATE_ONLY = re.compile(r"(?:[A-Za-z]+,?\s+)?\d{1,2}[\s-]+[A-Za-z]+\.?[\s-]+\d{2,4}")
-# Zone abbreviations email.utils does not know (it knows UT, UTC, GMT, Z and US zones).
-# Ambiguous ones (IST, CST in China, ...) are left out: RFC 2822 reads unknown names as -0000.
-_ZONE_NAMES = {
-    "WET": 0,
-    "WEST": 1,
-    "BST": 1,
-    "CET": 1,
-    "MET": 1,
-    "CEST": 2,
-    "MEST": 2,
-    "EET": 2,
-    "EEST": 3,
-    "MSK": 3,
-    "JST": 9,
-    "KST": 9,
-    "HKT": 8,
-    "SGT": 8,
-    "AWST": 8,
-    "AEST": 10,
-    "AEDT": 11,
-    "NZST": 12,
-    "NZDT": 13,
-}
-_ZONE_NAME = re.compile(r"\s(" + "|".join(_ZONE_NAMES) + r")$", re.I)
-
-
-def _aware(moment: datetime, zone: tzinfo) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
-
-
-def _parse_iso(text: str, zone: tzinfo) -> datetime:
-    text = re.sub(r"\s*(?:Z|UTC|GMT)$", "+00:00", text, flags=re.I)
-    text = re.sub(r"\s+([+-]\d{2}(?::?\d{2})?)$", r"\1", text)
-    text = re.sub(r"^(\d{4}-\d{2}-\d{2})(?:[Tt]|\s+)", r"\1T", text)
-    if _ISO_DATE_ONLY.fullmatch(text):
-        return datetime.combine(date.fromisoformat(text), dtime(0), tzinfo=zone)
-    return _aware(datetime.fromisoformat(text), zone)
-
-
-def _parse_rfc822(text: str, zone: tzinfo) -> datetime:
-    text = " ".join(_TRAILING_COMMENT.sub("", text).split())
-    text = _OFFSET_AFTER_TIME.sub(
-        lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}{m[4] or '00'}", text, count=1
-    )
-    text = _ZONE_NAME.sub(lambda m: f" {_ZONE_NAMES[m[1].upper()]:+03d}00", text, count=1)
-    if _RFC_DATE_ONLY.fullmatch(text):
-        text += " 00:00:00"
-    return _aware(parsedate_to_datetime(text), zone)
-
-
-def parse_feed_date(value: str, zone: tzinfo) -> datetime:
-    """An aware datetime from a feed date; naive dates are read in ``zone``.
-
-    Reads RFC 822 / RFC 2822 dates as feeds really write them ("Fri, 27 Nov 2026 07:00:00 GMT",
-    "27 Nov 26 7:00 +0100", "GMT+1", "+01:00", "UT", "CET", full month names, no day name,
-    no seconds, two-digit years, a date alone) and ISO 8601 / RFC 3339 ("2026-11-27T07:00:00Z",
-    a space instead of "T", a date alone: midnight in ``zone``). "-0000" and unknown zone names
-    mean "zone unknown" (RFC 2822) and are read in ``zone``. Raises ValueError naming the value.
-    """
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{value!r} is not a date")
-    text = value.strip()
-    try:
-        if _ISO_START.match(text):
-            return _parse_iso(text, zone)
-        return _parse_rfc822(text, zone)
-    except (ValueError, TypeError, IndexError, OverflowError):
-        pass
-    raise ValueError(f"{value!r} is not an RFC 822 or ISO 8601 date") from None
 
 
 # --- parsing -------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .entries import Entry
 from .errors import ArticleError
+from .sources import clean_line as _clean
 
 HTML_EXTRA = "html"
 MISSING_EXTRA = (
@@ -144,12 +145,6 @@ def _extract(trafilatura: Any, tree: Any) -> Any:
             "max_date": tomorrow.isoformat(),
         },
     )
-
-
-def _clean(text: str) -> str:
-    from .sources import clean_line  # here: sources imports this module
-
-    return clean_line(text)
 
 
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from typing import Any
 
 from . import __version__, dates, outbox, state, unchanged
 from .cache import Analysis, AnalysisCache
+from .check import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
+from .choices import language_code
 from .config import Settings
 from .errors import ConfigError, DigestError, UsageError
 from .index import FileIndex
@@ -26,10 +28,10 @@ from .layout import template_files
 from .mail import parse_address, parse_addresses
 from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
 from .select import CLOCK_SKEW, Considered, Group, Selection, select
-from .sources import SourceFile, inventory, language_code, read_sources
+from .sources import SourceFile, inventory, read_sources
 
-CLIP_BYTES = 102_000  # Gmail clips a message whose HTML is larger
-WARN_BYTES = 90_000
+CLIP_BYTES = GMAIL_CLIP_BYTES  # Gmail clips a message whose HTML is larger
+WARN_BYTES = HTML_WARN_BYTES
 
 
 @dataclass(frozen=True)

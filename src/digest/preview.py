@@ -740,7 +740,6 @@ class PreviewServer(ThreadingHTTPServer):
         self.verbose = verbose
         self.request_timeout = request_timeout
         self.host = address[0]
-        self.requested_port = address[1]
         self.notes: list[str] = []
         super().__init__(address, PreviewHandler)
 

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import dates
+from .choices import language_name
 from .entries import Entry, EntrySkip
 from .errors import ArticleError, UsageError
 from .index import FileIndex
@@ -268,10 +269,11 @@ def read_feed_file(data: bytes, label: str, options: ReadOptions) -> list[Entry 
 def read_json_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
     """A JSON Feed, or an export: a JSON list of objects or JSON Lines."""
     from .exports import is_json_feed, read_export
-    from .feeds import parse_feed
 
     text = decode(data)
     if is_json_feed(text):
+        from .feeds import parse_feed  # (feedparser and urllib: only for a feed)
+
         return parse_feed(data, label)
     jsonl = True if label.lower().endswith((".jsonl", ".ndjson")) else None
     return read_export(text, label, dict(options.fields) or None, jsonl=jsonl)
@@ -384,42 +386,6 @@ def _tags(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     return tuple(t for t in (clean_line(str(v)) for v in value) if t)
-
-
-LANGUAGE_CODES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "cs": "czech",
-    "sk": "slovak",
-    "pl": "polish",
-    "ru": "russian",
-    "uk": "ukrainian",
-    "el": "greek",
-    "sv": "swedish",
-    "no": "norwegian",
-    "nb": "norwegian",
-    "da": "danish",
-    "fi": "finnish",
-    "et": "estonian",
-    "sl": "slovene",
-    "tr": "turkish",
-}
-
-
-def language_code(name: str) -> str:
-    """'english' -> 'en' (for the HTML lang attribute); unknown names give 'en'."""
-    return next((code for code, lang in LANGUAGE_CODES.items() if lang == name), "en")
-
-
-def language_name(value: str) -> str:
-    """'en', 'en-GB' or 'English' -> 'english'."""
-    lowered = value.strip().lower()
-    return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
