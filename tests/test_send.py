@@ -194,3 +194,15 @@ def test_starttls_with_login(articles: Path, tmp_path: Path) -> None:
         assert logins[-1] == (b"digest", b"s3cret") and len(inbox.messages) == 1
     finally:
         controller.stop()
+
+
+@pytest.mark.parametrize("security", ["startls", "bogus"])
+def test_a_mistyped_security_is_a_settings_error_not_plain_smtp(
+    articles: Path, tmp_path: Path, smtp: tuple[Inbox, int], security: str
+) -> None:
+    inbox, port = smtp
+    folder = make_digest(articles, tmp_path / "out")
+    env = smtp_env(port, DIGEST_SMTP_SECURITY=security, DIGEST_SMTP_USER="desk")
+    result = invoke("send", str(folder), env={**env, "DIGEST_SMTP_PASSWORD": "s3cret"})
+    assert result.exit_code == 2 and "smtp_security must be one of" in result.stderr
+    assert inbox.messages == [] and "Traceback" not in result.output

@@ -55,6 +55,7 @@ def send(
 ) -> dict[str, object]:
     """Send ``path`` (a digest folder or .eml). Returns what was recorded; raises AlreadySent
     when this Message-ID was delivered before and ``force`` is not set."""
+    settings = settings.validated()  # a mistyped smtp_security must not mean plain SMTP
     eml, message = _message(path)
     out = eml.parent.parent  # OUT/<date>/digest.eml
     message_id = str(message["Message-ID"])
