@@ -2,7 +2,7 @@
 
     python bench/dedupe.py
 
-For each set and a few thresholds around the default (digest.select.SIMILARITY, a Jaccard of
+For each set and a few thresholds around the default (digest.selection.SIMILARITY, a Jaccard of
 word 5-shingles), prints how many articles fall into groups of two or more, and a sample of
 the groups at the default so a reader can judge whether they are really the same story.
 """
@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from digest.errors import ArticleError  # noqa: E402
-from digest.select import SIMILARITY, similar_groups  # noqa: E402
-from digest.sources import read_article  # noqa: E402
+from digest.readers.scan import read_article  # noqa: E402
+from digest.selection import SIMILARITY, similar_groups  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = {

@@ -8,7 +8,7 @@ Prints, as ratios measured in one run on this machine:
 
 1. BBC (../shared/corpus/bbc, 1,666 articles, all in the window): a cold `make` (empty
    outbox, default --jobs) against a plain single-process loop that reads and summarizes the
-   same files with the same sumy-based algorithm and sentence count (`digest.summarize`, as
+   same files with the same sumy-based algorithm and sentence count (`digest.analysis.summarize`, as
    `digest summarize` would, without quotes or a digest).
 2. A warm rerun with nothing changed (a new clock: the real one) against the cold make; and,
    for what a change costs, a rerun with --rebuild (every file read, every analysis from the
@@ -37,10 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from digest.analysis.summarize import summarize  # noqa: E402
 from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES  # noqa: E402
 from digest.errors import ArticleError  # noqa: E402
-from digest.sources import read_article  # noqa: E402
-from digest.summarize import summarize  # noqa: E402
+from digest.readers.scan import read_article  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpus" / "bbc" / "News Articles"
 ARCHIVE_FILES = 100_000

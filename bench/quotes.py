@@ -22,8 +22,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from digest.quotes import PRONOUNS, find_quotes, key_quote  # noqa: E402
-from digest.sources import read_article  # noqa: E402
+from digest.analysis.quotes import PRONOUNS, find_quotes, key_quote  # noqa: E402
+from digest.readers.scan import read_article  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -3,7 +3,7 @@
 Usage: ``python bench/summaries.py [--limit N] [--k K] [--jobs J]``. Needs the ``bench`` extra
 (``rouge-score``) and ``../shared/corpus/bbc``; without the corpus it says so and exits 0.
 
-Articles are read with the project's own reader (:func:`digest.sources.read_article`), so the
+Articles are read with the project's own reader (:func:`digest.readers.scan.read_article`), so the
 headline/dek/body split measured here is the product's. The references glue their sentences
 together without spaces ("...$10.9bn.For the full-year..."): they are cut back into sentences
 where article sentences match, not at punctuation. ms/article is the time of the whole
@@ -23,12 +23,12 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC
 from pathlib import Path
 
+from digest.analysis.language import tokenizer
+from digest.analysis.summarize import candidate_sentences, summarize
 from digest.choices import ALGORITHMS
 from digest.errors import ArticleError
-from digest.language import tokenizer
-from digest.models import Article
-from digest.sources import read_article
-from digest.summarize import candidate_sentences, summarize
+from digest.model import Article
+from digest.readers.scan import read_article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 METRICS = ("rouge1", "rouge2", "rougeL")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, distinct_text, set_mtime
-from digest.cache import AnalysisCache
-from digest.config import Settings
+from digest.analysis.cache import AnalysisCache
 from digest.pipeline import make
+from digest.settings import Settings
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 
@@ -93,7 +93,7 @@ def test_the_key_changes_with_everything_that_changes_the_result() -> None:
 def test_the_index_spares_reading_unchanged_files_outside_the_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from digest import sources
+    from digest.readers import scan as sources
 
     src = tmp_path / "many"
     src.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.check import CHECKS, CheckResult, check_path, failed, format_results
+from digest.checks import CHECKS, CheckResult, check_path, failed, format_results
 from digest.errors import DigestError
 
 URL = "https://example.org/ferry?utm_source=test&id=7"

@@ -20,11 +20,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
-from digest import outbox, state
 from digest.cli import app
-from digest.config import Settings
 from digest.errors import OutputError
+from digest.outbox import folder as outbox
+from digest.outbox import state
 from digest.pipeline import make
+from digest.settings import Settings
 
 T0 = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 FILES = ["digest.eml", "digest.html", "digest.txt", "manifest.json"]

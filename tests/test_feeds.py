@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.entries import Entry, EntrySkip
 from digest.errors import ArticleError
-from digest.feeds import fetch, html_to_paragraphs, parse_feed, parse_feed_date
+from digest.readers.base import Entry, EntrySkip
+from digest.readers.feeds import fetch, html_to_paragraphs, parse_feed, parse_feed_date
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
 BERLIN = ZoneInfo("Europe/Berlin")

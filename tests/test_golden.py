@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, NOW
-from digest.config import Settings
 from digest.pipeline import make
+from digest.settings import Settings
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

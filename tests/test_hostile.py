@@ -21,10 +21,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
-from digest.check import check_path
+from digest.checks import check_path
 from digest.cli import app
-from digest.config import Settings
 from digest.pipeline import make
+from digest.settings import Settings
 
 T0 = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 runner = CliRunner()

@@ -10,12 +10,12 @@ import pytest
 
 from conftest import NOW, distinct_text
 from digest.compose import compose
-from digest.config import Settings
 from digest.errors import ConfigError
-from digest.mail import parse_address
-from digest.models import Digest
+from digest.model import Digest
 from digest.pipeline import CLIP_BYTES, _fit_under_clip, make
-from digest.render import render_html
+from digest.render.message import parse_address
+from digest.render.templates import render_html
+from digest.settings import Settings
 
 
 def run(articles: Path, out: Path, **overrides: object):

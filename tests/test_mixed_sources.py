@@ -14,8 +14,8 @@ from typing import ClassVar
 import pytest
 
 from conftest import FIXTURES, SEEDS, distinct_text, set_mtime
-from digest.config import Settings
 from digest.pipeline import make
+from digest.settings import Settings
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 

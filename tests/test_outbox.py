@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from digest import outbox
 from digest.errors import OutputError
+from digest.outbox import folder as outbox
 
 
 def test_write_then_replace(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_write_atomic_replaces_a_file(tmp_path: Path) -> None:
 
 
 def test_json_files_round_trip_with_an_item_a_line() -> None:
-    from digest.outbox import to_json
+    from digest.outbox.folder import to_json
 
     data = {
         "title": "Daily \u201cDigest\u201d",

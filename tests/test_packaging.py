@@ -45,7 +45,7 @@ def test_wheel_carries_templates_and_runs_without_the_checkout(tmp_path: Path, s
         "DIGEST_NOW": "2026-11-27T07:00:00+00:00",
     }
     code = (
-        "import digest, digest.render as r, sys; "
+        "import digest, digest.render.templates as r, sys; "
         "assert digest.__file__.startswith(sys.argv[1]), digest.__file__; "
         "print(r.builtin_templates()); "
         "from digest.cli import main; sys.argv = ['digest', *sys.argv[2:]]; main()"

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from digest.encoding import decode_text
-from digest.entries import Entry, EntrySkip
 from digest.errors import ArticleError, ConfigError
-from digest.exports import (
+from digest.readers.base import Entry, EntrySkip
+from digest.readers.decode import decode_text
+from digest.readers.exports import (
     DEFAULT_FIELDS,
     html_to_paragraphs,
     is_json_feed,
     read_export,
     text_to_paragraphs,
 )
-from digest.pages import MISSING_EXTRA, html_supported, read_page
+from digest.readers.pages import MISSING_EXTRA, html_supported, read_page
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 NEWS_PAGE = PAGES / "news-page.html"

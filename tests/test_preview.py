@@ -28,11 +28,11 @@ import pytest
 
 from conftest import NOW, SEEDS, set_mtime
 from digest import browser, preview
-from digest.check import check_path
-from digest.config import Settings
+from digest.checks import check_path
 from digest.errors import UsageError
 from digest.pipeline import make
 from digest.preview import make_server, outbox_state, serve
+from digest.settings import Settings
 
 TIMEOUT = 20  # seconds: a safety net against hangs, never an assertion
 NEWER, OLDER = "2026-11-27", "2026-11-26"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from digest.models import Article
-from digest.quotes import find_quotes, key_quote
-from digest.sources import read_article
+from digest.analysis.quotes import find_quotes, key_quote
+from digest.model import Article
+from digest.readers.scan import read_article
 
 
 def article(*paragraphs: str, title: str = "Headline") -> Article:

@@ -17,8 +17,8 @@ import pytest
 
 from conftest import NOW, ROOT, distinct_text
 from digest import browser
-from digest.config import Settings
 from digest.pipeline import make
+from digest.settings import Settings
 
 MAIL = {
     "sender": "Harbourton Morning <morning@example.org>",

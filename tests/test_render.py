@@ -8,8 +8,8 @@ import pytest
 
 from digest.compose import compose, preheader
 from digest.errors import ConfigError, DigestError
-from digest.models import Article, Footer, Quote, Story, Window
-from digest.render import (
+from digest.model import Article, Footer, Quote, Story, Window
+from digest.render.templates import (
     TEXT_WIDTH,
     render_html,
     render_mjml,

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from conftest import distinct_text
 from digest.cli import app
-from digest.models import Article, Window
-from digest.select import normalize_url, select, similar_groups
+from digest.model import Article, Window
+from digest.selection import normalize_url, select, similar_groups
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 WINDOW = Window(NOW - timedelta(days=1), NOW)

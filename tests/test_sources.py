@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS, set_mtime
 from digest.errors import UsageError
-from digest.sources import READERS, read_article, read_sources, strip_markdown
+from digest.readers.scan import READERS, read_article, read_sources, strip_markdown
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 
@@ -191,7 +191,7 @@ def test_legacy_encodings_are_detected(tmp_path: Path) -> None:
 
 
 def test_the_scan_finds_article_files_in_sorted_path_order(tmp_path: Path) -> None:
-    from digest.sources import ENTRY_READERS, READERS, inventory
+    from digest.readers.scan import ENTRY_READERS, READERS, inventory
 
     root = tmp_path / "news"
     names = [

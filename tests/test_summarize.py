@@ -7,12 +7,12 @@ import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import SEEDS
+from digest.analysis.language import punkt_languages, tokenizer
+from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
 from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm
 from digest.errors import ConfigError
-from digest.language import punkt_languages, tokenizer
-from digest.models import Article
-from digest.sources import read_article
-from digest.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
+from digest.model import Article
+from digest.readers.scan import read_article
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 

@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
-from digest import state
-from digest.cache import AnalysisCache
+from digest.analysis.cache import AnalysisCache
 from digest.cli import app
-from digest.config import load, read_config, starter_config
 from digest.errors import ConfigError
+from digest.outbox import state
+from digest.settings import load, read_config, starter_config
 
 runner = CliRunner()
 T0 = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
@@ -312,8 +312,8 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
 def _index_tells_the_truth(out: Path, complete: bool = False) -> None:
     """Whatever file index a killed run left is either refused (checksum) or right: each
     entry it would use matches the file's size, mtime and the dates read from it now."""
-    from digest.index import FileIndex
-    from digest.sources import ReadOptions, read_file
+    from digest.readers.index import FileIndex
+    from digest.readers.scan import ReadOptions, read_file
 
     index = FileIndex(out / ".cache", "UTC")
     options = ReadOptions(UTC, "english", 5 * 1024 * 1024, (), None)

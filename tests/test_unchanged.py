@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from conftest import NOW, SEEDS, distinct_text
 from digest.cli import app
-from digest.config import Settings
 from digest.pipeline import Result, make
+from digest.settings import Settings
 
 LATER = NOW + timedelta(hours=2)
 
@@ -25,7 +25,7 @@ def files(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the runs read."""
-    from digest import sources
+    from digest.readers import scan as sources
 
     seen: list[str] = []
     real = sources.read_file

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import DigestError
+from digest.errors import DigestError
 
 FLAGS = (
     "--headless",

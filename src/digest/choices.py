@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .errors import ConfigError
+from digest.errors import ConfigError
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 DEFAULT_ALGORITHM = "news"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from .models import Digest, Footer, Skipped, Story, Window
-from .quotes import score
+from digest.analysis.quotes import score
+from digest.model import Digest, Footer, Skipped, Story, Window
 
 PREHEADER_CHARS = 140
 

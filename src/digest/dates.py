@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ConfigError, UsageError
+from digest.errors import ConfigError, UsageError
 
 WHEN_FORMS = (
     "an ISO date (2026-11-26), an ISO datetime with or without offset "

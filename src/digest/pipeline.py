@@ -17,18 +17,21 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
-from . import __version__, dates, outbox, state, unchanged
-from .cache import Analysis, AnalysisCache
-from .check import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
-from .choices import language_code
-from .config import Settings
-from .errors import ConfigError, DigestError, UsageError
-from .index import FileIndex
-from .layout import template_files
-from .mail import parse_address, parse_addresses
-from .models import Article, Digest, Footer, Quote, Skipped, Story, Window
-from .select import CLOCK_SKEW, Considered, Group, Selection, select
-from .sources import SourceFile, inventory, read_sources
+from digest import __version__, dates
+from digest.analysis.cache import Analysis, AnalysisCache
+from digest.checks import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
+from digest.choices import language_code
+from digest.errors import ConfigError, DigestError, UsageError
+from digest.model import Article, Digest, Footer, Quote, Skipped, Story, Window
+from digest.outbox import folder as outbox
+from digest.outbox import kept as unchanged
+from digest.outbox import state
+from digest.readers.index import FileIndex
+from digest.readers.scan import SourceFile, inventory, read_sources
+from digest.render.message import parse_address, parse_addresses
+from digest.render.template_files import template_files
+from digest.selection import CLOCK_SKEW, Considered, Group, Selection, select
+from digest.settings import Settings
 
 CLIP_BYTES = GMAIL_CLIP_BYTES  # Gmail clips a message whose HTML is larger
 WARN_BYTES = HTML_WARN_BYTES
@@ -115,9 +118,9 @@ def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
     Raises ConfigError when the article's language has no sentence tables."""
     # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
-    from .language import tokenizer
-    from .quotes import find_quotes, key_quote, part_texts
-    from .summarize import summarize
+    from digest.analysis.language import tokenizer
+    from digest.analysis.quotes import find_quotes, key_quote, part_texts
+    from digest.analysis.summarize import summarize
 
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
@@ -149,7 +152,7 @@ def _follow(pid: int) -> None:
     (and keep the worker server alive with it)."""
 
     def watch() -> None:
-        import select as readiness  # (digest.select is the article selection)
+        import select as readiness  # (digest.selection is the article selection)
 
         try:
             handle = os.pidfd_open(pid)
@@ -173,7 +176,7 @@ PARALLEL_FROM = 16  # fewer articles than this are analysed in this process
 
 def _context() -> Any:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["digest.summarize", "digest.pipeline"])  # loaded once
+    context.set_forkserver_preload(["digest.analysis.summarize", "digest.pipeline"])  # loaded once
     return context
 
 
@@ -413,7 +416,7 @@ def make(
 
     When the digest already in the outbox for that day was made from exactly the articles
     this run would cover, unchanged, with the same settings and templates, it is kept as it
-    is (``Result.kept``; see :mod:`digest.unchanged`); ``rebuild`` makes it again anyway.
+    is (``Result.kept``; see :mod:`digest.outbox.kept`); ``rebuild`` makes it again anyway.
 
     ``now`` is the clock (aware); tests pass a fixed one. One run at a time holds the outbox
     (``wait`` seconds for another to finish, then LockedError). Articles an earlier digest
@@ -576,10 +579,10 @@ def _write(
     reply_to: Address | None,
 ) -> Result:
     """Compose, render, fit under Gmail's clip, build the message and write the folder."""
-    from .check import check_path
-    from .compose import compose
-    from .mail import build_message, message_bytes
-    from .render import render_text
+    from digest.checks import check_path
+    from digest.compose import compose
+    from digest.render.message import build_message, message_bytes
+    from digest.render.templates import render_text
 
     footer = Footer(
         sender=str(sender),
@@ -683,7 +686,7 @@ def _fit_under_clip(
     full stories wanted, ``total`` all the stories (``count`` when not given)."""
     total = count if total is None else total
 
-    from .render import render_html
+    from digest.render.templates import render_html
 
     def render(shown: int, listed: int | None = None, validate: bool = False) -> Rendered:
         digest = build(shown, listed)

@@ -17,9 +17,9 @@ from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
 
-from . import state
-from .config import Settings
-from .errors import DigestError, UsageError
+from digest.errors import DigestError, UsageError
+from digest.outbox import state
+from digest.settings import Settings
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 TIMEOUT = 30

@@ -1,4 +1,4 @@
-"""Saved HTML article pages (``.html``, ``.htm``) to an :class:`~digest.entries.Entry`.
+"""Saved HTML article pages (``.html``, ``.htm``) to an :class:`~digest.readers.base.Entry`.
 
 The main text comes from trafilatura (the optional ``html`` extra, imported only when a page is
 read), which leaves out navigation, footers, comments, share bars and related-story boxes.
@@ -22,9 +22,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from .entries import Entry
-from .errors import ArticleError
-from .sources import clean_line as _clean
+from digest.errors import ArticleError
+from digest.readers.base import Entry
+from digest.readers.scan import clean_line as _clean
 
 HTML_EXTRA = "html"
 MISSING_EXTRA = (

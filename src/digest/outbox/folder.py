@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import OutputError
+from digest.errors import OutputError
 
 TMP_PREFIX = ".tmp-"
 OLD_PREFIX = ".old-"

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .models import Article, Window
+from digest.model import Article, Window
 
 SIMILARITY = 0.5  # Jaccard of word 5-shingles: see bench/dedupe.py for what it groups
 SHINGLE = 5

@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import dates
-from .choices import language_name
-from .entries import Entry, EntrySkip
-from .errors import ArticleError, UsageError
-from .index import FileIndex
-from .models import Article, Skipped
+from digest import dates
+from digest.choices import language_name
+from digest.errors import ArticleError, UsageError
+from digest.model import Article, Skipped
+from digest.readers.base import Entry, EntrySkip
+from digest.readers.index import FileIndex
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -260,7 +260,7 @@ def entry_reader(*extensions: str) -> Callable[[EntryReader], EntryReader]:
 
 @entry_reader(".xml", ".rss", ".atom", ".rdf")
 def read_feed_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
-    from .feeds import parse_feed
+    from digest.readers.feeds import parse_feed
 
     return parse_feed(data, label)
 
@@ -268,11 +268,11 @@ def read_feed_file(data: bytes, label: str, options: ReadOptions) -> list[Entry 
 @entry_reader(".json", ".jsonl", ".ndjson")
 def read_json_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
     """A JSON Feed, or an export: a JSON list of objects or JSON Lines."""
-    from .exports import is_json_feed, read_export
+    from digest.readers.exports import is_json_feed, read_export
 
     text = decode(data)
     if is_json_feed(text):
-        from .feeds import parse_feed  # (feedparser and urllib: only for a feed)
+        from digest.readers.feeds import parse_feed  # (feedparser and urllib: only for a feed)
 
         return parse_feed(data, label)
     jsonl = True if label.lower().endswith((".jsonl", ".ndjson")) else None
@@ -281,7 +281,7 @@ def read_json_file(data: bytes, label: str, options: ReadOptions) -> list[Entry 
 
 @entry_reader(".html", ".htm")
 def read_html_file(data: bytes, label: str, options: ReadOptions) -> list[Entry | EntrySkip]:
-    from .pages import read_page
+    from digest.readers.pages import read_page
 
     return [read_page(decode(data), label)]
 
@@ -355,7 +355,7 @@ def read_entries(
 def decode(data: bytes) -> str:
     """The file's text: UTF-8 exactly as decoded (offsets into it are what quotes report),
     else the detected encoding (cp1252 and Latin-1 occur in real exports)."""
-    from .encoding import decode_text
+    from digest.readers.decode import decode_text
 
     return decode_text(data)[0]
 
@@ -538,7 +538,7 @@ def read_file(path: Path, options: ReadOptions) -> tuple[list[Article], list[Ski
 
 def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skipped]]:
     """A feed fetched over http(s), with a conditional-request cache; an error is one skip."""
-    from .feeds import fetch, parse_feed
+    from digest.readers.feeds import fetch, parse_feed
 
     try:
         if options.cache is not None:

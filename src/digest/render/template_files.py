@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import DigestError
+from digest.errors import DigestError
 
 
 def builtin_templates() -> Path:
@@ -15,7 +15,7 @@ def builtin_templates() -> Path:
     packaged = Path(str(resources.files("digest"))) / "templates"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
+    checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout
     raise DigestError("the built-in templates are missing from this installation")

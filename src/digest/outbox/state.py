@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .errors import DigestError, OutputError
-from .outbox import write_atomic
+from digest.errors import DigestError, OutputError
+from digest.outbox.folder import write_atomic
 
 STATE_NAME = ".digest-state.json"
 LOCK_NAME = ".lock"

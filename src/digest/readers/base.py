@@ -1,7 +1,7 @@
-"""What a multi-article reader (feed, saved page, JSON export) hands to :mod:`digest.sources`.
+"""What a multi-article reader (feed, saved page, JSON export) hands to :mod:`digest.readers.scan`.
 
 Readers of such formats return a list of :class:`Entry` (or :class:`EntrySkip` for an entry
-that cannot be used, with the reason); :mod:`digest.sources` turns each entry into an
+that cannot be used, with the reason); :mod:`digest.readers.scan` turns each entry into an
 ``Article`` with the same rules as every other reader (clean title, aware date with its
 origin, stable id, source name).
 """

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .choices import (
+from digest.choices import (
     DEFAULT_ALGORITHM,
     DEFAULT_SENTENCES,
     check_algorithm,
     check_language,
     language_name,
 )
-from .errors import ConfigError
-from .mail import DEFAULT_SUBJECT, check_subject
+from digest.errors import ConfigError
+from digest.render.message import DEFAULT_SUBJECT, check_subject
 
 DEFAULT_SENDER = "Daily Digest <digest@localhost>"
 

@@ -1,7 +1,7 @@
 """News feeds: RSS 0.9x/1.0/2.0, Atom and JSON Feed, read from bytes or fetched over HTTP.
 
-* :func:`parse_feed` turns a feed document into :class:`~digest.entries.Entry` records (or
-  :class:`~digest.entries.EntrySkip` for entries that cannot be used). XML feeds are read with
+* :func:`parse_feed` turns a feed document into :class:`~digest.readers.base.Entry` records (or
+  :class:`~digest.readers.base.EntrySkip` for entries that cannot be used). XML feeds are read with
   feedparser; JSON Feed (https://jsonfeed.org, versions 1 and 1.1) with :mod:`json`.
 * :func:`parse_feed_date` (from :mod:`digest.dates`) reads the dates feeds carry (RFC 822 in
   its many real-world variants, ISO 8601) as aware datetimes.
@@ -36,12 +36,12 @@ from xml.sax import SAXParseException
 
 import feedparser
 
-from . import __version__
-from .dates import parse_feed_date
-from .entries import Entry, EntrySkip
-from .errors import ArticleError
-from .outbox import write_atomic
-from .sources import clean_line as _clean
+from digest import __version__
+from digest.dates import parse_feed_date
+from digest.errors import ArticleError
+from digest.outbox.folder import write_atomic
+from digest.readers.base import Entry, EntrySkip
+from digest.readers.scan import clean_line as _clean
 
 __all__ = [
     "MAX_FEED_BYTES",

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .errors import ArticleError
+from digest.errors import ArticleError
 
 SNIFF_BYTES = 8192
 

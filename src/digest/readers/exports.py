@@ -24,10 +24,10 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from .entries import Entry, EntrySkip
-from .errors import ArticleError, ConfigError
-from .sources import clean_line as _clean
-from .sources import text_paragraphs as text_to_paragraphs  # the .txt body rules
+from digest.errors import ArticleError, ConfigError
+from digest.readers.base import Entry, EntrySkip
+from digest.readers.scan import clean_line as _clean
+from digest.readers.scan import text_paragraphs as text_to_paragraphs  # the .txt body rules
 
 DEFAULT_FIELDS: dict[str, str] = {
     "title": "title",

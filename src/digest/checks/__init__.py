@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import DigestError
+from digest.errors import DigestError
 
 __all__ = ["CHECKS", "CheckResult", "check_path", "failed", "format_results"]
 

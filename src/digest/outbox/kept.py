@@ -27,12 +27,12 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from . import __version__
-from .index import FileIndex
-from .models import Window
-from .outbox import write_atomic
-from .select import Placer
-from .sources import SourceFile
+from digest import __version__
+from digest.model import Window
+from digest.outbox.folder import write_atomic
+from digest.readers.index import FileIndex
+from digest.readers.scan import SourceFile
+from digest.selection import Placer
 
 RECORD_NAME = "unchanged.json"
 

@@ -19,9 +19,9 @@ import jinja2
 import markupsafe
 import mjml
 
-from .errors import ConfigError, DigestError
-from .layout import builtin_templates
-from .models import Article, Digest
+from digest.errors import ConfigError, DigestError
+from digest.model import Article, Digest
+from digest.render.template_files import builtin_templates
 
 __all__ = ["builtin_templates", "render_html", "render_text"]
 

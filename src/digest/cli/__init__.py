@@ -15,12 +15,13 @@ from typing import Annotated
 
 import typer
 
-from . import __version__, outbox
-from .choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
-from .config import CONFIG_NAME, Settings, load, starter_config
-from .dates import WHEN_FORMS
-from .errors import DigestError
-from .models import Story
+from digest import __version__
+from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from digest.dates import WHEN_FORMS
+from digest.errors import DigestError
+from digest.model import Story
+from digest.outbox import folder as outbox
+from digest.settings import CONFIG_NAME, Settings, load, starter_config
 
 EXIT_CODES = """\
 Exit codes: 0 digest written, or nothing new in the window (said on stderr);
@@ -179,7 +180,7 @@ def make(
     only the folder path (or with --json a summary of the run); messages go to stderr.
     Settings: defaults < digest.toml < DIGEST_* environment < these options.
     """
-    from .pipeline import make as run
+    from digest.pipeline import make as run
 
     say = _Say(verbose=verbose, quiet=quiet)
     options = {
@@ -268,7 +269,7 @@ def list_articles(
 ) -> None:
     """List what a make would consider: date, date origin, source, title, words and status
     (selected, outside window, future, seen, duplicate, skipped with the reason)."""
-    from .pipeline import consider
+    from digest.pipeline import consider
 
     options = {
         "since": since,
@@ -379,15 +380,15 @@ def preview(
     """Serve the outbox for a look before sending: an index of digests, and per digest the
     HTML at desktop and phone widths, the text part, the headers and digest check's results.
     Reloads when the outbox changes. Ctrl-C stops it."""
-    from .preview import serve
+    from digest.preview import serve
 
     with _reported():
         serve(path, host=host, port=port, open_browser=open_browser)
 
 
 def _send(path: Path, settings: Settings, *, force: bool, say: _Say) -> None:
-    from .send import AlreadySent
-    from .send import send as deliver
+    from digest.send import AlreadySent
+    from digest.send import send as deliver
 
     with _reported():
         try:
@@ -460,7 +461,7 @@ def summarize(
     article order), quotes (text, speaker, speaker_as_written, start, end: character offsets
     into the file's decoded text, quote marks included) and key_quote.
     """
-    from .pipeline import story_record, summarize_paths
+    from digest.pipeline import story_record, summarize_paths
 
     settings = Settings(
         sources=tuple(paths),
@@ -492,7 +493,7 @@ def check(
     every HTML link in the text part, lang/role/alt, absolute https/mailto links, no leftover
     template or MJML tags, balanced Outlook conditional comments, dark mode, preheader.
     """
-    from .check import check_path, failed, format_results
+    from digest.checks import check_path, failed, format_results
 
     with _reported():
         results = check_path(path)

@@ -14,8 +14,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, parseaddr
 
-from .errors import ConfigError
-from .models import Digest
+from digest.errors import ConfigError
+from digest.model import Digest
 
 
 def parse_address(value: str, setting: str) -> Address:
@@ -122,6 +122,8 @@ def message_bytes(msg: EmailMessage) -> bytes:
 
 
 def _long_date(moment: datetime) -> str:
-    from .render import long_date  # the template engine is loaded only to write a message
+    from digest.render.templates import (
+        long_date,  # the template engine is loaded only to write a message
+    )
 
     return long_date(moment)

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .models import Article, Quote
-from .sources import clean_line, strip_markdown
+from digest.model import Article, Quote
+from digest.readers.scan import clean_line, strip_markdown
 
 OPENERS = "«„"
 CLOSERS = "»"

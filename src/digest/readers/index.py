@@ -17,12 +17,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .models import Article, Skipped
-from .outbox import write_atomic
+from digest import __version__
+from digest.model import Article, Skipped
+from digest.outbox.folder import write_atomic
 
 if TYPE_CHECKING:
-    from .sources import SourceFile
+    from digest.readers.scan import SourceFile
 
 INDEX_NAME = "index.json"
 FORMAT = 2

@@ -38,8 +38,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from .check import CheckResult, check_path
-from .errors import DigestError, UsageError
+from digest.checks import CheckResult, check_path
+from digest.errors import DigestError, UsageError
 
 __all__ = [
     "DEFAULT_HOST",

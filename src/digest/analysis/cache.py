@@ -16,9 +16,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import __version__
-from .models import Quote
-from .outbox import write_atomic
+from digest import __version__
+from digest.model import Quote
+from digest.outbox.folder import write_atomic
 
 LIMIT = 20_000
 

@@ -1,6 +1,6 @@
 """Extractive summaries with sumy: the only module that imports it.
 
-Sentences are split offline (:mod:`digest.language`); the summary keeps the article order.
+Sentences are split offline (:mod:`digest.analysis.language`); the summary keeps the article order.
 Candidates are the body sentences that can stand in a summary: a dateline is cut off the front
 of a sentence, and bylines, picture captions and credits, "Also read" lines, date stamps, bare
 quote fragments, very short lines, repeats and restatements of the headline or dek are left out.
@@ -32,9 +32,9 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from .choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
-from .language import tokenizer
-from .models import Article
+from digest.analysis.language import tokenizer
+from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
+from digest.model import Article
 
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 STEMS_MEMO = 50_000  # words whose stems a summarizer remembers
