@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import distinct_text, set_mtime
+from digest import files
 from digest.cli import app
 from digest.errors import OutputError
 from digest.outbox import folder as outbox
@@ -84,7 +85,7 @@ class DiskFull:
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         for name in ("fsync", "replace", "rename", "mkdir", "write"):
             monkeypatch.setattr(os, name, self.wrap(getattr(os, name)))
-        monkeypatch.setattr(outbox, "write_file", self.wrap(outbox.write_file))
+        monkeypatch.setattr(files, "write_file", self.wrap(files.write_file))
 
 
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS], ids=["ENOSPC", "EROFS"])
@@ -152,7 +153,7 @@ def test_a_full_disk_in_the_library_raises_output_error(
         def full(path: Path, data: bytes, durable: bool = True) -> None:  # every write fails
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        patch.setattr(outbox, "write_file", full)
+        patch.setattr(files, "write_file", full)
         with pytest.raises(OutputError, match="No space left on device") as info:
             make(settings, now=T0, jobs=1)
     assert info.value.exit_code == 1 and str(tmp_path / "out") in info.value.message

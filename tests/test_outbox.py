@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import files
 from digest.errors import OutputError
 from digest.outbox import folder as outbox
 
@@ -23,14 +24,14 @@ def test_a_failed_write_leaves_the_last_good_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     outbox.write_folder(tmp_path, "2026-11-27", {"a.txt": b"good"})
-    real = outbox.write_file
+    real = files.write_file
 
     def failing(path: Path, data: bytes) -> None:
         if path.name == "b.txt":
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(outbox, "write_file", failing)
+    monkeypatch.setattr(files, "write_file", failing)
     with pytest.raises(OutputError, match="No space left on device"):
         outbox.write_folder(tmp_path, "2026-11-27", {"a.txt": b"bad", "b.txt": b"bad"})
     assert (tmp_path / "2026-11-27" / "a.txt").read_bytes() == b"good"
@@ -66,14 +67,14 @@ def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
 
 def test_write_atomic_replaces_a_file(tmp_path: Path) -> None:
     target = tmp_path / "state.json"
-    outbox.write_atomic(target, b"1")
-    outbox.write_atomic(target, b"2")
+    files.write_atomic(target, b"1")
+    files.write_atomic(target, b"2")
     assert target.read_bytes() == b"2"
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
 
 
 def test_json_files_round_trip_with_an_item_a_line() -> None:
-    from digest.outbox.folder import to_json
+    from digest.files import to_json
 
     data = {
         "title": "Daily \u201cDigest\u201d",

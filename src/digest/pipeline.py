@@ -22,6 +22,7 @@ from digest.analysis.cache import Analysis, AnalysisCache
 from digest.checks import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
 from digest.choices import language_code
 from digest.errors import ConfigError, DigestError, UsageError
+from digest.files import to_json
 from digest.model import Article, Digest, Footer, Quote, Skipped, Story, Window
 from digest.outbox import folder as outbox
 from digest.outbox import kept as unchanged
@@ -627,7 +628,7 @@ def _write(
         "digest.txt": text.encode(),
         "digest.eml": message_bytes(message),
     }
-    files["manifest.json"] = outbox.to_json(manifest(digest, settings, files))
+    files["manifest.json"] = to_json(manifest(digest, settings, files))
     folder = outbox.write_folder(settings.out, f"{window.until:%Y-%m-%d}", files)
     problems = tuple(
         f"{r.status} {r.name}: {r.detail}" for r in check_path(folder) if not r.ok or r.warning

@@ -17,8 +17,8 @@ import json
 from pathlib import Path
 
 from digest import __version__
+from digest.files import write_atomic
 from digest.model import Quote
-from digest.outbox.folder import write_atomic
 
 LIMIT = 20_000
 

@@ -15,12 +15,11 @@ from typing import Annotated
 
 import typer
 
-from digest import __version__
+from digest import __version__, files
 from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from digest.dates import WHEN_FORMS
 from digest.errors import DigestError
 from digest.model import Story
-from digest.outbox import folder as outbox
 from digest.settings import CONFIG_NAME, Settings, load, starter_config
 
 EXIT_CODES = """\
@@ -338,7 +337,7 @@ def init(
         _err(f"digest: usage error: {path} exists; use --force to replace it")
         raise typer.Exit(2)
     with _reported():
-        outbox.write_atomic(path, starter_config().encode())
+        files.write_atomic(path, starter_config().encode())
     typer.echo(str(path))
 
 

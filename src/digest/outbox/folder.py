@@ -8,21 +8,19 @@ are tidied by the next run.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import errno
-import json
 import os
 import re
 import shutil
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
+from digest import files
 from digest.errors import OutputError
+from digest.files import TMP_PREFIX
 
-TMP_PREFIX = ".tmp-"
 OLD_PREFIX = ".old-"
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
@@ -32,39 +30,6 @@ def sanitised_join(base: Path, name: str) -> Path:
     if not _SAFE_NAME.fullmatch(name) or ".." in name:
         raise OutputError(f"refusing unsafe output name {name!r}")
     return base / name
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_file(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write and flush one file (not atomic by itself: used inside a temporary folder)."""
-    with open(path, "wb") as handle:
-        handle.write(data)
-        if durable:
-            handle.flush()
-            os.fsync(handle.fileno())
-
-
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Replace one file atomically: temporary file, fsync, rename. ``durable=False`` skips the
-    fsyncs, for files that verify themselves (cache entries): a killed process still leaves the
-    old file or the new one, and what a power cut may tear fails its checksum."""
-    tmp = path.with_name(f"{TMP_PREFIX}{path.name}.{uuid.uuid4().hex[:8]}")
-    try:
-        write_file(tmp, data, durable)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if durable:
-        _fsync_dir(path.parent)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -114,8 +79,8 @@ def recover(out: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def write_folder(out: Path, name: str, files: Mapping[str, bytes]) -> Path:
-    """Write ``files`` as ``out/name/`` all at once, replacing a previous version."""
+def write_folder(out: Path, name: str, contents: Mapping[str, bytes]) -> Path:
+    """Write ``contents`` as ``out/name/`` all at once, replacing a previous version."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         recover(out)
@@ -125,9 +90,9 @@ def write_folder(out: Path, name: str, files: Mapping[str, bytes]) -> Path:
             shutil.rmtree(tmp)
         tmp.mkdir()
         try:
-            for filename, data in files.items():
-                write_file(sanitised_join(tmp, filename), data)
-            _fsync_dir(tmp)
+            for filename, data in contents.items():
+                files.write_file(sanitised_join(tmp, filename), data)
+            files.fsync_dir(tmp)
             if not final.exists():
                 os.rename(tmp, final)
             elif _exchange(tmp, final):
@@ -140,29 +105,9 @@ def write_folder(out: Path, name: str, files: Mapping[str, bytes]) -> Path:
         finally:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
-        _fsync_dir(out)
+        files.fsync_dir(out)
         return final
     except OSError as exc:
         raise OutputError(
             f"cannot write the digest to {str(out)!r}: {exc.strerror or exc}"
         ) from None
-
-
-def to_json(data: object) -> bytes:
-    """JSON for people and programs: a top-level object has a key a line, and a list under it
-    an item a line (each item compact; json's indenting encoder is pure Python and slow on a
-    manifest of a thousand articles)."""
-
-    def one(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-    if not isinstance(data, dict):
-        return (one(data) + "\n").encode()
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {one(item)}" for item in value)
-            lines.append(f"  {one(key)}: [\n{items}\n  ]")
-        else:
-            lines.append(f"  {one(key)}: {one(value)}")
-    return ("{\n" + ",\n".join(lines) + "\n}\n").encode()

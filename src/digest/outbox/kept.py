@@ -28,8 +28,8 @@ from datetime import datetime
 from pathlib import Path
 
 from digest import __version__
+from digest.files import write_atomic
 from digest.model import Window
-from digest.outbox.folder import write_atomic
 from digest.readers.index import FileIndex
 from digest.readers.scan import SourceFile
 from digest.selection import Placer

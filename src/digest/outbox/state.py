@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from digest.errors import DigestError, OutputError
-from digest.outbox.folder import write_atomic
+from digest.files import write_atomic
 
 STATE_NAME = ".digest-state.json"
 LOCK_NAME = ".lock"

@@ -39,7 +39,7 @@ import feedparser
 from digest import __version__
 from digest.dates import parse_feed_date
 from digest.errors import ArticleError
-from digest.outbox.folder import write_atomic
+from digest.files import write_atomic
 from digest.readers.base import Entry, EntrySkip
 from digest.readers.scan import clean_line as _clean
 

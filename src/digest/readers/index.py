@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest import __version__
+from digest.files import write_atomic
 from digest.model import Article, Skipped
-from digest.outbox.folder import write_atomic
 
 if TYPE_CHECKING:
     from digest.readers.scan import SourceFile
