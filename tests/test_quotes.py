@@ -213,3 +213,22 @@ def test_offsets_are_into_the_file_text(tmp_path: Path) -> None:
     raw = path.read_text(encoding="utf-8")
     assert raw[quote.start : quote.end] == "“We **will** win,”"
     assert quote.text == "We will win"  # the Markdown is stripped from the words shown
+
+
+def test_a_speaker_ends_at_the_sentence_end_not_at_the_next_capital() -> None:
+    """A period after a surname ends the sentence: "said Elena Marsh. Work began" names Elena
+    Marsh (not "Elena Marsh. Work"), and the next quote's "she" resolves to her. A period after
+    an initial or a title still joins the name."""
+    body = (
+        "“The pier is finished,” said Elena Marsh. Work began in May.\n\n"
+        "“It took a year,” she said.\n\n"
+        "“We will vote,” said Sen. Jane Doe.\n\n"
+        "“Ask not,” said John F. Kennedy."
+    )
+    found = find_quotes(article(*body.split("\n\n")))
+    assert [(q.speaker, q.speaker_as_written) for q in found] == [
+        ("Elena Marsh", "Elena Marsh"),
+        ("Elena Marsh", "she"),
+        ("Jane Doe", "Sen. Jane Doe"),
+        ("John F. Kennedy", "John F. Kennedy"),
+    ]

@@ -49,7 +49,13 @@ VERBS = (
 V = rf"(?i:{VERBS})"
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _PARTICLE = r"\b(?:de|da|van|von|der|del|bin|al|la|le)(?=[ \t]+[A-Z])"
-_NAME_WORD = rf"(?:[A-Z][\w’'-]*(?:\.(?=[ \t]+[A-Z]))?|{_PARTICLE})"
+# A period ends a name word only after an initial ("John F. Kennedy") or a title ("Sen. Jane
+# Doe"): after any other word it ends the sentence ("said Elena Marsh. Work began...").
+_TITLE_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Rev|Fr|St|Hon|Pres"
+    r"|Supt|Insp|Det|Jr|Sr)"
+)
+_NAME_WORD = rf"(?:(?:[A-Z]|{_TITLE_ABBREVIATION})\.(?=[ \t]+[A-Z])|[A-Z][\w’'-]*|{_PARTICLE})"
 NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
 _NOUN_PHRASE = r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}"
