@@ -16,11 +16,18 @@ from typing import Annotated
 import typer
 
 from digest import __version__, files
-from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 from digest.dates import WHEN_FORMS
 from digest.errors import DigestError
 from digest.model import Story
-from digest.settings import CONFIG_NAME, Settings, load, starter_config
+from digest.settings import (
+    ALGORITHMS,
+    CONFIG_NAME,
+    DEFAULT_ALGORITHM,
+    DEFAULT_SENTENCES,
+    Settings,
+    load,
+    starter_config,
+)
 
 EXIT_CODES = """\
 Exit codes: 0 digest written, or nothing new in the window (said on stderr);
