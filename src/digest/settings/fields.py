@@ -124,7 +124,7 @@ class Settings:
     recipients: tuple[str, ...] = field(
         default=(),
         metadata=row(
-            "Recipient (repeatable; a list in digest.toml). Default: the sender.",
+            "To address; repeatable (a list in the file). Default: the sender.",
             kind="strings",
             flags=("--to",),
             metavar="ADDRESS",
@@ -161,7 +161,7 @@ class Settings:
     sources: tuple[Path | str, ...] = field(
         default=(Path("seeds"),),
         metadata=row(
-            "Folder, file or feed URL of articles (repeatable; a list in digest.toml). "
+            "Folder, file or feed URL of articles; repeatable (a list in the file). "
             "Default: seeds/.",
             kind="paths",
             flags=("--source", "-s"),
