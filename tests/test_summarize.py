@@ -9,10 +9,10 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from conftest import SEEDS
 from digest.analysis.language import punkt_languages, tokenizer
 from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
-from digest.choices import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm
 from digest.errors import ConfigError
 from digest.model import Article
 from digest.readers.scan import read_article
+from digest.settings import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 

@@ -20,7 +20,6 @@ from typing import Any
 from digest import __version__, dates
 from digest.analysis.cache import Analysis, AnalysisCache
 from digest.checks import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
-from digest.choices import language_code
 from digest.errors import ConfigError, DigestError, UsageError
 from digest.files import to_json
 from digest.model import Article, Digest, Footer, Quote, Skipped, Story, Window
@@ -32,7 +31,7 @@ from digest.readers.scan import SourceFile, inventory, read_sources
 from digest.render.message import parse_address, parse_addresses
 from digest.render.template_files import template_files
 from digest.selection import CLOCK_SKEW, Considered, Group, Selection, select
-from digest.settings import Settings
+from digest.settings import Settings, language_code
 
 CLIP_BYTES = GMAIL_CLIP_BYTES  # Gmail clips a message whose HTML is larger
 WARN_BYTES = HTML_WARN_BYTES

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from digest.choices import check_language, punkt_languages
+from digest.settings import check_language, punkt_languages
 
 __all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
 

@@ -33,8 +33,8 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from digest.analysis.language import tokenizer
-from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 from digest.model import Article
+from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 STEMS_MEMO = 50_000  # words whose stems a summarizer remembers

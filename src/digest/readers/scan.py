@@ -24,11 +24,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from digest import dates
-from digest.choices import language_name
 from digest.errors import ArticleError, UsageError
 from digest.model import Article, Skipped
 from digest.readers.base import Entry, EntrySkip
 from digest.readers.index import FileIndex
+from digest.settings import language_name
 
 MAX_BYTES = 5 * 1024 * 1024
 

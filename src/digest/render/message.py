@@ -16,6 +16,7 @@ from email.utils import format_datetime, getaddresses, parseaddr
 
 from digest.errors import ConfigError
 from digest.model import Digest
+from digest.settings import DEFAULT_SUBJECT
 
 
 def parse_address(value: str, setting: str) -> Address:
@@ -32,22 +33,6 @@ def parse_address(value: str, setting: str) -> Address:
 def parse_addresses(values: tuple[str, ...], setting: str) -> tuple[Address, ...]:
     pairs = getaddresses(list(values))
     return tuple(parse_address(f"{n} <{a}>" if n else a, setting) for n, a in pairs)
-
-
-DEFAULT_SUBJECT = "{title} — {date}: {top}"
-SUBJECT_FIELDS = ("title", "date", "top", "count")
-
-
-def check_subject(template: str) -> str:
-    """A subject template may use {title}, {date}, {top} and {count}; anything else is named."""
-    try:
-        template.format(title="", date="", top="", count=0)
-    except (KeyError, IndexError, ValueError) as exc:
-        fields = ", ".join("{" + f + "}" for f in SUBJECT_FIELDS)
-        raise ConfigError(
-            f"subject template {template!r} is not valid ({exc}): it may use {fields}"
-        ) from None
-    return template
 
 
 # Never in a header: C0/C1 controls (NUL included), DEL, bidi controls, zero-width characters

