@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from digest.browser import screenshot
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tools/ lives in the checkout, not in the wheel
+
+from tools.browser import screenshot  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

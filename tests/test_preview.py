@@ -25,9 +25,10 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from tools import browser
 
 from conftest import NOW, SEEDS, set_mtime
-from digest import browser, preview
+from digest import preview
 from digest.checks import check_path
 from digest.errors import UsageError
 from digest.pipeline import make
