@@ -16,7 +16,7 @@ from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from digest.errors import DigestError, UsageError
-from digest.outbox import state
+from digest.outbox import names, state
 from digest.outbox.digest_folder import DigestFolder, eml_path
 from digest.settings import Settings
 
@@ -31,7 +31,7 @@ class AlreadySent(DigestError):
 def _message(path: Path) -> tuple[Path, EmailMessage]:
     eml = eml_path(path)
     if not eml.is_file():
-        raise UsageError(f"no digest to send at {str(path)!r} (expected a folder with digest.eml)")
+        raise UsageError(f"no digest to send at {str(path)!r} (expected a folder with {names.EML})")
     message = DigestFolder.open(path).message  # smtplib sends it with CRLF line endings
     if not message["Message-ID"] or not message["From"]:
         raise DigestError(f"{eml} has no Message-ID or From header")

@@ -52,7 +52,9 @@ def _environment() -> Environment:
 
 def _page(template: str, nonce: str, key: str | None, seen: str | None, **data: Any) -> bytes:
     page = _environment().get_template(template)
-    return page.render(nonce=nonce, key=key, seen=seen, poll_ms=POLL_MS, **data).encode()
+    return page.render(
+        nonce=nonce, key=key, seen=seen, poll_ms=POLL_MS, files=names, **data
+    ).encode()
 
 
 # --- what the pages show -----------------------------------------------------------------------
