@@ -9,16 +9,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from digest.browser import screenshot
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tools/ lives in the checkout, not in the wheel
+
+from tools.browser import screenshot  # noqa: E402
+
+from digest.outbox import names  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
         return 2
-    html = Path(argv[0]) / "digest.html"
+    html = Path(argv[0]) / names.HTML
     for name, width, height, dark in (
         ("desktop", 600, 1500, False),
         ("phone", 375, 1500, False),

@@ -662,3 +662,22 @@ def test_local_only_domain_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     result = by_name(path)["headers"]
     assert result.ok and result.warning
     assert "reader@localhost" in result.detail
+
+
+def test_registry_runs_every_check_once_in_order() -> None:
+    from digest.checks.registry import ORDER, REGISTRY
+
+    assert sorted(REGISTRY) == sorted(ORDER)
+    assert (*CHECKS, "parts-match") == ORDER
+
+
+def test_digest_folder_decodes_an_unknown_charset(tmp_path: Path) -> None:
+    """The one mail-part decoder: an unknown charset falls back to UTF-8 with replacement."""
+    from digest.outbox.digest_folder import DigestFolder
+
+    raw = message(cte="base64").replace(b'charset="utf-8"', b"charset=x-unknown")
+    assert b"charset=x-unknown" in raw
+    digest = DigestFolder.open(eml(tmp_path, raw))
+    assert digest.part("text/plain") == VALID_TEXT
+    assert digest.text() == VALID_TEXT
+    assert digest.manifest() is None

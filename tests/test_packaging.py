@@ -34,6 +34,9 @@ def test_wheel_carries_templates_and_runs_without_the_checkout(tmp_path: Path, s
     names = zipfile.ZipFile(wheel).namelist()
     assert "digest/templates/digest.mjml.j2" in names
     assert "digest/templates/digest.txt.j2" in names
+    assert "digest/templates/preview/viewer.html.j2" in names  # digest preview's pages
+    # test and docs tooling stays in the checkout
+    assert not [n for n in names if n.startswith("tools/") or "browser" in n or "probe.js" in n]
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     workdir = tmp_path / "elsewhere"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import _thread
 import email
-import html
 import http.client
 import json
 import re
@@ -25,9 +24,11 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from markupsafe import escape  # the pages are Jinja templates, autoescaped
+from tools import browser
 
 from conftest import NOW, SEEDS, set_mtime
-from digest import browser, preview
+from digest import preview
 from digest.checks import check_path
 from digest.errors import UsageError
 from digest.pipeline import make
@@ -149,7 +150,7 @@ def test_index_lists_both_digests_newest_first(running: Running) -> None:
         row = re.search(rf'<tr><td[^>]*><a href="/d/{name}/">.*?</tr>', page)
         assert row is not None
         assert f'<td class="num">{_stories(folder)}</td>' in row.group()
-        assert html.escape(subject) in row.group()
+        assert escape(subject) in row.group()
         window = json.loads((folder / "manifest.json").read_text())["window"]
         assert window["since"][:10] in row.group() and window["until"][:10] in row.group()
     assert _stories(running.outbox / NEWER) != _stories(running.outbox / OLDER)
@@ -166,13 +167,13 @@ def test_viewer_shows_both_widths_text_headers_and_checks(running: Running) -> N
     assert 'width="600"' in frames[0] and 'width="375"' in frames[1]
     # the plain-text part, escaped, in a <pre>
     text = (folder / "digest.txt").read_text(encoding="utf-8")
-    assert f"<pre>{html.escape(text)}</pre>" in page
+    assert f"<pre>{escape(text)}</pre>" in page
     # the message headers
     message = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)
     for name in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
         assert f'<td class="hname">{name}</td>' in page
-    assert html.escape(str(message["Message-ID"])) in page
-    assert html.escape(str(message["Subject"])) in page
+    assert escape(str(message["Message-ID"])) in page
+    assert escape(str(message["Subject"])) in page
     # one row per check, with its status
     results = check_path(folder)
     rows = re.findall(
@@ -361,6 +362,23 @@ def test_a_broken_digest_is_shown_not_fatal(running: Running) -> None:
     assert '<td class="status FAIL">FAIL</td><td>read</td>' in viewer.text
     assert "empty, not an email message" in viewer.text
     assert request(running.port, "/d/2026-11-21/digest.html").status == 404
+
+
+def test_an_unknown_charset_without_digest_txt_is_shown(running: Running) -> None:
+    """A hand-made .eml whose text part names a charset Python does not know, and no
+    digest.txt: the viewer decodes the part as check does (UTF-8, bad bytes replaced) and
+    shows what check says, rather than answering 500."""
+    folder = running.outbox / "2026-11-22"
+    folder.mkdir()
+    (folder / "digest.eml").write_bytes(
+        b"From: Desk <desk@example.org>\r\nTo: one@example.org\r\nSubject: Odd\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n\r\nCaf\xc3\xa9 \xff news\r\n"
+    )
+    viewer = request(running.port, "/d/2026-11-22/")
+    assert viewer.status == 200
+    assert "<pre>Caf\u00e9 \ufffd news\n</pre>" in viewer.text
+    assert '<td class="status FAIL">FAIL</td><td>mime-structure</td>' in viewer.text
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "BREW"])
@@ -622,7 +640,7 @@ def test_viewer_in_chromium(running: Running, monkeypatch: pytest.MonkeyPatch) -
 @needs_chromium
 def test_live_reload_in_chromium(running: Running, monkeypatch: pytest.MonkeyPatch) -> None:
     """The index is served, then a new digest appears: the page's next poll reloads it."""
-    original = preview.render_index
+    original = preview.pages.render_index
     served: list[int] = []
 
     def render_then_add(outbox: Path, nonce: str) -> bytes:
@@ -632,7 +650,7 @@ def test_live_reload_in_chromium(running: Running, monkeypatch: pytest.MonkeyPat
             shutil.copytree(outbox / NEWER, outbox / "2026-11-28")
         return page
 
-    monkeypatch.setattr(preview, "render_index", render_then_add)
+    monkeypatch.setattr(preview.pages, "render_index", render_then_add)
     dom = _dump_dom(running.url, budget_ms=8000)
     assert len(served) >= 2  # loaded, then reloaded
     assert 'href="/d/2026-11-28/"' in dom

@@ -14,9 +14,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tools import browser
 
 from conftest import NOW, ROOT, distinct_text
-from digest import browser
 from digest.pipeline import make
 from digest.settings import Settings
 

@@ -206,3 +206,21 @@ def test_a_mistyped_security_is_a_settings_error_not_plain_smtp(
     result = invoke("send", str(folder), env={**env, "DIGEST_SMTP_PASSWORD": "s3cret"})
     assert result.exit_code == 2 and "smtp_security must be one of" in result.stderr
     assert inbox.messages == [] and "Traceback" not in result.output
+
+
+def test_send_reads_the_digest_as_check_does(
+    articles: Path, tmp_path: Path, smtp: tuple[Inbox, int]
+) -> None:
+    """send, check and preview share one reader (DigestFolder): a file that is not an .eml is
+    refused before any connection (send used to parse whatever file it was given), and so is
+    an empty .eml."""
+    inbox, port = smtp
+    folder = make_digest(articles, tmp_path / "out")
+    wrong = invoke("send", str(folder / "digest.html"), env=smtp_env(port))
+    assert wrong.exit_code == 1 and "neither a digest folder nor an .eml file" in wrong.stderr
+    empty = tmp_path / "out" / "2026-11-28" / "digest.eml"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    nothing = invoke("send", str(empty.parent), env=smtp_env(port))
+    assert nothing.exit_code == 1 and "is empty, not an email message" in nothing.stderr
+    assert inbox.messages == []

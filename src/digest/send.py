@@ -7,18 +7,17 @@ sent twice (``force`` sends it again); a rebuilt digest with new content has a n
 
 from __future__ import annotations
 
-import email
 import smtplib
 import ssl
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from email import policy
 from email.message import EmailMessage
-from email.utils import getaddresses
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from digest.errors import DigestError, UsageError
-from digest.outbox import state
+from digest.outbox import names, state
+from digest.outbox.digest_folder import DigestFolder, eml_path
 from digest.settings import Settings
 
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -30,11 +29,10 @@ class AlreadySent(DigestError):
 
 
 def _message(path: Path) -> tuple[Path, EmailMessage]:
-    eml = path / "digest.eml" if path.is_dir() else path
+    eml = eml_path(path)
     if not eml.is_file():
-        raise UsageError(f"no digest to send at {str(path)!r} (expected a folder with digest.eml)")
-    message = email.message_from_bytes(eml.read_bytes(), policy=policy.SMTP)
-    assert isinstance(message, EmailMessage)
+        raise UsageError(f"no digest to send at {str(path)!r} (expected a folder with {names.EML})")
+    message = DigestFolder.open(path).message  # smtplib sends it with CRLF line endings
     if not message["Message-ID"] or not message["From"]:
         raise DigestError(f"{eml} has no Message-ID or From header")
     return eml, message
@@ -71,7 +69,7 @@ def send(
                 "use --force to send it again"
             )
         _deliver(message, to, settings, env)
-        record = {
+        record: dict[str, object] = {
             "at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
             "folder": eml.parent.name,
             "to": to,
@@ -92,7 +90,7 @@ def _deliver(
     password = env.get("DIGEST_SMTP_PASSWORD")
     if settings.smtp_user and not password:
         raise UsageError("smtp_user is set but DIGEST_SMTP_PASSWORD is not")
-    sender = email.utils.parseaddr(str(message["From"]))[1]
+    sender = parseaddr(str(message["From"]))[1]
     try:
         if settings.smtp_security == "tls":
             client: smtplib.SMTP = smtplib.SMTP_SSL(

@@ -25,7 +25,10 @@ def template_files(user_dir: Path | None = None) -> list[Path]:
     """Every file the templates can come from (the user's folder first, then the built-in
     ones): what a digest's look depends on."""
     files: list[Path] = []
-    for folder in (user_dir, builtin_templates()):
+    builtin = builtin_templates()
+    preview = builtin / "preview"  # digest preview's own pages: no part of a digest's look
+    for folder in (user_dir, builtin):
         if folder is not None and folder.is_dir():
-            files.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+            found = (p for p in folder.rglob("*") if p.is_file())
+            files.extend(sorted(p for p in found if not p.is_relative_to(preview)))
     return files

@@ -1,4 +1,5 @@
 """Look at a digest the way a reader's mail client would: in a real headless Chromium.
+(Test and docs tooling: in the checkout, not shipped in the wheel.)
 
 Chromium will not make a window narrower than 500 px, so the digest is loaded in an iframe of
 the width under test (600 px desktop, 375 px phone) inside a host page; a small script measures
@@ -15,7 +16,6 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from digest.errors import DigestError
@@ -32,6 +32,7 @@ FLAGS = (
     "--hide-scrollbars",
     "--allow-file-access-from-files",
 )
+PROBE = Path(__file__).resolve().parent / "probe.js"  # measures the page, posts the numbers
 _PROBE_RESULT = re.compile(r'<pre id="digest-probe">([^<]*)</pre>')
 
 
@@ -78,7 +79,7 @@ def _run(args: list[str], timeout: float) -> str:
 def _host_page(html: Path, work: Path, width: int, probe: bool) -> Path:
     page = html.read_text(encoding="utf-8")
     if probe:
-        script = (resources.files("digest") / "assets" / "probe.js").read_text(encoding="utf-8")
+        script = PROBE.read_text(encoding="utf-8")
         hook = f'<script>window.addEventListener("load", function () {{{script}}});</script>'
         page = page.replace("</body>", hook + "</body>", 1)
     (work / "digest.html").write_text(page, encoding="utf-8")
