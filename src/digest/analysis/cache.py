@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
+from typing import Any, TypedDict
 
 from digest import __version__
 from digest.files import write_atomic
@@ -23,26 +24,45 @@ from digest.model import Quote
 LIMIT = 20_000
 
 
-def _quote(data: dict[str, object]) -> Quote:
-    return Quote(
-        text=str(data["text"]),
-        speaker=data["speaker"],  # type: ignore[arg-type]
-        speaker_as_written=data["speaker_as_written"],  # type: ignore[arg-type]
-        start=int(data["start"]),  # type: ignore[call-overload]
-        end=int(data["end"]),  # type: ignore[call-overload]
-        parts=tuple(tuple(p) for p in data["parts"]),  # type: ignore[union-attr, misc]
-    )
+class QuoteRecord(TypedDict):
+    """A quote as JSON data (the manifest, ``digest summarize --json``)."""
+
+    text: str
+    speaker: str | None
+    speaker_as_written: str | None
+    start: int
+    end: int
 
 
-def _quote_data(quote: Quote) -> dict[str, object]:
+def quote_record(quote: Quote) -> QuoteRecord:
     return {
         "text": quote.text,
         "speaker": quote.speaker,
         "speaker_as_written": quote.speaker_as_written,
         "start": quote.start,
         "end": quote.end,
-        "parts": [list(p) for p in quote.parts],
     }
+
+
+def _quote(data: dict[str, Any]) -> Quote:
+    """A cached quote (its record with the parts); raises on anything else."""
+    speaker, as_written = data["speaker"], data["speaker_as_written"]
+    if not (speaker is None or isinstance(speaker, str)):
+        raise TypeError("speaker")
+    if not (as_written is None or isinstance(as_written, str)):
+        raise TypeError("speaker_as_written")
+    return Quote(
+        text=str(data["text"]),
+        speaker=speaker,
+        speaker_as_written=as_written,
+        start=int(data["start"]),
+        end=int(data["end"]),
+        parts=tuple((int(a), int(b)) for a, b in data["parts"]),
+    )
+
+
+def _quote_data(quote: Quote) -> dict[str, object]:
+    return {**quote_record(quote), "parts": [list(p) for p in quote.parts]}
 
 
 Analysis = tuple[tuple[str, ...], tuple[Quote, ...], int | None]  # summary, quotes, key index
@@ -73,9 +93,9 @@ class AnalysisCache:
             if record["check"] != _check(payload) or payload["key"] != key:
                 raise ValueError("checksum mismatch")
             result: Analysis = (
-                tuple(payload["summary"]),
+                tuple(str(s) for s in payload["summary"]),
                 tuple(_quote(q) for q in payload["quotes"]),
-                payload["key_quote"],
+                _key_index(payload["key_quote"]),
             )
         except FileNotFoundError:
             return None
@@ -114,5 +134,11 @@ class AnalysisCache:
         return len(extra)
 
 
-def _check(payload: dict[str, object]) -> str:
+def _key_index(value: object) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError("key_quote")
+    return value
+
+
+def _check(payload: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()

@@ -460,7 +460,8 @@ def summarize(
     article order), quotes (text, speaker, speaker_as_written, start, end: character offsets
     into the file's decoded text, quote marks included) and key_quote.
     """
-    from digest.pipeline import story_record, summarize_paths
+    from digest.outbox.manifest import story_record
+    from digest.pipeline import summarize_paths
 
     settings = Settings(
         sources=tuple(paths),

@@ -30,16 +30,18 @@ from pathlib import Path
 from digest import __version__
 from digest.files import write_atomic
 from digest.model import Window
+from digest.outbox.report import Report
 from digest.readers.index import FileIndex
 from digest.readers.scan import SourceFile
 from digest.selection import Placer
+from digest.settings import Settings
 
 RECORD_NAME = "unchanged.json"
 
 
 def fingerprint(
     *,
-    settings: object,
+    settings: Settings,
     files: list[SourceFile | str],
     index: FileIndex,
     window: Window,
@@ -71,7 +73,7 @@ def fingerprint(
         where = [place(moment) for moment in stamps]
         if where.count("outside") != len(where):
             placed += (item.key, entry, where)
-    fields = dataclasses.asdict(settings)  # type: ignore[call-overload]
+    fields = dataclasses.asdict(settings)
     fields.pop("since", None)  # the window counts through where it places each article
     fields.pop("until", None)
     looks = []
@@ -96,13 +98,13 @@ def _check(data: object) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def remember(out: Path, key: str, folder: Path, report: dict) -> None:
+def remember(out: Path, key: str, folder: Path, report: Report) -> None:
     """Record the digest just written (after it and the state are in place), with the hash
     of each file as it is on disk."""
     try:
         files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
         data = {"key": key, "folder": folder.name, "files": dict(sorted(files.items()))}
-        data["report"] = report
+        data["report"] = report.to_json()
         (out / ".cache").mkdir(parents=True, exist_ok=True)
         record = json.dumps({"check": _check(data), **data}).encode()
         write_atomic(out / ".cache" / RECORD_NAME, record)
@@ -114,7 +116,7 @@ def forget(out: Path) -> None:
     (out / ".cache" / RECORD_NAME).unlink(missing_ok=True)
 
 
-def recall(out: Path, key: str) -> tuple[Path, dict] | None:
+def recall(out: Path, key: str) -> tuple[Path, Report] | None:
     """The folder and report of the digest made from these inputs, when it is still there
     exactly as written; otherwise None."""
     try:
@@ -131,6 +133,6 @@ def recall(out: Path, key: str) -> tuple[Path, dict] | None:
         for name, digest in data["files"].items():
             if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
                 return None
-        return folder, data["report"]
+        return folder, Report.from_json(data["report"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

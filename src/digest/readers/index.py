@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,3 +102,28 @@ class FileIndex:
             write_atomic(self.path, json.dumps(header).encode() + b"\n" + body)
         except OSError:
             pass  # an index that cannot be written only costs time
+
+
+def load_in_background(folder: Path, zone_name: str) -> Callable[[], FileIndex]:
+    """Start loading the index in a thread (its JSON parses under the GIL while the caller's
+    scan waits on the disk without it); the function returned waits for it and gives it, or
+    raises what loading raised."""
+    done: list[FileIndex] = []
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            done.append(FileIndex(folder, zone_name))
+        except BaseException as exc:  # handed to the caller by result()
+            failed.append(exc)
+
+    thread = threading.Thread(target=load, name="digest-load", daemon=True)
+    thread.start()
+
+    def result() -> FileIndex:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    return result
