@@ -3,10 +3,10 @@ articles does no summarizing.
 
 The key is a hash of the article's content hash and everything else that changes the result:
 the algorithm, the sentence count, the language and the project version. Each entry is one
-JSON file written atomically (without fsync: the checksum is what makes it safe) and carrying a
-checksum of its payload; an entry that fails the
-check (a crash mid-write, a disk error, a hand edit) is never trusted: it is deleted and the
-article is analysed again. The cache is bounded: past ``limit`` entries the oldest go.
+record (see :func:`digest.files.write_record`), written atomically without fsync: its checksum
+is what makes it safe. An entry that fails the check (a crash mid-write, a disk error, a hand
+edit) or is of an earlier format is never trusted: it is deleted and the article is analysed
+again. The cache is bounded: past ``limit`` entries the oldest go.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from digest import __version__
-from digest.files import write_atomic
+from digest.files import load_record, write_record
 from digest.model import Quote
 
 LIMIT = 20_000
+KIND = "analysis"
+VERSION = 2  # 1: a JSON object {"check", "payload"}
 
 
 class QuoteRecord(TypedDict):
@@ -88,10 +90,9 @@ class AnalysisCache:
     def get(self, key: str) -> Analysis | None:
         path = self._path(key)
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-            payload = record["payload"]
-            if record["check"] != _check(payload) or payload["key"] != key:
-                raise ValueError("checksum mismatch")
+            payload = load_record(path, KIND, VERSION)
+            if not isinstance(payload, dict) or payload["key"] != key:
+                raise ValueError("another entry")
             result: Analysis = (
                 tuple(str(s) for s in payload["summary"]),
                 tuple(_quote(q) for q in payload["quotes"]),
@@ -113,13 +114,8 @@ class AnalysisCache:
             "quotes": [_quote_data(q) for q in quotes],
             "key_quote": key_index,
         }
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            record = {"check": _check(payload), "payload": payload}
-            write_atomic(path, json.dumps(record).encode(), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_record(self._path(key), KIND, VERSION, payload, durable=False)
 
     def prune(self) -> int:
         """Drop the oldest entries past the limit; returns how many went."""
@@ -138,7 +134,3 @@ def _key_index(value: object) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise TypeError("key_quote")
     return value
-
-
-def _check(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
