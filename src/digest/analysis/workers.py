@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC
+from multiprocessing import forkserver
 from multiprocessing.context import ForkServerContext
 from pathlib import Path
 
@@ -118,8 +119,6 @@ def start_workers(
         todo += cache is None or not article.content_hash or not cache.has(key(article, settings))
         if todo >= PARALLEL_FROM:
             _context()
-            from multiprocessing import forkserver
-
             forkserver.ensure_running()
             return
 
