@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import uuid
+from collections.abc import Mapping
 from hashlib import sha256
 from pathlib import Path
 
@@ -138,3 +139,44 @@ def read_record(path: Path, kind: str, version: int) -> object | None:
         return load_record(path, kind, version)
     except (OSError, RecordError):
         return None
+
+
+class Fields:
+    """Typed access to a JSON object read back from disk (a record's payload, a manifest):
+    each accessor gives its type or raises ValueError naming the key."""
+
+    def __init__(self, value: object) -> None:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object, found {type(value).__name__}")
+        self.data: Mapping[str, object] = value
+
+    def section(self, key: str) -> Fields:
+        return Fields(self.data.get(key))
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str):
+            raise ValueError(f"{key}: expected a string")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        return None if self.data.get(key) is None else self.text(key)
+
+    def number(self, key: str) -> int:
+        value = self.data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"{key}: expected a whole number")
+        return value
+
+    def items(self, key: str, required: bool = True) -> list[object]:
+        """A list (an absent one is empty unless ``required``)."""
+        value = self.data.get(key, None if required else [])
+        if not isinstance(value, list):
+            raise ValueError(f"{key}: expected a list")
+        return value
+
+    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.items(key, required)
+        if not all(isinstance(v, str) for v in values):
+            raise ValueError(f"{key}: expected a list of strings")
+        return tuple(str(v) for v in values)

@@ -8,14 +8,14 @@ without ``more_stories`` or ``unlisted_stories``) and refuses anything else that
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypedDict
 
 from digest import __version__, dates
 from digest.analysis.cache import QuoteRecord, quote_record
-from digest.files import to_json
+from digest.files import Fields, to_json
 from digest.model import Digest, Story
 from digest.outbox import names
 from digest.outbox.report import SkipRecord, iso, skip_record
@@ -118,93 +118,54 @@ class Manifest:
     @classmethod
     def from_json(cls, raw: bytes | str) -> Manifest:
         """Raises ValueError for anything that is not a manifest."""
-        data = _object(json.loads(raw))
-        window, settings = _object(data.get("window")), _object(data.get("settings"))
+        data = Fields(json.loads(raw))
+        window, settings = data.section("window"), data.section("settings")
+        skips = [Fields(item) for item in data.items("skipped", required=False)]
         return cls(
-            digest_version=_text(data, "digest_version"),
-            title=_text(data, "title"),
-            generated=_moment(data, "generated"),
-            since=_moment(window, "since"),
-            until=_moment(window, "until"),
-            timezone=_text(window, "timezone"),
-            sentences=_number(settings, "sentences"),
-            algorithm=_text(settings, "algorithm"),
-            files=tuple(_text({"f": f}, "f") for f in _items(data, "files")),
+            digest_version=data.text("digest_version"),
+            title=data.text("title"),
+            generated=datetime.fromisoformat(data.text("generated")),
+            since=datetime.fromisoformat(window.text("since")),
+            until=datetime.fromisoformat(window.text("until")),
+            timezone=window.text("timezone"),
+            sentences=settings.number("sentences"),
+            algorithm=settings.text("algorithm"),
+            files=data.texts("files"),
             articles=_stories(data, "articles", required=True),
             more_stories=_stories(data, "more_stories"),
             unlisted_stories=_stories(data, "unlisted_stories"),
-            skipped=tuple(
-                {"path": _text(s, "path"), "reason": _text(s, "reason")}
-                for s in map(_object, _items(data, "skipped", required=False))
-            ),
+            skipped=tuple({"path": s.text("path"), "reason": s.text("reason")} for s in skips),
         )
 
 
-def _object(value: object) -> Mapping[str, object]:
-    if not isinstance(value, dict):
-        raise ValueError(f"expected an object, found {type(value).__name__}")
-    return value
-
-
-def _items(data: Mapping[str, object], key: str, required: bool = True) -> list[object]:
-    value = data.get(key, None if required else [])
-    if not isinstance(value, list):
-        raise ValueError(f"{key}: expected a list")
-    return value
-
-
-def _text(data: Mapping[str, object], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str):
-        raise ValueError(f"{key}: expected a string")
-    return value
-
-
-def _optional_text(data: Mapping[str, object], key: str) -> str | None:
-    return None if data.get(key) is None else _text(data, key)
-
-
-def _number(data: Mapping[str, object], key: str) -> int:
-    value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{key}: expected a whole number")
-    return value
-
-
-def _moment(data: Mapping[str, object], key: str) -> datetime:
-    return datetime.fromisoformat(_text(data, key))
-
-
 def _quote(value: object) -> QuoteRecord:
-    data = _object(value)
+    data = Fields(value)
     return {
-        "text": _text(data, "text"),
-        "speaker": _optional_text(data, "speaker"),
-        "speaker_as_written": _optional_text(data, "speaker_as_written"),
-        "start": _number(data, "start"),
-        "end": _number(data, "end"),
+        "text": data.text("text"),
+        "speaker": data.optional_text("speaker"),
+        "speaker_as_written": data.optional_text("speaker_as_written"),
+        "start": data.number("start"),
+        "end": data.number("end"),
     }
 
 
 def _story(value: object) -> StoryRecord:
-    data = _object(value)
-    key = data.get("key_quote")
+    data = Fields(value)
+    key = data.data.get("key_quote")
     return {
-        "id": _text(data, "id"),
-        "path": _text(data, "path"),
-        "title": _text(data, "title"),
-        "url": _optional_text(data, "url"),
-        "source": _optional_text(data, "source"),
-        "published": _text(data, "published"),
-        "date_source": _text(data, "date_source"),
-        "language": _text(data, "language"),
-        "summary": [_text({"s": s}, "s") for s in _items(data, "summary")],
-        "quotes": [_quote(q) for q in _items(data, "quotes")],
+        "id": data.text("id"),
+        "path": data.text("path"),
+        "title": data.text("title"),
+        "url": data.optional_text("url"),
+        "source": data.optional_text("source"),
+        "published": data.text("published"),
+        "date_source": data.text("date_source"),
+        "language": data.text("language"),
+        "summary": list(data.texts("summary")),
+        "quotes": [_quote(q) for q in data.items("quotes")],
         "key_quote": None if key is None else _quote(key),
     }
 
 
-def _stories(
-    data: Mapping[str, object], key: str, required: bool = False
-) -> tuple[StoryRecord, ...]:
-    return tuple(_story(s) for s in _items(data, key, required))
+def _stories(data: Fields, key: str, required: bool = False) -> tuple[StoryRecord, ...]:
+    return tuple(_story(s) for s in data.items(key, required))

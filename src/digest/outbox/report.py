@@ -4,12 +4,12 @@ reports what the run that made it reported."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TypedDict
 
+from digest.files import Fields
 from digest.model import Digest, Skipped, Window
 
 
@@ -109,21 +109,18 @@ class Report:
     @classmethod
     def from_json(cls, data: object) -> Report:
         """Raises ValueError when ``data`` is not what :meth:`to_json` gives."""
-        fields = _mapping(data)
-        skipped = []
-        for item in _list(fields, "skipped"):
-            skip = _mapping(item)
-            skipped.append(Skipped(path=Path(_str(skip, "path")), reason=_str(skip, "reason")))
+        fields = Fields(data)
+        skips = [Fields(item) for item in fields.items("skipped")]
         return cls(
-            skipped=tuple(skipped),
-            considered=_int(fields, "articles_read"),
-            warnings=_strs(fields, "warnings"),
-            problems=_strs(fields, "check"),
-            seen=_int(fields, "already_sent_before"),
-            count=_int(fields, "stories"),
-            more_count=_int(fields, "more_stories"),
-            unlisted_count=_int(fields, "unlisted_stories"),
-            ids=_strs(fields, "ids"),
+            skipped=tuple(Skipped(Path(s.text("path")), s.text("reason")) for s in skips),
+            considered=fields.number("articles_read"),
+            warnings=fields.texts("warnings"),
+            problems=fields.texts("check"),
+            seen=fields.number("already_sent_before"),
+            count=fields.number("stories"),
+            more_count=fields.number("more_stories"),
+            unlisted_count=fields.number("unlisted_stories"),
+            ids=fields.texts("ids"),
         )
 
 
@@ -139,37 +136,3 @@ class SkipRecord(TypedDict):
 
 def skip_record(skip: Skipped) -> SkipRecord:
     return {"path": skip.path.as_posix(), "reason": skip.reason}
-
-
-def _mapping(data: object) -> Mapping[str, object]:
-    if not isinstance(data, dict):
-        raise ValueError(f"expected an object, found {type(data).__name__}")
-    return data
-
-
-def _list(data: Mapping[str, object], key: str) -> list[object]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        raise ValueError(f"{key}: expected a list")
-    return value
-
-
-def _str(data: Mapping[str, object], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str):
-        raise ValueError(f"{key}: expected a string")
-    return value
-
-
-def _strs(data: Mapping[str, object], key: str) -> tuple[str, ...]:
-    values = _list(data, key)
-    if not all(isinstance(v, str) for v in values):
-        raise ValueError(f"{key}: expected strings")
-    return tuple(str(v) for v in values)
-
-
-def _int(data: Mapping[str, object], key: str) -> int:
-    value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{key}: expected a whole number")
-    return value
