@@ -120,7 +120,10 @@ def _read(
     index, an article dated in the window (or just past it, for the clock skew and
     --include-future) is read and kept; the other files the index can vouch for are not."""
     window, settings = run.window, run.settings
-    until = datetime.max.replace(tzinfo=UTC) if run.include_future else window.until + CLOCK_SKEW
+    span = None
+    if index is not None:
+        late = datetime.max.replace(tzinfo=UTC) if run.include_future else window.until + CLOCK_SKEW
+        span = (window.since, late)
     return read_sources(
         sources,
         run.zone,
@@ -129,7 +132,7 @@ def _read(
         fields=settings.export_fields,
         cache=feeds,
         index=index,
-        span=None if index is None else (window.since, until),
+        span=span,
     )
 
 
