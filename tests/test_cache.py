@@ -57,9 +57,10 @@ def test_a_damaged_cache_entry_is_never_trusted(tmp_path: Path) -> None:
     src = corpus(tmp_path)
     clean = run(src, tmp_path / "a", jobs=1)
     entries = sorted((tmp_path / "a" / ".cache" / "analyses").glob("*/*.json"))
-    record = json.loads(entries[0].read_text())
-    record["payload"]["summary"] = ["A sentence nobody wrote."]  # checksum no longer matches
-    entries[0].write_text(json.dumps(record))
+    head, _, body = entries[0].read_text().partition("\n")
+    payload = json.loads(body)
+    payload["summary"] = ["A sentence nobody wrote."]  # the checksum no longer matches
+    entries[0].write_text(head + "\n" + json.dumps(payload))
     entries[1].write_text('{"check": "x", "payl')  # cut short by a crash
     assert run(src, tmp_path / "a", jobs=1, rebuild=True) == clean
     cache = AnalysisCache(tmp_path / "a" / ".cache" / "analyses")

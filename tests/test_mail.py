@@ -12,7 +12,9 @@ from conftest import NOW, distinct_text
 from digest.compose import compose
 from digest.errors import ConfigError
 from digest.model import Digest
-from digest.pipeline import CLIP_BYTES, _fit_under_clip, make
+from digest.pipeline import make
+from digest.render.fit import GMAIL_CLIP_BYTES as CLIP_BYTES
+from digest.render.fit import fit_under_clip
 from digest.render.message import parse_address
 from digest.render.templates import render_html
 from digest.settings import Settings
@@ -171,7 +173,8 @@ def test_the_clip_search_keeps_the_most_full_stories_that_fit(tmp_path: Path) ->
     assert sizes == sorted(sizes) and sizes[-1] > CLIP_BYTES  # the case the search is for
     expected = max([n for n, size in enumerate(sizes, 1) if size <= CLIP_BYTES], default=1)
     for count in (len(everything), 27, 25, 12, 2):
-        kept, html, _ = _fit_under_clip(build, count, None)
+        fitted = fit_under_clip(build, count, None)
+        kept, html = fitted.digest, fitted.html
         assert len(kept.stories) == (count if sizes[count - 1] <= CLIP_BYTES else expected)
         assert html == render_html(build(len(kept.stories)))
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -50,6 +51,12 @@ def news(tmp_path: Path) -> Path:
     return folder
 
 
+def record(path: Path) -> tuple[dict, Any]:
+    """The header and payload of a record file (see digest.files.write_record)."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n")
+    return json.loads(head), json.loads(body)
+
+
 def titles(folder: Path) -> list[str]:
     manifest = json.loads((folder / "manifest.json").read_text())
     return sorted(a["title"] for a in manifest["articles"])
@@ -60,8 +67,8 @@ def test_since_last_starts_where_the_last_digest_ended(news: Path, tmp_path: Pat
     first = invoke("make", "-s", str(news), "--out", str(out))  # first run: last 24 hours
     assert first.exit_code == 0, first.stderr
     assert titles(Path(first.stdout.strip())) == ["Alpha story"]
-    saved = json.loads((out / ".digest-state.json").read_text())
-    assert saved["version"] == 1 and saved["last_until"] == T0.isoformat()
+    head, saved = record(out / ".digest-state.json")
+    assert head["version"] == state.VERSION and saved["last_until"] == T0.isoformat()
     later = T0 + timedelta(hours=20)
     article(news, "c.txt", "Gamma story", T0 + timedelta(hours=2))
     second = invoke("make", "-s", str(news), "--out", str(out), "--since", "last", now=later)
@@ -148,7 +155,7 @@ def test_two_processes_at_once(news: Path, tmp_path: Path) -> None:
     assert outs == ["", str(out / "2026-11-27")]  # ...and finds nothing new
     errs = b"".join(p.stderr.read() for p in procs if p.stderr).decode()
     assert "nothing new" in errs
-    assert json.loads((out / ".digest-state.json").read_text())["version"] == 1
+    assert record(out / ".digest-state.json")[0]["version"] == state.VERSION
 
 
 def test_quiet_and_json_output(news: Path, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import shutil
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +17,12 @@ from digest.pipeline import Result, make
 from digest.settings import Settings
 
 LATER = NOW + timedelta(hours=2)
+
+
+def record(path: Path) -> tuple[dict, Any]:
+    """The header and payload of a record file (see digest.files.write_record)."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n")
+    return json.loads(head), json.loads(body)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -70,7 +77,7 @@ def test_a_rerun_over_unchanged_inputs_keeps_the_digest(tmp_path: Path, reads: l
     assert again.folder == first.folder and files(first.folder) == before
     assert (again.count, again.more_count) == (first.count, first.more_count)
     assert again.summary()["stories"] == first.summary()["stories"] and again.summary()["kept"]
-    state = json.loads((settings.out / ".digest-state.json").read_text())
+    _, state = record(settings.out / ".digest-state.json")
     assert state["last_until"].startswith(LATER.strftime("%Y-%m-%dT%H"))  # advanced as usual
 
 
@@ -103,9 +110,9 @@ def test_any_change_makes_the_digest_again(tmp_path: Path, change: str) -> None:
         settings = setup(tmp_path, templates=folder)
     elif change == "seen":  # another digest now claims one of the stories
         path = settings.out / ".digest-state.json"
-        state = json.loads(path.read_text())
-        state["seen"][next(iter(state["seen"]))] = "2026-11-01"
-        path.write_text(json.dumps(state))
+        head, state = record(path)
+        state["seen"][next(iter(state["seen"]))] = "2026-11-01"  # (the state has no checksum)
+        path.write_text(json.dumps(head) + "\n" + json.dumps(state))
     again = make(settings, now=LATER)
     assert not again.kept and again.folder is not None
     assert files(again.folder) == fresh_after_change(tmp_path, settings, change)
@@ -128,10 +135,10 @@ def test_a_digest_that_is_not_as_recorded_is_made_again(tmp_path: Path, damage: 
     elif damage == "file added":
         (first.folder / "notes.txt").write_text("mine")
     else:
-        record = settings.out / ".cache" / "unchanged.json"
-        data = json.loads(record.read_text())
-        data["folder"] = "2026-11-01"
-        record.write_text(json.dumps(data))
+        path = settings.out / ".cache" / "unchanged.json"
+        head, data = record(path)
+        data["folder"] = "2026-11-01"  # the checksum no longer matches
+        path.write_text(json.dumps(head) + "\n" + json.dumps(data))
     again = make(settings, now=LATER)
     assert not again.kept
     assert files(again.folder) == fresh(tmp_path, settings, "fresh")

@@ -3,10 +3,10 @@ articles does no summarizing.
 
 The key is a hash of the article's content hash and everything else that changes the result:
 the algorithm, the sentence count, the language and the project version. Each entry is one
-JSON file written atomically (without fsync: the checksum is what makes it safe) and carrying a
-checksum of its payload; an entry that fails the
-check (a crash mid-write, a disk error, a hand edit) is never trusted: it is deleted and the
-article is analysed again. The cache is bounded: past ``limit`` entries the oldest go.
+record (see :func:`digest.files.write_record`), written atomically without fsync: its checksum
+is what makes it safe. An entry that fails the check (a crash mid-write, a disk error, a hand
+edit) or is of an earlier format is never trusted: it is deleted and the article is analysed
+again. The cache is bounded: past ``limit`` entries the oldest go.
 """
 
 from __future__ import annotations
@@ -15,34 +15,56 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
+from typing import Any, TypedDict
 
 from digest import __version__
-from digest.files import write_atomic
+from digest.files import load_record, write_record
 from digest.model import Quote
 
 LIMIT = 20_000
+KIND = "analysis"
+VERSION = 2  # 1: a JSON object {"check", "payload"}
 
 
-def _quote(data: dict[str, object]) -> Quote:
-    return Quote(
-        text=str(data["text"]),
-        speaker=data["speaker"],  # type: ignore[arg-type]
-        speaker_as_written=data["speaker_as_written"],  # type: ignore[arg-type]
-        start=int(data["start"]),  # type: ignore[call-overload]
-        end=int(data["end"]),  # type: ignore[call-overload]
-        parts=tuple(tuple(p) for p in data["parts"]),  # type: ignore[union-attr, misc]
-    )
+class QuoteRecord(TypedDict):
+    """A quote as JSON data (the manifest, ``digest summarize --json``)."""
+
+    text: str
+    speaker: str | None
+    speaker_as_written: str | None
+    start: int
+    end: int
 
 
-def _quote_data(quote: Quote) -> dict[str, object]:
+def quote_record(quote: Quote) -> QuoteRecord:
     return {
         "text": quote.text,
         "speaker": quote.speaker,
         "speaker_as_written": quote.speaker_as_written,
         "start": quote.start,
         "end": quote.end,
-        "parts": [list(p) for p in quote.parts],
     }
+
+
+def _quote(data: dict[str, Any]) -> Quote:
+    """A cached quote (its record with the parts); raises on anything else."""
+    speaker, as_written = data["speaker"], data["speaker_as_written"]
+    if not (speaker is None or isinstance(speaker, str)):
+        raise TypeError("speaker")
+    if not (as_written is None or isinstance(as_written, str)):
+        raise TypeError("speaker_as_written")
+    return Quote(
+        text=str(data["text"]),
+        speaker=speaker,
+        speaker_as_written=as_written,
+        start=int(data["start"]),
+        end=int(data["end"]),
+        parts=tuple((int(a), int(b)) for a, b in data["parts"]),
+    )
+
+
+def _quote_data(quote: Quote) -> dict[str, object]:
+    return {**quote_record(quote), "parts": [list(p) for p in quote.parts]}
 
 
 Analysis = tuple[tuple[str, ...], tuple[Quote, ...], int | None]  # summary, quotes, key index
@@ -68,14 +90,13 @@ class AnalysisCache:
     def get(self, key: str) -> Analysis | None:
         path = self._path(key)
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-            payload = record["payload"]
-            if record["check"] != _check(payload) or payload["key"] != key:
-                raise ValueError("checksum mismatch")
+            payload = load_record(path, KIND, VERSION)
+            if not isinstance(payload, dict) or payload["key"] != key:
+                raise ValueError("another entry")
             result: Analysis = (
-                tuple(payload["summary"]),
+                tuple(str(s) for s in payload["summary"]),
                 tuple(_quote(q) for q in payload["quotes"]),
-                payload["key_quote"],
+                _key_index(payload["key_quote"]),
             )
         except FileNotFoundError:
             return None
@@ -93,13 +114,8 @@ class AnalysisCache:
             "quotes": [_quote_data(q) for q in quotes],
             "key_quote": key_index,
         }
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            record = {"check": _check(payload), "payload": payload}
-            write_atomic(path, json.dumps(record).encode(), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            write_record(self._path(key), KIND, VERSION, payload, durable=False)
 
     def prune(self) -> int:
         """Drop the oldest entries past the limit; returns how many went."""
@@ -114,5 +130,7 @@ class AnalysisCache:
         return len(extra)
 
 
-def _check(payload: dict[str, object]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+def _key_index(value: object) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError("key_quote")
+    return value

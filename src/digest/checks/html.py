@@ -19,9 +19,7 @@ from digest.checks.registry import (
     plural,
     warned,
 )
-
-GMAIL_CLIP_BYTES = 102_000
-HTML_WARN_BYTES = 90_000
+from digest.render.fit import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
 
 
 @check("html-size", needs=(HTML,))

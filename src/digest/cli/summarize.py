@@ -36,7 +36,8 @@ def summarize(
     into the file's decoded text, quote marks included) and key_quote.
     """
     given = dict(locals())  # the settings options are the parameters named as Settings fields
-    from digest.pipeline import story_record, summarize_paths  # the summarizers: not for --help
+    from digest.outbox.manifest import story_record
+    from digest.pipeline import summarize_paths  # the summarizers: not for --help
 
     with reported():
         settings = load_settings({**given, "sources": [str(p) for p in paths]}, None)

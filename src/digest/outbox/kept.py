@@ -12,9 +12,10 @@ file must be unchanged (size, mtime) since it was last read, and the dates the i
 for each file are placed in the new window exactly as selection would place them. A rerun
 with a feed URL among its sources, or any file the index does not vouch for, is made afresh.
 
-``OUT/.cache/unchanged.json`` holds the fingerprint of the inputs of the last digest written,
-its folder, the sha256 of each file in it, and what the run reported. It is written
-atomically after the digest and the state, and carries a checksum; before a digest is kept,
+``OUT/.cache/unchanged.json`` (a record, see :func:`digest.files.write_record`) holds the
+fingerprint of the inputs of the last digest written, its folder, the sha256 of each file in
+it, and what the run reported. It is written atomically after the digest and the state, and
+carries a checksum; a record of an earlier format is no record. Before a digest is kept,
 every file in its folder must still hash as recorded, so a damaged record, a killed run or a
 hand-edited digest means the digest is made again, never that a wrong one is kept.
 """
@@ -28,18 +29,22 @@ from datetime import datetime
 from pathlib import Path
 
 from digest import __version__
-from digest.files import write_atomic
+from digest.files import read_record, write_record
 from digest.model import Window
+from digest.outbox import names
+from digest.outbox.report import Report
 from digest.readers.index import FileIndex
 from digest.readers.scan import SourceFile
 from digest.selection import Placer
+from digest.settings import Settings
 
-RECORD_NAME = "unchanged.json"
+KIND = "kept digest"
+VERSION = 2  # 1: a JSON object with its own "check" key
 
 
 def fingerprint(
     *,
-    settings: object,
+    settings: Settings,
     files: list[SourceFile | str],
     index: FileIndex,
     window: Window,
@@ -71,7 +76,7 @@ def fingerprint(
         where = [place(moment) for moment in stamps]
         if where.count("outside") != len(where):
             placed += (item.key, entry, where)
-    fields = dataclasses.asdict(settings)  # type: ignore[call-overload]
+    fields = dataclasses.asdict(settings)
     fields.pop("since", None)  # the window counts through where it places each article
     fields.pop("until", None)
     looks = []
@@ -92,45 +97,41 @@ def others(seen: dict[str, str], folder: str) -> list[tuple[str, str]]:
     return sorted((i, f) for i, f in seen.items() if f != folder)
 
 
-def _check(data: object) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+def _path(out: Path) -> Path:
+    return names.cache_dir(out) / names.KEPT
 
 
-def remember(out: Path, key: str, folder: Path, report: dict) -> None:
+def _hashes(folder: Path) -> dict[str, str]:
+    files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    return dict(sorted(files.items()))
+
+
+def remember(out: Path, key: str, folder: Path, report: Report) -> None:
     """Record the digest just written (after it and the state are in place), with the hash
     of each file as it is on disk."""
     try:
-        files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
-        data = {"key": key, "folder": folder.name, "files": dict(sorted(files.items()))}
-        data["report"] = report
-        (out / ".cache").mkdir(parents=True, exist_ok=True)
-        record = json.dumps({"check": _check(data), **data}).encode()
-        write_atomic(out / ".cache" / RECORD_NAME, record)
+        data = {"key": key, "folder": folder.name, "files": _hashes(folder)}
+        write_record(_path(out), KIND, VERSION, {**data, "report": report.to_json()})
     except OSError:
         pass  # without the record the next run only costs more
 
 
 def forget(out: Path) -> None:
-    (out / ".cache" / RECORD_NAME).unlink(missing_ok=True)
+    _path(out).unlink(missing_ok=True)
 
 
-def recall(out: Path, key: str) -> tuple[Path, dict] | None:
+def recall(out: Path, key: str) -> tuple[Path, Report] | None:
     """The folder and report of the digest made from these inputs, when it is still there
     exactly as written; otherwise None."""
+    data = read_record(_path(out), KIND, VERSION)
     try:
-        record = json.loads((out / ".cache" / RECORD_NAME).read_bytes())
-        data = {k: record[k] for k in ("key", "folder", "files", "report")}
-        if record["check"] != _check(data) or data["key"] != key:
+        if not isinstance(data, dict) or data["key"] != key:
             return None
         folder = out / str(data["folder"])
         if folder.is_symlink() or folder.parent != out:
             return None
-        present = sorted(p.name for p in folder.iterdir())
-        if present != sorted(data["files"]):
-            return None
-        for name, digest in data["files"].items():
-            if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
-                return None
-        return folder, data["report"]
+        if _hashes(folder) != data["files"]:
+            return None  # a file added, removed or changed since
+        return folder, Report.from_json(data["report"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

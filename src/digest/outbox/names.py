@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest.readers.index import INDEX_NAME
+
 EML = "digest.eml"
 HTML = "digest.html"
 TEXT = "digest.txt"
@@ -17,7 +19,7 @@ DIGEST_FILES = (EML, HTML, TEXT, MANIFEST)
 STATE = ".digest-state.json"
 LOCK = ".lock"
 CACHE = ".cache"
-INDEX = "index.json"  # in CACHE
+INDEX = INDEX_NAME  # in CACHE (the readers own the index, and never import the outbox)
 ANALYSES = "analyses"  # in CACHE
 FEEDS = "feeds"  # in CACHE
 KEPT = "unchanged.json"  # in CACHE

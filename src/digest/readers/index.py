@@ -4,28 +4,30 @@ only the files that are new, changed, or dated inside the window.
 ``OUT/.cache/index.json`` maps a file's path to its size and modification time (in ns) and the
 publication times (POSIX seconds) of the articles read from it last time, or the reason it was
 skipped. A file whose size and mtime are unchanged and none of whose dates falls in the window
-is not read again. The file is a header line (format, version, time zone, and the sha256 of
-the rest) and one line of entries; it is replaced atomically, and one that fails a check is
-ignored (every file is read) and rewritten.
+is not read again. The file is a record (see :func:`digest.files.write_record`: a header with
+the sha256 of the rest, then one line) of the digest version, the time zone and the entries;
+it is replaced atomically, and one that fails a check, or was written by another version or
+for another zone, is ignored (every file is read) and rewritten.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest import __version__
-from digest.files import write_atomic
+from digest.files import read_record, write_record
 from digest.model import Article, Skipped
 
 if TYPE_CHECKING:
     from digest.readers.scan import SourceFile
 
-INDEX_NAME = "index.json"
-FORMAT = 2
+INDEX_NAME = "index.json"  # in OUT/.cache (the outbox's names are not the readers' to import)
+KIND = "file index"
+FORMAT = 3  # 2: a header line with a "stamp" (format|version|zone)
 
 Entry = list  # [size, mtime_ns, "dates", [posix seconds, ...]] or [size, mtime_ns, "skip", why]
 
@@ -33,24 +35,18 @@ Entry = list  # [size, mtime_ns, "dates", [posix seconds, ...]] or [size, mtime_
 class FileIndex:
     def __init__(self, folder: Path, zone_name: str) -> None:
         self.path = folder / INDEX_NAME
-        self.stamp = f"{FORMAT}|{__version__}|{zone_name}"
+        self.stamp = f"{__version__}|{zone_name}"  # the entries hold for these only
         self.entries: dict[str, Entry] = {}
         self._visited: set[str] = set()
         self._changed = False
         self._load()
 
     def _load(self) -> None:
-        try:
-            data = self.path.read_bytes()
-            head, _, body = data.partition(b"\n")
-            header = json.loads(head)
-            if header["stamp"] != self.stamp or header["check"] != hashlib.sha256(body).hexdigest():
-                return
-            entries = json.loads(body)
+        data = read_record(self.path, KIND, FORMAT)
+        if isinstance(data, dict) and data.get("stamp") == self.stamp:
+            entries = data.get("entries")
             if isinstance(entries, dict):
                 self.entries = entries
-        except (OSError, ValueError, KeyError, TypeError):
-            return
 
     def lookup(self, key: str, stat: list[int]) -> Entry | None:
         """The entry of an unchanged file (``key`` its posix path), or None."""
@@ -93,10 +89,33 @@ class FileIndex:
             del self.entries[key]
         if not (self._changed or gone):
             return
-        body = json.dumps(self.entries, separators=(",", ":")).encode()
-        header = {"stamp": self.stamp, "check": hashlib.sha256(body).hexdigest()}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, json.dumps(header).encode() + b"\n" + body)
+            payload = {"stamp": self.stamp, "entries": self.entries}
+            write_record(self.path, KIND, FORMAT, payload)
         except OSError:
             pass  # an index that cannot be written only costs time
+
+
+def load_in_background(folder: Path, zone_name: str) -> Callable[[], FileIndex]:
+    """Start loading the index in a thread (its JSON parses under the GIL while the caller's
+    scan waits on the disk without it); the function returned waits for it and gives it, or
+    raises what loading raised."""
+    done: list[FileIndex] = []
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            done.append(FileIndex(folder, zone_name))
+        except BaseException as exc:  # handed to the caller by result()
+            failed.append(exc)
+
+    thread = threading.Thread(target=load, name="digest-load", daemon=True)
+    thread.start()
+
+    def result() -> FileIndex:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done[0]
+
+    return result
