@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from digest.model import Article, Quote
-from digest.readers.scan import clean_line, strip_markdown
+from digest.text import clean_line, strip_markdown
 
 OPENERS = "«„"
 CLOSERS = "»"

@@ -35,6 +35,7 @@ from sumy.utils import get_stop_words
 from digest.analysis.language import tokenizer
 from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 from digest.model import Article
+from digest.text import is_also_read
 
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 STEMS_MEMO = 50_000  # words whose stems a summarizer remembers
@@ -198,12 +199,6 @@ _CREDIT = re.compile(  # "(AP Photo/Evan Vucci)", "[Getty Images]", "Reuters/Jan
     r"^(?:[(\[][^()\[\]]{0,80}\b(?i:photo|photograph|picture|image|getty|credit)s?\b[^()]{0,80}[)\]]"
     r"|[(\[]?(?:AP|AFP|Reuters|EPA|PA|Getty Images)\s*(?:/|via\b)[^()]{0,60}[)\]]?)$",
 )
-_ALSO = re.compile(
-    r"^(?:also read|read more|read also|more to read|see also|related(?: stories| story)?"
-    r"|more on this story|recommended|don't miss|follow us|sign up|subscribe|click here)"
-    r"\s*(?:[:|»>]|[–—]|\s-\s|$)",
-    re.I,
-)
 _OPENING = "“„«"
 _CLOSING = "”»"
 _GERMAN_CLOSING = "“”"  # „so“: with a low opening mark, “ closes
@@ -270,7 +265,7 @@ def _not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _is_stamp(sentence)
         or _CAPTION.match(sentence)
         or _CREDIT.match(sentence)
-        or _ALSO.match(sentence)
+        or is_also_read(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?
     )
 
