@@ -25,9 +25,11 @@ from digest.compose import compose
 from digest.dates import parse_when, resolve_timezone
 from digest.errors import DigestError, UsageError
 from digest.model import Article, Footer, Story, Window
-from digest.readers.scan import ReadOptions, clean_line, read_file, read_markdown, read_text
+from digest.readers.plain import read_markdown, read_text
+from digest.readers.scan import ReadOptions, read_file
 from digest.render.message import build_message, message_bytes, parse_address
 from digest.render.templates import render_html, render_text
+from digest.text import clean_line
 
 EXAMPLES = 200
 PROFILE = settings(

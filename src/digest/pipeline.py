@@ -23,7 +23,7 @@ from digest.checks import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
 from digest.choices import language_code
 from digest.errors import ConfigError, DigestError, UsageError
 from digest.files import to_json
-from digest.model import Article, Digest, Footer, Quote, Skipped, Story, Window
+from digest.model import Article, Digest, Footer, Quote, Skipped, Story, Window, as_source
 from digest.outbox import folder as outbox
 from digest.outbox import kept as unchanged
 from digest.outbox import state
@@ -548,7 +548,7 @@ def _kept(
     if after != current:
         state.save(settings.out, after)
     skipped = tuple(
-        Skipped(path=Path(s["path"]), reason=s["reason"])
+        Skipped(path=as_source(s["path"]), reason=s["reason"])
         for s in report["skipped"]  # type: ignore[attr-defined]
     )
     return Result(

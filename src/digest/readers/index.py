@@ -15,14 +15,11 @@ import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from digest import __version__
 from digest.files import write_atomic
 from digest.model import Article, Skipped
-
-if TYPE_CHECKING:
-    from digest.readers.scan import SourceFile
+from digest.readers.base import SourceFile
 
 INDEX_NAME = "index.json"
 FORMAT = 2

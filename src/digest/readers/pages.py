@@ -20,11 +20,14 @@ import re
 import sys
 from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from digest.errors import ArticleError
-from digest.readers.base import Entry
-from digest.readers.scan import clean_line as _clean
+from digest.model import Source
+from digest.readers.base import Entry, EntrySkip, ReadOptions, register
+from digest.readers.decode import decode
+from digest.text import clean_line as _clean
+from digest.urls import absolute, is_http, untrack
 
 HTML_EXTRA = "html"
 MISSING_EXTRA = (
@@ -64,7 +67,6 @@ _PUBLISHED_META = (
 )
 _LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language")
 _URL_META = ("og:url", "twitter:url")
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign)$")
 _BULLET = re.compile(r"^[-•*]\s+")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -244,30 +246,14 @@ def _page_url(tree: Any, metas: dict[str, str], found: str | None) -> str | None
         if "canonical" in (link.get("rel") or "").lower().split()
     ]
     stated = [metas[k] for k in _URL_META if k in metas]
-    base = next((u for u in [*stated, found or ""] if _absolute(u)), "")
+    base = next((u for u in [*stated, found or ""] if is_http(u)), None)
     urls = []
     for url in [*canonical, *stated, found or ""]:
-        url = url.strip()
-        if url and not _absolute(url) and base:
-            url = urljoin(base, url)
-        if _absolute(url):
-            urls.append(_untracked(url))
+        link = absolute(url, base)
+        if link is not None:
+            urls.append(untrack(link))
     articles = [u for u in urls if urlsplit(u).path.strip("/")]
-    return (articles or urls or [None])[0]
-
-
-def _absolute(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def _untracked(url: str) -> str:
-    parts = urlsplit(url.strip())
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if not _TRACKING.match(k.lower())]
-    if len(kept) == len(query):
-        return urlunsplit(parts._replace(fragment=""))
-    return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
+    return next(iter(articles or urls), None)
 
 
 def _language(tree: Any, metas: dict[str, str]) -> str | None:
@@ -280,3 +266,18 @@ def _language(tree: Any, metas: dict[str, str]) -> str | None:
         if _LANG.match(tag):
             return tag.replace("_", "-")
     return None
+
+
+class _PageReader:
+    """Saved article pages; they need the ``html`` extra."""
+
+    extensions: tuple[str, ...] = (".html", ".htm")
+
+    def enabled(self) -> str | None:
+        return None if html_supported() else MISSING_EXTRA
+
+    def read(self, data: bytes, location: Source, options: ReadOptions) -> list[Entry | EntrySkip]:
+        return [read_page(decode(data), location.as_posix())]
+
+
+PAGES = register(_PageReader())
