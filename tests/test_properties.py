@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import NOW
-from digest.analysis.quotes import MARKS, find_quotes, key_quote
+from digest.analysis.quotemarks import MARKS
+from digest.analysis.quotes import find_quotes, key_quote
 from digest.analysis.summarize import summarize
 from digest.choices import ALGORITHMS
 from digest.compose import compose

@@ -116,3 +116,13 @@ def test_the_same_html_gives_the_same_paragraphs_as_html_and_as_a_field_value() 
     assert html_to_paragraphs("First line.\nSecond &amp; last") == text_paragraphs(
         "First line.\nSecond & last"
     )
+
+
+def test_one_set_of_quote_marks_for_quotes_and_summaries() -> None:
+    """‟ opens a quotation for the summary's check as it does for the quote finder."""
+    from digest.analysis.quotemarks import MARKS, is_open, outside_quotes
+
+    assert "‟" in MARKS and is_open("He said ‟no” today.", 8)
+    assert outside_quotes("He said ‟no” today.") == "He said  today."
+    assert outside_quotes("Sie sagte „so“ und ging.") == "Sie sagte  und ging."
+    assert outside_quotes("“All of it,” she said.") == " she said."
