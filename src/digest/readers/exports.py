@@ -10,7 +10,7 @@ Which member holds what is configurable (:data:`DEFAULT_FIELDS`); a field may be
 text or HTML), a list of paragraph strings, or an object with the text under ``rendered``,
 ``html``, ``text`` or ``value`` (WordPress's ``{"rendered": "<p>..."}``).
 
-A JSON Feed (https://jsonfeed.org/) is not an export: :func:`is_json_feed` tells, and
+A JSON Feed (https://jsonfeed.org/version/1.1) is not an export: :func:`is_json_feed` tells, and
 :func:`read_export` refuses one so the caller can hand it to the feed reader.
 """
 
@@ -24,7 +24,7 @@ from digest.errors import ArticleError, ConfigError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
-from digest.readers.feeds import parse_feed
+from digest.readers.feeds import JSON_FEED_PREFIX, parse_feed
 from digest.text import markup_line, markup_paragraphs
 from digest.urls import is_http
 
@@ -54,7 +54,6 @@ LIST_KEYS = (
     "records",
     "news",
 )
-JSON_FEED_VERSION = "https://jsonfeed.org/"
 NOT_A_LIST = (
     "no list of articles found: expected a list of objects, or an object with one under "
     + ", ".join(f"'{k}'" for k in LIST_KEYS[:4])
@@ -75,7 +74,7 @@ def is_json_feed(text: str) -> bool:
 
 def _is_feed(data: object) -> bool:
     version = data.get("version") if isinstance(data, dict) else None
-    return isinstance(version, str) and version.startswith(JSON_FEED_VERSION)
+    return isinstance(version, str) and version.startswith(JSON_FEED_PREFIX)
 
 
 def read_export(
@@ -192,7 +191,7 @@ def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Ent
     def field(name: str) -> object:
         return _get(obj, names[name])
 
-    title = _line(_text(field("title")))
+    title = markup_line(_text(field("title")))
     if not title:
         return EntrySkip(position, "no title")
     paragraphs = _body(field("body")) or _body(field("content"))
@@ -203,15 +202,15 @@ def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Ent
     return Entry(
         title=title,
         paragraphs=paragraphs,
-        dek=_line(_text(field("dek"))),
+        dek=markup_line(_text(field("dek"))),
         date=when,
         date_origin="export" if when is not None else "",
         needs_date=False,
         url=url if is_http(url) else None,
         id=_text(field("id")).strip() or None,
-        author=_line(_text(field("author"))) or None,
-        source=_line(_text(field("source"))) or None,
-        language=_line(_text(field("language"))) or None,
+        author=markup_line(_text(field("author"))) or None,
+        source=markup_line(_text(field("source"))) or None,
+        language=markup_line(_text(field("language"))) or None,
         tags=_tags(field("tags")),
         extra={"label": f"{label}: {position}"},
     )
@@ -258,11 +257,6 @@ def _text(value: object) -> str:
     return ""
 
 
-def _line(text: str) -> str:
-    """One line of display text, HTML and entities read when there are any."""
-    return markup_line(text)
-
-
 def _body(value: object) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(p for v in value for p in _body(v))
@@ -298,7 +292,7 @@ def _tags(value: object) -> tuple[str, ...]:
         items = value
     else:
         return ()
-    return tuple(dict.fromkeys(t for t in (_line(_text(v)) for v in items) if t))
+    return tuple(dict.fromkeys(t for t in (markup_line(_text(v)) for v in items) if t))
 
 
 class _JsonReader:

@@ -26,7 +26,7 @@ from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
-from digest.text import clean_line as _clean
+from digest.text import clean_line
 from digest.urls import absolute, is_http, untrack
 
 HTML_EXTRA = "html"
@@ -107,7 +107,7 @@ def read_page(html: str, label: str) -> Entry:
         raise ArticleError(f"cannot read the page: {type(exc).__name__}: {exc}") from None
     if doc is None or not doc.text:
         raise ArticleError(NO_TEXT)
-    title = _clean(doc.title or "")
+    title = clean_line(doc.title or "")
     paragraphs = _paragraphs(doc.text, title)
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
         raise ArticleError(NO_TEXT)
@@ -121,10 +121,10 @@ def read_page(html: str, label: str) -> Entry:
         date_origin="page metadata" if published else "",
         needs_date=False,
         url=_page_url(tree, metas, doc.url),
-        author=_clean(doc.author or "") or None,
-        source=_clean(doc.sitename or "") or None,
+        author=clean_line(doc.author or "") or None,
+        source=clean_line(doc.sitename or "") or None,
         language=_language(tree, metas),
-        tags=tuple(dict.fromkeys(t for t in (_clean(t) for t in doc.tags or ()) if t)),
+        tags=tuple(dict.fromkeys(t for t in (clean_line(t) for t in doc.tags or ()) if t)),
         extra={"label": label},
     )
 
@@ -152,7 +152,7 @@ def _extract(trafilatura: Any, tree: Any) -> Any:
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:
     """trafilatura's text, one block a line, as paragraphs: list bullets off, and the
     headline left out where the page repeats it at the top of the article."""
-    paragraphs = [_clean(_BULLET.sub("", line)) for line in text.splitlines()]
+    paragraphs = [clean_line(_BULLET.sub("", line)) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
@@ -161,7 +161,7 @@ def _paragraphs(text: str, title: str) -> tuple[str, ...]:
 
 def _dek(description: str | None, paragraphs: tuple[str, ...]) -> str:
     """The page's description as standfirst, unless it only repeats the article's opening."""
-    dek = _clean(description or "")
+    dek = clean_line(description or "")
     stem = dek.rstrip(".…").removesuffix("...").strip().casefold()
     opening = " ".join(paragraphs[:2]).casefold()
     if not stem or stem in opening:

@@ -16,6 +16,7 @@ from email.utils import format_datetime, getaddresses, parseaddr
 from digest.errors import ConfigError
 from digest.model import Digest
 from digest.text import one_line
+from digest.urls import safe_link
 
 
 def parse_address(value: str, setting: str) -> Address:
@@ -97,7 +98,7 @@ def build_message(
     if unsubscribe_url:
         # RFC 8058 one-click unsubscribe; a mailto: link is offered as it is
         msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        if unsubscribe_url.startswith("https:"):
+        if safe_link(unsubscribe_url):  # an https link (a mailto: one is not one-click)
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
