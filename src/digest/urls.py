@@ -19,6 +19,9 @@ TRACKING = re.compile(
 )
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _parts(url: str) -> tuple[str, str] | None:
     try:
         parts = urlsplit(url)
@@ -33,7 +36,7 @@ def is_http(url: object) -> bool:
     if not isinstance(url, str):
         return False
     url = url.strip()
-    if not url or any(c.isspace() for c in url):
+    if not url or _SPACE.search(url):
         return False
     parts = _parts(url)
     return parts is not None and parts[0] in ("http", "https") and bool(parts[1])
@@ -61,7 +64,7 @@ def safe_link(url: str | None, *, mailto: bool = False) -> str | None:
         return None
     url = url.strip()
     parts = _parts(url)
-    if parts is None or any(c.isspace() for c in url):
+    if parts is None or _SPACE.search(url):
         return None
     scheme, netloc = parts
     if (scheme == "https" and netloc) or (mailto and scheme == "mailto" and "@" in url):

@@ -8,6 +8,7 @@ absolute http(s) URL (kept as written), one content hash, one id, and a source n
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,10 +22,13 @@ from digest.urls import host, is_http
 
 
 def to_article(
-    entry: Entry, location: Source, options: ReadOptions, fallback: datetime | None
+    entry: Entry,
+    location: Source,
+    options: ReadOptions,
+    fallback: Callable[[], datetime] | None,
 ) -> Article:
-    """The article an entry stands for. ``fallback`` is the date when the entry has none (the
-    file's mtime), unless ``entry.needs_date``. Raises ArticleError.
+    """The article an entry stands for. ``fallback`` gives the date when the entry has none
+    (the file's mtime, looked up only then), unless ``entry.needs_date``. Raises ArticleError.
 
     The rules, the same for every reader:
 
@@ -37,7 +41,7 @@ def to_article(
     title = clean_line(entry.title)
     if not title:
         raise ArticleError("no headline")
-    paragraphs = tuple(p for p in (clean_line(p) for p in entry.paragraphs) if p)
+    paragraphs = tuple(p for p in entry.paragraphs if p)  # clean already: the text kit's
     if not paragraphs:
         raise ArticleError("no body text after the headline")
     published, origin = _published(entry, options, fallback)
@@ -65,7 +69,7 @@ def to_article(
 
 
 def _published(
-    entry: Entry, options: ReadOptions, fallback: datetime | None
+    entry: Entry, options: ReadOptions, fallback: Callable[[], datetime] | None
 ) -> tuple[datetime, str]:
     """The entry's own date (with where it came from), else the fallback as "mtime"."""
     if entry.date not in (None, ""):
@@ -76,7 +80,10 @@ def _published(
             raise ArticleError(f"{origin} date: {exc}") from None
     if entry.needs_date or fallback is None:
         raise ArticleError("no publication date")
-    return fallback, "mtime"
+    try:
+        return fallback(), "mtime"
+    except OSError as exc:  # gone since it was read
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
 
 
 def source_name(url: str | None, location: Source) -> str:

@@ -29,7 +29,7 @@ class Entry:
     """
 
     title: str
-    paragraphs: tuple[str, ...]  # plain text, one entry per paragraph (markup already stripped)
+    paragraphs: tuple[str, ...]  # clean lines (digest.text's output), one a paragraph
     dek: str = ""
     date: object = None  # as found: an RFC 822 / ISO 8601 string, date, datetime, or None
     date_origin: str = ""  # where ``date`` came from: "feed published", "front matter", ...

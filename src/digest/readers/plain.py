@@ -145,12 +145,16 @@ class _OneArticleReader:
         text = decode(data)
         bom = 1 if text.startswith("\ufeff") else 0
         entry = self.parse(text[bom:])
-        entry = replace(entry, text=text, body_start=entry.body_start + bom)
-        if entry.date is None and isinstance(location, Path):
-            from_name = dates.date_in_filename(location, options.zone)
-            if from_name is not None:
-                entry = replace(entry, date=from_name, date_origin="filename")
-        return [entry]
+        date: object = entry.date
+        origin = entry.date_origin
+        if date is None and isinstance(location, Path):
+            date = dates.date_in_filename(location, options.zone)
+            origin = "filename" if date is not None else ""
+        return [
+            replace(
+                entry, text=text, body_start=entry.body_start + bom, date=date, date_origin=origin
+            )
+        ]
 
 
 TEXT = register(_OneArticleReader(read_text, ".txt", ".text"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from functools import partial
 from operator import attrgetter
@@ -122,7 +122,7 @@ def _articles(
     data: bytes,
     location: Source,
     options: ReadOptions,
-    fallback: datetime | None,
+    fallback: Callable[[], datetime] | None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Every entry the reader finds, as an article or as a skip naming the entry."""
     articles: list[Article] = []
@@ -159,11 +159,7 @@ def read_file(path: Path, options: ReadOptions) -> tuple[list[Article], list[Ski
     try:
         reader = _reader(path)
         data = _read_bytes(path, options.max_bytes)
-        try:
-            fallback = dates.mtime(path, options.zone)
-        except OSError as exc:  # gone since it was read
-            raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
-        return _articles(reader, data, path, options, fallback)
+        return _articles(reader, data, path, options, partial(dates.mtime, path, options.zone))
     except ArticleError as exc:
         return [], [Skipped(path=path, reason=exc.message)]
 
