@@ -78,7 +78,7 @@ class Reader(Protocol):
         ...
 
 
-READERS: dict[str, Reader] = {}
+READERS: dict[str, Reader] = {}  # by file extension
 URL_READERS: list[Reader] = []  # what reads a document fetched from a source URL (feeds)
 
 
@@ -94,10 +94,11 @@ def register(reader: R, *, urls: bool = False) -> R:
     return reader
 
 
-def reader_for(location: Path | str) -> Reader | None:
-    """The reader registered for a file's extension, if any."""
-    suffix = Path(location).suffix.lower()
-    return READERS.get(suffix)
+def reader_for(location: Source) -> Reader | None:
+    """The reader registered for a file's extension, or for a source URL; None if none is."""
+    if not isinstance(location, Path):
+        return URL_READERS[-1] if URL_READERS else None
+    return READERS.get(location.suffix.lower())
 
 
 class SourceFile(NamedTuple):

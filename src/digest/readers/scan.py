@@ -24,7 +24,6 @@ from digest.readers.article import to_article
 from digest.readers.base import (
     MAX_BYTES,
     READERS,
-    URL_READERS,
     EntrySkip,
     Reader,
     ReadOptions,
@@ -144,10 +143,12 @@ def _articles(
     return articles, skipped
 
 
-def _reader(path: Path) -> Reader:
-    reader = reader_for(path)
+def _reader(location: Source) -> Reader:
+    reader = reader_for(location)
     if reader is None:
-        raise ArticleError(f"no reader for '{path.suffix or path.name}' files")
+        if not isinstance(location, Path):
+            raise ArticleError("no reader for URLs")
+        raise ArticleError(f"no reader for '{location.suffix or location.name}' files")
     missing = reader.enabled()
     if missing:
         raise ArticleError(missing)
@@ -180,12 +181,13 @@ def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skippe
     """A feed fetched over http(s), with a conditional-request cache; an error is one skip."""
     location = Location(url)
     try:
+        reader = _reader(location)
         if options.cache is not None:
             data = fetch(url, options.cache)
         else:
             with tempfile.TemporaryDirectory(prefix="digest-feed-") as tmp:
                 data = fetch(url, Path(tmp))
-        return _articles(URL_READERS[0], data, location, options, None)
+        return _articles(reader, data, location, options, None)
     except ArticleError as exc:
         return [], [Skipped(path=location, reason=exc.message)]
 
