@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from digest.analysis.summarize import summarize  # noqa: E402
-from digest.choices import DEFAULT_ALGORITHM, DEFAULT_SENTENCES  # noqa: E402
 from digest.errors import ArticleError  # noqa: E402
 from digest.readers.scan import read_article  # noqa: E402
+from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpus" / "bbc" / "News Articles"
 ARCHIVE_FILES = 100_000

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from digest.analysis.language import tokenizer
 from digest.analysis.summarize import candidate_sentences, summarize
-from digest.choices import ALGORITHMS
 from digest.errors import ArticleError
 from digest.model import Article
 from digest.readers.scan import read_article
+from digest.settings import ALGORITHMS
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 METRICS = ("rouge1", "rouge2", "rougeL")

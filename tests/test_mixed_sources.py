@@ -141,3 +141,68 @@ def test_feed_urls_with_cache_and_a_failing_feed(server: str, tmp_path: Path) ->
     second = make(settings, now=NOW, include_seen=True)  # conditional request: 304
     assert second.digest is not None and second.digest.count == first.digest.count
     assert FeedHandler.requests.count("/feed.xml") == 2
+
+
+def test_a_feed_url_prints_as_written_in_the_manifest_ls_and_warnings(
+    server: str, tmp_path: Path
+) -> None:
+    """A URL source is never a Path: 'http://127.0.0.1:N/...' keeps its '//' everywhere."""
+    from typer.testing import CliRunner
+
+    from digest.cli import app
+
+    out = tmp_path / "out"
+    feed, missing = f"{server}/feed.xml", f"{server}/missing.xml"
+    settings = Settings(sources=(feed, missing), out=out, since="2026-11-01", timezone="UTC")
+    result = make(settings, now=NOW, include_seen=True)
+    assert result.folder is not None
+    manifest = json.loads((result.folder / "manifest.json").read_text())
+    paths = [a["path"] for a in manifest["articles"] + manifest["more_stories"]]
+    assert paths and all(p == feed for p in paths)
+    skipped = [s["path"] for s in manifest["skipped"]]
+    assert missing in skipped and f"{feed}#tag:tech.example.net,2026:nothing" in skipped
+
+    env = {"DIGEST_NOW": NOW.isoformat(), "TZ": "UTC"}
+    common = ["--since", "2026-11-01", "--source", feed, "--source", missing]
+    listed = CliRunner().invoke(
+        app, ["ls", "--json", *common, "--out", str(tmp_path / "ls")], env=env
+    )
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]  # JSON Lines
+    assert {feed, missing} <= {row["path"] for row in rows}
+    assert all(row["path"].startswith(f"{server}/") for row in rows)
+    made = CliRunner().invoke(app, ["make", *common, "--out", str(tmp_path / "made")], env=env)
+    assert f"skipped {missing}: HTTP 404 Not Found" in made.output
+
+
+def test_the_same_html_in_a_feed_and_in_an_export_gives_the_same_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """One HTML converter: <br> ends a line (a mid-sentence line goes on) in every reader."""
+    from digest.readers.scan import read_sources
+
+    html = (
+        "<p>Work starts in spring &amp; ends<br>in 2028.</p><p>One.<br>Two.</p><ul><li>A</li></ul>"
+    )
+    escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    (tmp_path / "feed.rss").write_text(
+        '<rss version="2.0"><channel><title>Wire</title><item><title>Bridge</title>'
+        "<link>https://example.org/feed-bridge</link>"
+        "<pubDate>Thu, 26 Nov 2026 10:00:00 GMT</pubDate>"
+        f"<description>{escaped}</description></item></channel></rss>"
+    )
+    row = {
+        "title": "Bridge",
+        "date": "2026-11-26T10:00:00Z",
+        "body": html,
+        "url": "HTTPS://Example.org/export-bridge",  # an upper-case scheme is still https
+    }
+    (tmp_path / "export.json").write_text(json.dumps([row]))
+    articles, skipped = read_sources([tmp_path], UTC)
+    assert skipped == []
+    by_url = {a.url: a for a in articles}
+    assert set(by_url) == {"https://example.org/feed-bridge", "HTTPS://Example.org/export-bridge"}
+    expected = ("Work starts in spring & ends in 2028.", "One.", "Two.", "A")
+    assert by_url["https://example.org/feed-bridge"].paragraphs == expected
+    assert by_url["HTTPS://Example.org/export-bridge"].paragraphs == expected
+    assert by_url["HTTPS://Example.org/export-bridge"].id == "HTTPS://Example.org/export-bridge"

@@ -13,14 +13,10 @@ import pytest
 from digest.errors import ArticleError, ConfigError
 from digest.readers.base import Entry, EntrySkip
 from digest.readers.decode import decode_text
-from digest.readers.exports import (
-    DEFAULT_FIELDS,
-    html_to_paragraphs,
-    is_json_feed,
-    read_export,
-    text_to_paragraphs,
-)
+from digest.readers.exports import DEFAULT_FIELDS, is_json_feed, read_export
 from digest.readers.pages import MISSING_EXTRA, html_supported, read_page
+from digest.text import html_to_paragraphs
+from digest.text import text_paragraphs as text_to_paragraphs
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 NEWS_PAGE = PAGES / "news-page.html"

@@ -18,16 +18,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import NOW
-from digest.analysis.quotes import MARKS, find_quotes, key_quote
+from digest.analysis.quotemarks import MARKS
+from digest.analysis.quotes import find_quotes, key_quote
 from digest.analysis.summarize import summarize
 from digest.compose import compose
 from digest.dates import parse_when, resolve_timezone
 from digest.errors import DigestError, UsageError
 from digest.model import Article, Footer, Story, Window
-from digest.readers.scan import ReadOptions, clean_line, read_file, read_markdown, read_text
+from digest.readers.plain import read_markdown, read_text
+from digest.readers.scan import ReadOptions, read_file
 from digest.render.message import build_message, message_bytes, parse_address
 from digest.render.templates import render_html, render_text
 from digest.settings import ALGORITHMS
+from digest.text import clean_line
 
 EXAMPLES = 200
 PROFILE = settings(

@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from conftest import distinct_text
 from digest.cli import app
 from digest.model import Article, Window
-from digest.selection import normalize_url, select, similar_groups
+from digest.selection import select, similar_groups
+from digest.urls import normalise as normalize_url
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 WINDOW = Window(NOW - timedelta(days=1), NOW)

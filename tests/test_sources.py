@@ -8,7 +8,9 @@ import pytest
 
 from conftest import SEEDS, set_mtime
 from digest.errors import UsageError
-from digest.readers.scan import READERS, read_article, read_sources, strip_markdown
+from digest.readers.base import READERS
+from digest.readers.scan import read_article, read_sources
+from digest.text import strip_markdown
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 
@@ -191,7 +193,7 @@ def test_legacy_encodings_are_detected(tmp_path: Path) -> None:
 
 
 def test_the_scan_finds_article_files_in_sorted_path_order(tmp_path: Path) -> None:
-    from digest.readers.scan import ENTRY_READERS, READERS, inventory
+    from digest.readers.scan import inventory
 
     root = tmp_path / "news"
     names = [
@@ -207,7 +209,7 @@ def test_the_scan_finds_article_files_in_sorted_path_order(tmp_path: Path) -> No
         p
         for p in sorted(root.rglob("*"))
         if p.is_file()
-        and p.suffix.lower() in (*READERS, *ENTRY_READERS)
+        and p.suffix.lower() in READERS
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
         and "link" not in p.relative_to(root).parts
     ]

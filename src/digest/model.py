@@ -5,6 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeAlias
+
+from digest.urls import is_http
+
+
+class Location(str):
+    """Where an article was found when that is not a file of its own: a feed's URL, or an
+    entry inside a file or feed (``feeds/world.xml#item 3``). It is kept exactly as written
+    (a :class:`~pathlib.Path` would fold the ``//`` of ``https://``) and prints as written."""
+
+    __slots__ = ()
+
+    def as_posix(self) -> str:
+        """As written (the name a :class:`~pathlib.Path` location has for the same use)."""
+        return str.__str__(self)
+
+
+Source: TypeAlias = Path | Location  # a file, or a URL / an entry inside a file or feed
+
+
+def as_source(text: str) -> Source:
+    """A location as written back from a manifest or a setting: a URL or an entry label
+    (``file#entry``) stays as written, anything else is a file path."""
+    if "#" in text or is_http(text):
+        return Location(text)
+    return Path(text)
 
 
 @dataclass(frozen=True)
@@ -12,7 +38,7 @@ class Article:
     """One article as read from a source, before any selection or analysis."""
 
     id: str
-    path: Path
+    path: Source  # the file it was read from, or the feed URL / entry it came from
     title: str
     published: datetime  # always timezone-aware
     date_source: str  # "front matter", "filename" or "mtime"
@@ -46,9 +72,9 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file that was not used, and why."""
+    """A file, feed or entry that was not used, and why."""
 
-    path: Path
+    path: Source
     reason: str
 
 

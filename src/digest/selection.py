@@ -15,31 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from digest.model import Article, Window
+from digest.urls import normalise
 
 SIMILARITY = 0.5  # Jaccard of word 5-shingles: see bench/dedupe.py for what it groups
 SHINGLE = 5
 COMMON_SHINGLE = 50  # a shingle in more articles than this is boilerplate, not evidence
 CLOCK_SKEW = timedelta(minutes=15)
-TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|cmpid)$")
-
-
-def normalize_url(url: str) -> str:
-    """The URL as a story's identity: no tracking parameters, fragment, ``www.`` or trailing
-    slash; scheme and host in lower case; remaining query parameters sorted."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not TRACKING.match(k.lower())
-    )
-    path = parts.path.rstrip("/") or "/"
-    scheme = parts.scheme.lower()
-    scheme = "https" if scheme in ("http", "https") else scheme  # the same page either way
-    return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
 _WORD = re.compile(r"\w+")
@@ -240,5 +223,5 @@ def select(
 def _keys(article: Article) -> list[str]:
     keys = [f"id:{article.id}"]
     if article.url:
-        keys.append(f"url:{normalize_url(article.url)}")
+        keys.append(f"url:{normalise(article.url)}")
     return keys

@@ -15,16 +15,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from digest.analysis.quotemarks import MARKS, is_open
 from digest.model import Article, Quote
-from digest.readers.scan import clean_line, strip_markdown
+from digest.text import clean_line, strip_markdown
 
-OPENERS = "«„"
-CLOSERS = "»"
-MARKS = '"“”«»„‟'
 _MARK = re.compile(f"[{MARKS}]")
 _MARK_OR_BREAK = re.compile(f"[{MARKS}\n]")
-_OPEN_CONTEXT = set(" \t\r\n([{—–-/")
-_CLOSE_CONTEXT = set(" \t\r\n,.;:!?)]}—–-…")
 MAX_QUOTE_CHARS = 3000
 
 VERBS = (
@@ -377,21 +373,6 @@ class Candidate:
         return self.parts[-1][1]
 
 
-def _is_open(text: str, i: int) -> bool:
-    mark = text[i]
-    if mark in OPENERS:
-        return True
-    if mark in CLOSERS:
-        return False
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
-    if before in _OPEN_CONTEXT and after not in " \t\r\n":
-        return True
-    if after in _CLOSE_CONTEXT or before not in " \t\r\n":
-        return False
-    return mark in "“‟"
-
-
 def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
     """Spans of quotations in ``text[start:]`` (marks included), absolute offsets.
 
@@ -417,7 +398,7 @@ def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
                 j += 1
             blank = text.count("\n", i, j) > 1
             ended = text[opened:i].rstrip()[-1:] in ".!?…:"
-            if j < length and text[j] in MARKS and _is_open(text, j):
+            if j < length and text[j] in MARKS and is_open(text, j):
                 parts.append((opened, i))  # runs on into the next paragraph
                 opened = None
             elif blank or ended or i - opened > MAX_QUOTE_CHARS:
@@ -425,7 +406,7 @@ def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
             i = j
             continue
         if char in MARKS:
-            if _is_open(text, i):
+            if is_open(text, i):
                 if opened is not None:
                     parts = []  # an earlier mark never closed: it was stray
                 opened = i

@@ -33,8 +33,10 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from digest.analysis.language import tokenizer
+from digest.analysis.quotemarks import outside_quotes
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
+from digest.text import is_also_read
 
 MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 STEMS_MEMO = 50_000  # words whose stems a summarizer remembers
@@ -198,53 +200,6 @@ _CREDIT = re.compile(  # "(AP Photo/Evan Vucci)", "[Getty Images]", "Reuters/Jan
     r"^(?:[(\[][^()\[\]]{0,80}\b(?i:photo|photograph|picture|image|getty|credit)s?\b[^()]{0,80}[)\]]"
     r"|[(\[]?(?:AP|AFP|Reuters|EPA|PA|Getty Images)\s*(?:/|via\b)[^()]{0,60}[)\]]?)$",
 )
-_ALSO = re.compile(
-    r"^(?:also read|read more|read also|more to read|see also|related(?: stories| story)?"
-    r"|more on this story|recommended|don't miss|follow us|sign up|subscribe|click here)"
-    r"\s*(?:[:|»>]|[–—]|\s-\s|$)",
-    re.I,
-)
-_OPENING = "“„«"
-_CLOSING = "”»"
-_GERMAN_CLOSING = "“”"  # „so“: with a low opening mark, “ closes
-
-
-def _marks(sentence: str) -> tuple[str, str]:
-    return ("„«", _GERMAN_CLOSING + "»") if "„" in sentence else (_OPENING, _CLOSING)
-
-
-def _starts_inside_quote(sentence: str) -> bool:
-    """Whether the sentence begins inside a quotation: its first quote mark closes one."""
-    opening, closing = _marks(sentence)
-    for at, char in enumerate(sentence):
-        if char in opening:
-            return False
-        if char in closing:
-            return True
-        if char == '"':
-            before = sentence[at - 1] if at else " "
-            after = sentence[at + 1] if at + 1 < len(sentence) else " "
-            return not before.isspace() and (after.isspace() or after in ",.;:!?)")
-    return False
-
-
-def outside_quotes(sentence: str) -> str:
-    """The sentence without its quoted words (a quote left open runs to the end)."""
-    if not any(mark in sentence for mark in _OPENING + _CLOSING + '"'):
-        return sentence
-    opening, closing = _marks(sentence)
-    inside = _starts_inside_quote(sentence)
-    out = []
-    for char in sentence:
-        if char in opening:
-            inside = True
-        elif char in closing:
-            inside = False
-        elif char == '"':
-            inside = not inside
-        elif not inside:
-            out.append(char)
-    return "".join(out)
 
 
 def _is_stamp(sentence: str) -> bool:
@@ -270,7 +225,7 @@ def _not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _is_stamp(sentence)
         or _CAPTION.match(sentence)
         or _CREDIT.match(sentence)
-        or _ALSO.match(sentence)
+        or is_also_read(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?
     )
 

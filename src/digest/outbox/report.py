@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from digest.files import Fields
-from digest.model import Digest, Skipped, Window
+from digest.model import Digest, Skipped, Window, as_source
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Report:
         fields = Fields(data)
         skips = [Fields(item) for item in fields.items("skipped")]
         return cls(
-            skipped=tuple(Skipped(Path(s.text("path")), s.text("reason")) for s in skips),
+            skipped=tuple(Skipped(as_source(s.text("path")), s.text("reason")) for s in skips),
             considered=fields.number("articles_read"),
             warnings=fields.texts("warnings"),
             problems=fields.texts("check"),

@@ -1,4 +1,4 @@
-"""Bytes to text for files that may not be UTF-8: :func:`decode_text`.
+"""Bytes to text for files that may not be UTF-8: :func:`decode_text` and :func:`decode`.
 
 UTF-8 comes first and is decoded as is (a byte order mark stays in the text, so character
 offsets match the file). Anything else is detected with charset-normalizer, whose guesses on
@@ -228,3 +228,9 @@ def _canonical(name: str) -> str:
         return codecs.lookup(name).name.lower()
     except LookupError:
         return name.lower().replace("_", "-")
+
+
+def decode(data: bytes) -> str:
+    """The file's text: UTF-8 exactly as decoded (offsets into it are what quotes report),
+    else the detected encoding (cp1252 and Latin-1 occur in real exports)."""
+    return decode_text(data)[0]

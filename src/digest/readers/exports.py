@@ -10,24 +10,23 @@ Which member holds what is configurable (:data:`DEFAULT_FIELDS`); a field may be
 text or HTML), a list of paragraph strings, or an object with the text under ``rendered``,
 ``html``, ``text`` or ``value`` (WordPress's ``{"rendered": "<p>..."}``).
 
-A JSON Feed (https://jsonfeed.org/) is not an export: :func:`is_json_feed` tells, and
+A JSON Feed (https://jsonfeed.org/version/1.1) is not an export: :func:`is_json_feed` tells, and
 :func:`read_export` refuses one so the caller can hand it to the feed reader.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
-from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 from digest.errors import ArticleError, ConfigError
-from digest.readers.base import Entry, EntrySkip
-from digest.readers.scan import clean_line as _clean
-from digest.readers.scan import text_paragraphs as text_to_paragraphs  # the .txt body rules
+from digest.model import Source
+from digest.readers.base import Entry, EntrySkip, ReadOptions, register
+from digest.readers.decode import decode
+from digest.readers.feeds import JSON_FEED_PREFIX, parse_feed
+from digest.text import markup_line, markup_paragraphs
+from digest.urls import is_http
 
 DEFAULT_FIELDS: dict[str, str] = {
     "title": "title",
@@ -55,14 +54,11 @@ LIST_KEYS = (
     "records",
     "news",
 )
-JSON_FEED_VERSION = "https://jsonfeed.org/"
 NOT_A_LIST = (
     "no list of articles found: expected a list of objects, or an object with one under "
     + ", ".join(f"'{k}'" for k in LIST_KEYS[:4])
 )
 
-_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--")
-_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _TEXT_KEYS = ("rendered", "html", "text", "value", "name", "title", "label", "term", "#text")
 _DATE_KEYS = ("$date", "date", "value", "iso")
 
@@ -78,7 +74,7 @@ def is_json_feed(text: str) -> bool:
 
 def _is_feed(data: object) -> bool:
     version = data.get("version") if isinstance(data, dict) else None
-    return isinstance(version, str) and version.startswith(JSON_FEED_VERSION)
+    return isinstance(version, str) and version.startswith(JSON_FEED_PREFIX)
 
 
 def read_export(
@@ -195,7 +191,7 @@ def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Ent
     def field(name: str) -> object:
         return _get(obj, names[name])
 
-    title = _line(_text(field("title")))
+    title = markup_line(_text(field("title")))
     if not title:
         return EntrySkip(position, "no title")
     paragraphs = _body(field("body")) or _body(field("content"))
@@ -206,15 +202,15 @@ def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Ent
     return Entry(
         title=title,
         paragraphs=paragraphs,
-        dek=_line(_text(field("dek"))),
+        dek=markup_line(_text(field("dek"))),
         date=when,
         date_origin="export" if when is not None else "",
         needs_date=False,
-        url=url if _absolute(url) else None,
+        url=url if is_http(url) else None,
         id=_text(field("id")).strip() or None,
-        author=_line(_text(field("author"))) or None,
-        source=_line(_text(field("source"))) or None,
-        language=_line(_text(field("language"))) or None,
+        author=markup_line(_text(field("author"))) or None,
+        source=markup_line(_text(field("source"))) or None,
+        language=markup_line(_text(field("language"))) or None,
         tags=_tags(field("tags")),
         extra={"label": f"{label}: {position}"},
     )
@@ -261,24 +257,13 @@ def _text(value: object) -> str:
     return ""
 
 
-def _line(text: str) -> str:
-    """One line of display text, HTML and entities read when there are any."""
-    if _TAG.search(text) or _ENTITY.search(text):
-        text = " ".join(html_to_paragraphs(text))
-    return _clean(text)
-
-
 def _body(value: object) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(p for v in value for p in _body(v))
     text = _text(value)
     if not text.strip():
         return ()
-    if _TAG.search(text):
-        return html_to_paragraphs(text)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
-    return text_to_paragraphs(text)
+    return markup_paragraphs(text)
 
 
 def _date(value: object) -> object:
@@ -307,75 +292,25 @@ def _tags(value: object) -> tuple[str, ...]:
         items = value
     else:
         return ()
-    return tuple(dict.fromkeys(t for t in (_line(_text(v)) for v in items) if t))
+    return tuple(dict.fromkeys(t for t in (markup_line(_text(v)) for v in items) if t))
 
 
-def _absolute(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+class _JsonReader:
+    """A JSON Feed (handed to the feed reader), or an export: a JSON list of objects or JSON
+    Lines."""
+
+    extensions: tuple[str, ...] = (".json", ".jsonl", ".ndjson")
+
+    def enabled(self) -> str | None:
+        return None
+
+    def read(self, data: bytes, location: Source, options: ReadOptions) -> list[Entry | EntrySkip]:
+        label = location.as_posix()
+        text = decode(data)
+        if is_json_feed(text):
+            return parse_feed(data, label, base_url=label if is_http(label) else None)
+        jsonl = True if label.lower().endswith((".jsonl", ".ndjson")) else None
+        return read_export(text, label, dict(options.fields) or None, jsonl=jsonl)
 
 
-# --- body text -----------------------------------------------------------------------------
-
-
-def html_to_paragraphs(markup: str) -> tuple[str, ...]:
-    """HTML as plain-text paragraphs: block elements end paragraphs, ``<br>`` ends a line,
-    scripts, styles and figure captions are dropped, entities are read."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    return tuple(parser.paragraphs)
-
-
-class _TextParser(HTMLParser):
-    # fmt: off
-    BLOCKS = frozenset({
-        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details",
-        "dialog", "div", "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3",
-        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol",
-        "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-        "ul",
-    })
-    # Never article text: code, fallbacks, embeds, form controls, image captions.
-    DROPPED = frozenset({
-        "script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe",
-        "object", "figcaption", "button", "select", "textarea",
-    })
-    # fmt: on
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self._text: list[str] = []
-        self._dropped = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.DROPPED:
-            self._dropped += 1
-        elif tag == "br":
-            self._text.append("\n")
-        elif tag in self.BLOCKS:
-            self._flush()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.DROPPED:  # <br/>, <hr/>; a self-closed <script/> drops nothing
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.DROPPED:
-            self._dropped = max(0, self._dropped - 1)
-        elif tag in self.BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self._dropped:
-            self._text.append(re.sub(r"\s+", " ", data))
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _flush(self) -> None:
-        if self._text:
-            self.paragraphs.extend(text_to_paragraphs("".join(self._text)))
-            self._text = []
+EXPORTS = register(_JsonReader())

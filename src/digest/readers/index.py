@@ -16,14 +16,11 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from digest import __version__
 from digest.files import read_record, write_record
 from digest.model import Article, Skipped
-
-if TYPE_CHECKING:
-    from digest.readers.scan import SourceFile
+from digest.readers.base import SourceFile
 
 INDEX_NAME = "index.json"  # in OUT/.cache (the outbox's names are not the readers' to import)
 KIND = "file index"

@@ -20,11 +20,14 @@ import re
 import sys
 from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from digest.errors import ArticleError
-from digest.readers.base import Entry
-from digest.readers.scan import clean_line as _clean
+from digest.model import Source
+from digest.readers.base import Entry, EntrySkip, ReadOptions, register
+from digest.readers.decode import decode
+from digest.text import clean_line
+from digest.urls import absolute, is_http, untrack
 
 HTML_EXTRA = "html"
 MISSING_EXTRA = (
@@ -64,7 +67,6 @@ _PUBLISHED_META = (
 )
 _LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language")
 _URL_META = ("og:url", "twitter:url")
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|at_medium|at_campaign)$")
 _BULLET = re.compile(r"^[-•*]\s+")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -105,7 +107,7 @@ def read_page(html: str, label: str) -> Entry:
         raise ArticleError(f"cannot read the page: {type(exc).__name__}: {exc}") from None
     if doc is None or not doc.text:
         raise ArticleError(NO_TEXT)
-    title = _clean(doc.title or "")
+    title = clean_line(doc.title or "")
     paragraphs = _paragraphs(doc.text, title)
     if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
         raise ArticleError(NO_TEXT)
@@ -119,10 +121,10 @@ def read_page(html: str, label: str) -> Entry:
         date_origin="page metadata" if published else "",
         needs_date=False,
         url=_page_url(tree, metas, doc.url),
-        author=_clean(doc.author or "") or None,
-        source=_clean(doc.sitename or "") or None,
+        author=clean_line(doc.author or "") or None,
+        source=clean_line(doc.sitename or "") or None,
         language=_language(tree, metas),
-        tags=tuple(dict.fromkeys(t for t in (_clean(t) for t in doc.tags or ()) if t)),
+        tags=tuple(dict.fromkeys(t for t in (clean_line(t) for t in doc.tags or ()) if t)),
         extra={"label": label},
     )
 
@@ -150,7 +152,7 @@ def _extract(trafilatura: Any, tree: Any) -> Any:
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:
     """trafilatura's text, one block a line, as paragraphs: list bullets off, and the
     headline left out where the page repeats it at the top of the article."""
-    paragraphs = [_clean(_BULLET.sub("", line)) for line in text.splitlines()]
+    paragraphs = [clean_line(_BULLET.sub("", line)) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
@@ -159,7 +161,7 @@ def _paragraphs(text: str, title: str) -> tuple[str, ...]:
 
 def _dek(description: str | None, paragraphs: tuple[str, ...]) -> str:
     """The page's description as standfirst, unless it only repeats the article's opening."""
-    dek = _clean(description or "")
+    dek = clean_line(description or "")
     stem = dek.rstrip(".…").removesuffix("...").strip().casefold()
     opening = " ".join(paragraphs[:2]).casefold()
     if not stem or stem in opening:
@@ -244,30 +246,14 @@ def _page_url(tree: Any, metas: dict[str, str], found: str | None) -> str | None
         if "canonical" in (link.get("rel") or "").lower().split()
     ]
     stated = [metas[k] for k in _URL_META if k in metas]
-    base = next((u for u in [*stated, found or ""] if _absolute(u)), "")
+    base = next((u for u in [*stated, found or ""] if is_http(u)), None)
     urls = []
     for url in [*canonical, *stated, found or ""]:
-        url = url.strip()
-        if url and not _absolute(url) and base:
-            url = urljoin(base, url)
-        if _absolute(url):
-            urls.append(_untracked(url))
+        link = absolute(url, base)
+        if link is not None:
+            urls.append(untrack(link))
     articles = [u for u in urls if urlsplit(u).path.strip("/")]
-    return (articles or urls or [None])[0]
-
-
-def _absolute(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def _untracked(url: str) -> str:
-    parts = urlsplit(url.strip())
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in query if not _TRACKING.match(k.lower())]
-    if len(kept) == len(query):
-        return urlunsplit(parts._replace(fragment=""))
-    return urlunsplit(parts._replace(query=urlencode(kept), fragment=""))
+    return next(iter(articles or urls), None)
 
 
 def _language(tree: Any, metas: dict[str, str]) -> str | None:
@@ -280,3 +266,18 @@ def _language(tree: Any, metas: dict[str, str]) -> str | None:
         if _LANG.match(tag):
             return tag.replace("_", "-")
     return None
+
+
+class _PageReader:
+    """Saved article pages; they need the ``html`` extra."""
+
+    extensions: tuple[str, ...] = (".html", ".htm")
+
+    def enabled(self) -> str | None:
+        return None if html_supported() else MISSING_EXTRA
+
+    def read(self, data: bytes, location: Source, options: ReadOptions) -> list[Entry | EntrySkip]:
+        return [read_page(decode(data), location.as_posix())]
+
+
+PAGES = register(_PageReader())

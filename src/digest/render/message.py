@@ -7,7 +7,6 @@ line; the ``email`` package refuses any CR/LF that might remain, so no header ca
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -17,6 +16,8 @@ from email.utils import format_datetime, getaddresses, parseaddr
 from digest.errors import ConfigError
 from digest.model import Digest
 from digest.settings import DEFAULT_SUBJECT
+from digest.text import one_line
+from digest.urls import safe_link
 
 
 def parse_address(value: str, setting: str) -> Address:
@@ -35,20 +36,14 @@ def parse_addresses(values: tuple[str, ...], setting: str) -> tuple[Address, ...
     return tuple(parse_address(f"{n} <{a}>" if n else a, setting) for n, a in pairs)
 
 
-# Never in a header: C0/C1 controls (NUL included), DEL, bidi controls, zero-width characters
-# and the non-characters U+FFFE/U+FFFF. A configured title is not cleaned by any reader.
-_NOT_IN_HEADER = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]"
-)
-
-
 def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
     top = digest.stories[0].article.title if digest.stories else "no new stories"
     text = template.format(
         title=digest.title, date=_long_date(digest.window.until), top=top, count=digest.count
     )
-    # one line, whatever the template or the titles hold
-    return " ".join(_NOT_IN_HEADER.sub(" ", text).split())
+    # one line, whatever the template or the titles hold (a configured title is not cleaned
+    # by any reader): no controls, bidi or zero-width characters
+    return one_line(text)
 
 
 def build_message(
@@ -88,7 +83,7 @@ def build_message(
     if unsubscribe_url:
         # RFC 8058 one-click unsubscribe; a mailto: link is offered as it is
         msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        if unsubscribe_url.startswith("https:"):
+        if safe_link(unsubscribe_url):  # an https link (a mailto: one is not one-click)
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")

@@ -12,7 +12,6 @@ import textwrap
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import jinja2
@@ -22,6 +21,7 @@ import mjml
 from digest.errors import ConfigError, DigestError
 from digest.model import Article, Digest
 from digest.render.template_files import builtin_templates
+from digest.urls import safe_link
 
 __all__ = ["builtin_templates", "render_html", "render_text"]
 
@@ -31,16 +31,7 @@ TEXT_WIDTH = 72
 WORDS_PER_MINUTE = 230
 
 
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute https link, else None: plain http, javascript:, data:
-    and relative links are never linked (the story is shown, unlinked)."""
-    if not url:
-        return None
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() == "https" and parts.netloc and not any(c.isspace() for c in url):
-        return url
-    return None
+safe_url = safe_link  # the templates' filter: only absolute https links are linked
 
 
 def reading_minutes(article: Article) -> int:

@@ -1,0 +1,74 @@
+"""The quote-mark rules that finding quotes (:mod:`digest.analysis.quotes`) and picking
+summary sentences (:mod:`digest.analysis.summarize`) share: which characters are double
+quote marks, which of them only open or only close, how context tells a straight or curly
+mark's direction, and what of a sentence lies outside its quotations.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLOSERS", "MARKS", "OPENERS", "is_open", "outside_quotes"]
+
+MARKS = '"“”«»„‟'  # every double quote mark a quotation opens or closes with
+OPENERS = "«„"  # marks that only ever open
+CLOSERS = "»"  # marks that only ever close
+_OPEN_CONTEXT = set(" \t\r\n([{—–-/")
+_CLOSE_CONTEXT = set(" \t\r\n,.;:!?)]}—–-…")
+_CURLY_OPENING = "“„«‟"
+_CURLY_CLOSING = "”»"
+_LOW_CLOSING = "“”»"  # „so“: after a low opening mark, “ closes (German, Czech, ...)
+
+
+def is_open(text: str, i: int) -> bool:
+    """Whether the quote mark at ``text[i]`` opens a quotation, by its shape when that says
+    (« „ open, » closes), else by what stands either side of it."""
+    mark = text[i]
+    if mark in OPENERS:
+        return True
+    if mark in CLOSERS:
+        return False
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before in _OPEN_CONTEXT and after not in " \t\r\n":
+        return True
+    if after in _CLOSE_CONTEXT or before not in " \t\r\n":
+        return False
+    return mark in "“‟"
+
+
+def _curly(sentence: str) -> tuple[str, str]:
+    """The opening and closing curly marks of a sentence (“ closes after a low „)."""
+    return ("„«", _LOW_CLOSING) if "„" in sentence else (_CURLY_OPENING, _CURLY_CLOSING)
+
+
+def _starts_inside_quote(sentence: str) -> bool:
+    """Whether the sentence begins inside a quotation: its first quote mark closes one."""
+    opening, closing = _curly(sentence)
+    for at, char in enumerate(sentence):
+        if char in opening:
+            return False
+        if char in closing:
+            return True
+        if char == '"':
+            before = sentence[at - 1] if at else " "
+            after = sentence[at + 1] if at + 1 < len(sentence) else " "
+            return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+    return False
+
+
+def outside_quotes(sentence: str) -> str:
+    """The sentence without its quoted words (a quote left open runs to the end)."""
+    if not any(mark in sentence for mark in MARKS):
+        return sentence
+    opening, closing = _curly(sentence)
+    inside = _starts_inside_quote(sentence)
+    out = []
+    for char in sentence:
+        if char in opening:
+            inside = True
+        elif char in closing:
+            inside = False
+        elif char == '"':
+            inside = not inside
+        elif not inside:
+            out.append(char)
+    return "".join(out)

@@ -1,0 +1,128 @@
+"""The one text kit (digest.text) and the one URL kit (digest.urls): the rules every reader,
+the selection and the templates share."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.text import (
+    clean_line,
+    html_to_paragraphs,
+    is_also_read,
+    markup_paragraphs,
+    one_line,
+    text_paragraphs,
+)
+from digest.urls import TRACKING, absolute, is_http, normalise, safe_link, untrack
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a", True),
+        ("HTTPS://Example.org/a", True),  # the scheme in any case is still http(s)
+        ("Http://example.org", True),
+        (" https://example.org/a ", True),
+        ("https://", False),
+        ("https://example.org/a b", False),
+        ("ftp://example.org/a", False),
+        ("javascript:alert(1)", False),
+        ("//example.org/a", False),
+        ("/a", False),
+        ("", False),
+        (None, False),
+        ("https://[::1", False),  # urlsplit raises on it: not a URL
+    ],
+)
+def test_is_http(url: object, expected: bool) -> None:
+    assert is_http(url) is expected
+
+
+def test_absolute_keeps_a_url_as_written_and_resolves_a_relative_one() -> None:
+    assert absolute("HTTPS://Example.org/A?b=1") == "HTTPS://Example.org/A?b=1"
+    assert absolute("/news/1", "https://example.org/feed") == "https://example.org/news/1"
+    assert absolute("news/1", None) is None
+    assert absolute("mailto:a@b.org", "https://example.org/") is None
+    assert absolute("  ", "https://example.org/") is None
+
+
+def test_safe_link_is_https_only_unless_mailto_is_asked_for() -> None:
+    assert safe_link("https://example.org/x") == "https://example.org/x"
+    assert safe_link("HTTPS://example.org/x") == "HTTPS://example.org/x"
+    assert safe_link("http://example.org/x") is None
+    assert safe_link("mailto:a@example.org") is None
+    assert safe_link("mailto:a@example.org", mailto=True) == "mailto:a@example.org"
+    assert safe_link("mailto:", mailto=True) is None
+
+
+@pytest.mark.parametrize(
+    "param",
+    [
+        "utm_source",
+        "utm_campaign",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ocid",
+        "cmpid",
+        "at_medium",
+        "at_campaign",
+        "ref",
+    ],
+)
+def test_one_tracking_list_for_links_shown_and_for_duplicates(param: str) -> None:
+    """A page's link loses the same parameters the duplicate check ignores (once two lists)."""
+    assert TRACKING.match(param)
+    url = f"https://example.org/a?id=7&{param}=x"
+    assert untrack(url) == "https://example.org/a?id=7"
+    assert normalise(url) == normalise("https://example.org/a?id=7")
+
+
+def test_untrack_keeps_the_rest_as_written() -> None:
+    assert untrack("HTTPS://Example.org/A?b=2&a=1#top") == "HTTPS://Example.org/A?b=2&a=1"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Also read: Night ferry returns", True),
+        ("READ MORE – the full report", True),
+        ("Related stories", True),
+        ("Sign up - our newsletter", True),
+        ("Related-party loans rose by a third.", False),  # a hyphen without spaces is a word
+        ("Readers said more was needed.", False),
+    ],
+)
+def test_one_also_read_filter(line: str, expected: bool) -> None:
+    assert is_also_read(line) is expected
+
+
+def test_one_set_of_unseen_characters() -> None:
+    text = "a\x00b\tc\u200bd\u202ee\ufefff\x85g"
+    assert one_line(text) == "a b c d e f g"
+    assert clean_line("Cafe\u0301\u2066 x") == "Caf\u00e9 x"  # NFC too
+
+
+def test_the_same_html_gives_the_same_paragraphs_as_html_and_as_a_field_value() -> None:
+    markup = "<p>Work starts in spring &amp; ends<br>in 2028.</p><p>One.<br>Two.</p>"
+    expected = ("Work starts in spring & ends in 2028.", "One.", "Two.")
+    assert html_to_paragraphs(markup) == expected
+    assert markup_paragraphs(markup) == expected
+    # markup without structure is plain text, by the plain-text rule
+    assert html_to_paragraphs("First line.\nSecond &amp; last") == text_paragraphs(
+        "First line.\nSecond & last"
+    )
+
+
+def test_one_set_of_quote_marks_for_quotes_and_summaries() -> None:
+    """‟ opens a quotation for the summary's check as it does for the quote finder."""
+    from digest.analysis.quotemarks import MARKS, is_open, outside_quotes
+
+    assert "‟" in MARKS and is_open("He said ‟no” today.", 8)
+    assert outside_quotes("He said ‟no” today.") == "He said  today."
+    assert outside_quotes("Sie sagte „so“ und ging.") == "Sie sagte  und ging."
+    assert outside_quotes("“All of it,” she said.") == " she said."
