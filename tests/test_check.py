@@ -523,6 +523,8 @@ def test_data_tables_and_decorative_images_pass(tmp_path: Path) -> None:
         ('<a href="#top">x</a>', "an in-page anchor"),
         ('<img src="logo.png" alt="">', "relative"),
         ('<area href="ftp://example.org/x">', "ftp: is not allowed"),
+        # the templates' own rule (urls.safe_link): a mailto: link needs an address
+        ('<a href="mailto:newsroom">x</a>', "mailto: without an address"),
     ],
 )
 def test_non_absolute_links_fail(tmp_path: Path, tag: str, reason: str) -> None:

@@ -107,3 +107,18 @@ def test_settings_load_without_sumy_nltk_or_the_renderer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_urls_follow_the_url_kit_whatever_the_scheme_case() -> None:
+    """One URL rule (digest.urls): an ``HTTPS://`` feed source is a URL, not a missing path, and
+    an ``HTTPS://`` unsubscribe link is an https link; plain http is still refused."""
+    from digest.settings.loading import sources
+    from digest.settings.values import check_link
+
+    assert sources(["HTTPS://example.org/feed.xml", "news"]) == (
+        "HTTPS://example.org/feed.xml",
+        Path("news"),
+    )
+    assert check_link("unsubscribe_url", "HTTPS://example.org/u", mailto=False)
+    with pytest.raises(ConfigError, match="must be an https: URL"):
+        check_link("unsubscribe_url", "http://example.org/u", mailto=False)

@@ -249,3 +249,8 @@ def strip_markdown(text: str) -> str:
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
     return text.replace("\\", "")
+
+
+def lf(text: str) -> str:
+    """CRLF and lone CR line endings as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from digest.checks.registry import CheckResult, Loaded, check, clip, failure, passed, warned
+from digest.urls import safe_link
 
 SUBJECT_MAX = 998
 
@@ -166,8 +167,8 @@ def _unsubscribe(value: Values) -> tuple[list[str], bool]:
             problems.append("List-Unsubscribe-Post without List-Unsubscribe")
         return problems, False
     uris = [u.strip() for u in _ANGLE_URI.findall(unsubscribe)]
-    https = [u for u in uris if u.lower().startswith("https://") and len(u) > len("https://")]
-    mailto = [u for u in uris if u.lower().startswith("mailto:") and len(u) > len("mailto:")]
+    https = [u for u in uris if safe_link(u)]
+    mailto = [u for u in uris if safe_link(u, mailto=True) and not safe_link(u)]
     if not (https or mailto):
         problems.append(
             f"List-Unsubscribe {clip(unsubscribe)!r} has no <https://...> or <mailto:...>"

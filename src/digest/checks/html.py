@@ -20,6 +20,7 @@ from digest.checks.registry import (
     warned,
 )
 from digest.render.fit import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
+from digest.urls import safe_link
 
 
 @check("html-size", needs=(HTML,))
@@ -79,7 +80,10 @@ _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src"}
 
 
 def _link_problem(value: str) -> str | None:
+    """Why a link is not one an email may carry (None when it is: urls.safe_link's rule)."""
     url = value.strip()
+    if safe_link(url, mailto=True):
+        return None
     if not url:
         return "empty"
     if url.startswith("#"):
@@ -92,9 +96,9 @@ def _link_problem(value: str) -> str | None:
         return "malformed"
     scheme = parts.scheme.lower()
     if scheme == "https":
-        return None if parts.netloc else "https: without a host"
+        return "https: without a host" if not parts.netloc else "malformed"
     if scheme == "mailto":
-        return None if parts.path else "mailto: without an address"
+        return "mailto: without an address"
     if scheme == "http":
         return "http:, not https:"
     if scheme:

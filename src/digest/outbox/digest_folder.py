@@ -24,13 +24,9 @@ from typing import Any
 
 from digest.errors import DigestError
 from digest.outbox import names
+from digest.text import lf
 
 HEADER_LIMIT = 65_536  # bytes of the .eml read to find its headers (a listing reads only those)
-
-
-def lf(text: str) -> str:
-    """CRLF and lone CR line endings as LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode_part(part: Message) -> str:

@@ -21,6 +21,7 @@ import mjml
 from digest.errors import ConfigError, DigestError
 from digest.model import Article, Digest
 from digest.render.template_files import builtin_templates
+from digest.text import lf
 from digest.urls import safe_link
 
 __all__ = ["builtin_templates", "render_html", "render_text"]
@@ -242,10 +243,6 @@ def validate_mjml(source: str) -> None:
     walk(root)
 
 
-def _lf(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def render_html(digest: Digest, user_dir: Path | None = None, validate: bool = True) -> str:
     """The digest's HTML email. ``validate=False`` skips checking the MJML's tags (for trial
     renders whose only use is their size; the one kept is validated)."""
@@ -258,10 +255,10 @@ def render_html(digest: Digest, user_dir: Path | None = None, validate: bool = T
         raise DigestError(f"the MJML template did not compile: {exc}") from None
     # a bare CR (say from a configured footer reason) would not survive the message's CRLF
     # line endings, and the .eml's HTML part would differ from digest.html
-    return _lf(html).rstrip("\n") + "\n"
+    return lf(html).rstrip("\n") + "\n"
 
 
 def render_text(digest: Digest, user_dir: Path | None = None) -> str:
     refs = References()
-    text = _lf(_render(TEXT_TEMPLATE, digest, user_dir, ref=refs, refs=refs))
+    text = lf(_render(TEXT_TEMPLATE, digest, user_dir, ref=refs, refs=refs))
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n") + "\n"

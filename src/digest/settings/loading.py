@@ -16,6 +16,7 @@ from pathlib import Path
 
 from digest.errors import ConfigError
 from digest.settings.fields import Settings, Spec, specs
+from digest.urls import is_http
 
 CONFIG_NAME = "digest.toml"
 
@@ -62,7 +63,7 @@ def _convert(key: str, kind: str, value: object, where: str, base: Path | None) 
 
 def sources(values: list[str], base: Path | None = None) -> tuple[Path | str, ...]:
     """Feed URLs stay URLs; everything else is a path (relative to ``base``, if given)."""
-    return tuple(v if v.startswith(("http://", "https://")) else _path(v, base) for v in values)
+    return tuple(v if is_http(v) else _path(v, base) for v in values)
 
 
 def _path(value: str, base: Path | None) -> Path:

@@ -7,9 +7,9 @@ sumy or NLTK."""
 from __future__ import annotations
 
 from functools import cache
-from urllib.parse import urlsplit
 
 from digest.errors import ConfigError
+from digest.urls import safe_link
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 DEFAULT_ALGORITHM = "news"
@@ -94,11 +94,7 @@ def check_subject(template: str) -> str:
 
 def check_link(name: str, value: str, *, mailto: bool) -> str:
     """Links in the footer and headers must be absolute https (or mailto:) URLs."""
-    parts = urlsplit(value)
-    ok = (parts.scheme == "https" and bool(parts.netloc)) or (
-        mailto and parts.scheme == "mailto" and "@" in parts.path
-    )
-    if not ok or any(c.isspace() for c in value):
+    if safe_link(value, mailto=mailto) != value:  # the one rule templates link by
         kinds = "an https: or mailto: URL" if mailto else "an https: URL"
         raise ConfigError(f"{name} must be {kinds}, not {value!r}")
     return value
