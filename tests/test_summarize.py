@@ -167,12 +167,12 @@ ORCHARD = (
 
 def test_a_one_sentence_news_summary_is_the_lead() -> None:
     lead = "Volunteers have saved the old village orchard from felling."
-    assert summarize(article(lead, *ORCHARD), 1) == (lead,)
+    assert summarize(article(lead, *ORCHARD, title="Village orchard saved"), 1) == (lead,)
 
 
 def test_news_lets_an_off_topic_lede_compete() -> None:
     lede = "Martha Quill remembers the smell of cider in her grandmother's kitchen."
-    story = article(lede, *ORCHARD)
+    story = article(lede, *ORCHARD, title="Volunteers graft the old orchard trees")
     for k in (1, 2, 3):
         assert lede not in summarize(story, k)
 
@@ -322,6 +322,11 @@ def test_headline_dek_and_repeats_are_never_summary_sentences() -> None:
 
 # --- an editor's rules (#13): each case is one where that rule alone decides -----------------
 
+
+def council(*paragraphs: str) -> Article:
+    return article(*paragraphs, title="Council votes to close the Harbour Street library")
+
+
 COUNCIL = (
     "The council voted on Tuesday to close the Harbour Street library at the end of March.",
     "The library has lent books to the town since 1902 and is used by 40,000 people a year.",
@@ -358,11 +363,11 @@ def test_place_and_state_datelines_are_cut_off(dateline: str, sentence: str) -> 
     ],
 )
 def test_news_chrome_is_never_a_summary_sentence(line: str) -> None:
-    assert candidates(article(line, *COUNCIL)) == list(COUNCIL)
+    assert candidates(council(line, *COUNCIL)) == list(COUNCIL)
 
 
 def test_the_lead_comes_first_after_a_dateline_and_date_line() -> None:
-    story = article(
+    story = council(
         "Tuesday, 3 March 2026", "HARBOURTON (Coast News) - " + COUNCIL[0], *COUNCIL[1:]
     )
     assert summarize(story, 1) == (COUNCIL[0],)
@@ -371,11 +376,11 @@ def test_the_lead_comes_first_after_a_dateline_and_date_line() -> None:
 
 def test_a_teaser_lead_gives_way_to_the_paragraph_that_states_the_news() -> None:
     teaser = "Marguerite Alba has borrowed a book every Saturday for sixty-one years."
-    assert summarize(article(teaser, *COUNCIL), 1) == (COUNCIL[0],)
+    assert summarize(council(teaser, *COUNCIL), 1) == (COUNCIL[0],)
 
 
 def test_a_sentence_leaning_on_the_one_before_comes_with_it_or_not_at_all() -> None:
-    story = article(
+    story = council(
         COUNCIL[0],
         "The library has lent books to the town since 1902.",
         "However, councillors said the library's repairs would cost £2m, more than the council "
@@ -390,7 +395,7 @@ def test_a_sentence_leaning_on_the_one_before_comes_with_it_or_not_at_all() -> N
 
 
 def test_a_quotation_over_several_sentences_stays_whole() -> None:
-    story = article(
+    story = council(
         COUNCIL[0],
         "“We have no choice. The repairs cost more than our whole library budget,” said council "
         "leader Ann Harper.",
@@ -404,9 +409,9 @@ def test_a_quotation_over_several_sentences_stays_whole() -> None:
 
 
 def test_first_person_narration_is_left_out_of_a_news_summary() -> None:
-    story = article(*COUNCIL, "I have used the library since I was a child, and my children do.")
+    story = council(*COUNCIL, "I have used the library since I was a child, and my children do.")
     assert candidates(story) == list(COUNCIL)
-    column = article(
+    column = council(
         "I have used the library since I was a child.",
         "My children learned to read in its basement room.",
         "I will miss it when it closes in March.",
@@ -415,7 +420,7 @@ def test_first_person_narration_is_left_out_of_a_news_summary() -> None:
 
 
 def test_an_interview_is_summarised_from_its_introduction() -> None:
-    story = article(
+    story = council(
         "Ann Harper has led Harbourton council since 2022 and this week closed its oldest library.",
         "She spoke to Coast News about the decision and what comes next for the building.",
         "Q: Why close the library now?",

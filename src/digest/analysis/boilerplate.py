@@ -95,7 +95,9 @@ _CHROME = re.compile(
 # an interview's question and answer lines: "Q: ...", "A. ...", "SMITH: ...", "Interviewer: ..."
 _QA_PREFIX = re.compile(r"^(?:[QA]\s*[:.]\s|[A-Z][A-Z.'’ -]{1,30}:\s|(?:Interviewer|Q&A)\s*:)")
 # "I think", "I'm", "my": not "World War I", "(I-Vt.)"
-_FIRST_PERSON = re.compile(r"\bI(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|\b(?:me|my|mine|myself)\b")
+_FIRST_PERSON = re.compile(
+    r"\bI(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|\b(?:me|my|mine|myself|[Ww]e|[Oo]ur|us|ourselves)\b"
+)
 _SMALL_WORDS = frozenset(
     [
         "a",

@@ -18,6 +18,11 @@ __all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
 
 WORDS_MEMO = 20_000  # sentences whose words are remembered
 # what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
+# a title that Punkt takes for a sentence end: "... the endorsement of Gov." | "Mike Pence"
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Gov|Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Pres"
+    r"|Supt|Insp|Det|St)\.$"
+)
 _CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
 
 
@@ -49,7 +54,8 @@ class Tokenizer:
         is joined to the one before."""
         spans: list[tuple[int, int]] = []
         for start, end in self._sentences.span_tokenize(paragraph):
-            if spans and _CONTINUES.match(paragraph, start):
+            after_title = spans and _TITLE_END.search(paragraph, 0, spans[-1][1])
+            if spans and (_CONTINUES.match(paragraph, start) or after_title):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))

@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Iterable
 from functools import cache
-from statistics import median
 from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -77,6 +76,8 @@ class NewsSummarizer(AbstractSummarizer):
     def stop_words(self, words: Iterable[str]) -> None:
         self._stop_words = frozenset(map(self.normalize_word, words))
 
+    headline: tuple[str, ...] = ()  # the headline and dek's words, set by :func:`summarize`
+
     def __call__(self, document: Any, sentences_count: int) -> tuple[Any, ...]:
         sentences = list(document.sentences)
         chosen = self.choose(sentences, sentences_count)
@@ -114,20 +115,33 @@ class NewsSummarizer(AbstractSummarizer):
         return scores
 
     def _lead(
-        self, sentences: list[Any], sets: list[set[str]], topic: list[float], aside: set[int]
+        self,
+        sentences: list[Any],
+        sets: list[set[str]],
+        topic: list[float],
+        aside: set[int],
+        headline: set[str],
     ) -> int:
-        """The lead's index; scene-setters passed over are added to ``aside``."""
-        middle = median(topic) if topic else 0.0
+        """The lead's index: the first sentence that states the news; a teaser or scene-setter
+        before it (no word in common with the headline and dek) is put ``aside``."""
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
                 continue
-            after = sets[i + 1] if i + 1 < len(sets) else set()
-            if topic[i] < middle and not sets[i] & after and len(sets) > 2:
-                aside.add(i)  # a scene-setter the story does not take up
+            if headline and not sets[i] & headline:
+                aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
             return i
-        window = range(min(len(sentences), self.NUT_GRAF_WINDOW))
-        return max(window, key=lambda i: (not leans_back(str(sentences[i])), topic[i], -i))
+        window = [i for i in range(min(len(sentences), self.NUT_GRAF_WINDOW)) if i not in aside]
+        window = window or list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
+        return max(
+            window,
+            key=lambda i: (
+                not leans_back(str(sentences[i])),
+                len(sets[i] & headline),
+                topic[i],
+                -i,
+            ),
+        )
 
     def choose(self, sentences: list[Any], count: int) -> set[int]:
         """The indexes of the ``count`` sentences of the summary."""
@@ -137,7 +151,8 @@ class NewsSummarizer(AbstractSummarizer):
         topic = self.topicality(sets)
         top = max(topic) or 1.0
         aside: set[int] = set()
-        lead = self._lead(sentences, sets, topic, aside)
+        headline = self._headline_set()
+        lead = self._lead(sentences, sets, topic, aside, headline)
         score = {
             i: (topic[i] / top + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead]))
             * len(s.words) ** self.length_exponent
@@ -158,6 +173,15 @@ class NewsSummarizer(AbstractSummarizer):
             ):
                 chosen.update((i - 1, i))
         return chosen
+
+    def _headline_set(self) -> set[str]:
+        stems = self._stems
+        words = (self.normalize_word(w) for w in self.headline)
+        return {
+            stems.get(w) or stems.setdefault(w, self.stem_word(w))
+            for w in words
+            if w not in self._stop_words
+        }
 
     def rate_sentences(self, document: Any, sentences_count: int = 3) -> dict[Any, float]:
         """sumy's interface: the chosen sentences rate 1 (in article order), the others 0."""
@@ -180,12 +204,14 @@ _LEANS_BACK = re.compile(
 
 
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
+# "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
+_EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
 
 
 def leans_back(sentence: str) -> bool:
     """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
     or is a quotation credited to a bare pronoun ("“...,” he said.")."""
-    if _LEANS_BACK.match(sentence):
+    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence):
         return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
@@ -299,8 +325,8 @@ def summarize(
         return tuple(flat)
     tok = tokenizer(article.language)
     document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
-    chosen = {
-        str(s)
-        for s in _summarizer(check_algorithm(algorithm), article.language)(document, sentences)
-    }
+    summarizer = _summarizer(check_algorithm(algorithm), article.language)
+    if isinstance(summarizer, NewsSummarizer):
+        summarizer.headline = tok.to_words(f"{article.title} {article.dek}")
+    chosen = {str(s) for s in summarizer(document, sentences)}
     return tuple(s for s in flat if s in chosen)
