@@ -8,6 +8,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import SEEDS
 from digest.analysis.language import punkt_languages, tokenizer
+from digest.analysis.quotemarks import balance as quote_balance
 from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
 from digest.errors import ConfigError
 from digest.model import Article
@@ -166,12 +167,12 @@ ORCHARD = (
 
 def test_a_one_sentence_news_summary_is_the_lead() -> None:
     lead = "Volunteers have saved the old village orchard from felling."
-    assert summarize(article(lead, *ORCHARD), 1) == (lead,)
+    assert summarize(article(lead, *ORCHARD, title="Village orchard saved"), 1) == (lead,)
 
 
 def test_news_lets_an_off_topic_lede_compete() -> None:
     lede = "Martha Quill remembers the smell of cider in her grandmother's kitchen."
-    story = article(lede, *ORCHARD)
+    story = article(lede, *ORCHARD, title="Volunteers graft the old orchard trees")
     for k in (1, 2, 3):
         assert lede not in summarize(story, k)
 
@@ -288,7 +289,7 @@ def test_bare_quote_fragments_are_dropped_attributed_quotes_stay() -> None:
         'The so-called "bedroom tax" is unpopular with voters.',
     )
     assert candidates(story) == [
-        'Shah said: "We have waited too long.',
+        'Shah said: "We have waited too long. Families have lost everything twice."',
         '"We will win," she said on Friday.',
         'The so-called "bedroom tax" is unpopular with voters.',
     ]
@@ -317,3 +318,127 @@ def test_headline_dek_and_repeats_are_never_summary_sentences() -> None:
     for algorithm in ALGORITHMS:
         summary = summarize(story, 1, algorithm)
         assert story.title not in summary and story.dek not in summary
+
+
+# --- an editor's rules (#13): each case is one where that rule alone decides -----------------
+
+
+def council(*paragraphs: str) -> Article:
+    return article(*paragraphs, title="Council votes to close the Harbour Street library")
+
+
+COUNCIL = (
+    "The council voted on Tuesday to close the Harbour Street library at the end of March.",
+    "The library has lent books to the town since 1902 and is used by 40,000 people a year.",
+    "Councillors said the building needs repairs costing £2m that the council cannot afford.",
+    "A petition to keep the library open has gathered 6,000 signatures since October.",
+    "Campaigners will meet the council leader next week to ask for a delay to the closure.",
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "sentence"),
+    [
+        ("SPRINGFIELD, Ill., Oct. 3 (AP) — ", "The council voted to close the library."),
+        ("Taipei, Taiwan — ", "The council voted to close the library."),
+        ("PHILADELPHIA ― ", "The council voted to close the library."),
+    ],
+)
+def test_place_and_state_datelines_are_cut_off(dateline: str, sentence: str) -> None:
+    assert candidates(article(dateline + sentence)) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thursday, May 7, 2015",
+        "The library reading room was full on its last open day. Image: J. Doe.",
+        "Library Closure Vote Sparks Anger Across Town",
+        "Show key events only",
+        "Watch the full interview with the council leader above.",
+        "The council said it would publish the figures for every branch next year… [+2377 chars]",
+        "Q: Why did the council vote to close the library?",
+        "HARPER: We simply cannot afford the repairs this year.",
+        "Why would anyone close a library that 40,000 people use?",
+    ],
+)
+def test_news_chrome_is_never_a_summary_sentence(line: str) -> None:
+    assert candidates(council(line, *COUNCIL)) == list(COUNCIL)
+
+
+def test_the_lead_comes_first_after_a_dateline_and_date_line() -> None:
+    story = council(
+        "Tuesday, 3 March 2026", "HARBOURTON (Coast News) - " + COUNCIL[0], *COUNCIL[1:]
+    )
+    assert summarize(story, 1) == (COUNCIL[0],)
+    assert summarize(story, 3)[0] == COUNCIL[0]
+
+
+def test_a_teaser_lead_gives_way_to_the_paragraph_that_states_the_news() -> None:
+    teaser = "Marguerite Alba has borrowed a book every Saturday for sixty-one years."
+    assert summarize(council(teaser, *COUNCIL), 1) == (COUNCIL[0],)
+
+
+def test_a_sentence_leaning_on_the_one_before_comes_with_it_or_not_at_all() -> None:
+    story = council(
+        COUNCIL[0],
+        "The library has lent books to the town since 1902.",
+        "However, councillors said the library's repairs would cost £2m, more than the council "
+        "can afford, and the library would close.",
+        "The library building will be sold to pay for new council offices.",
+    )
+    for k in (2, 3):
+        summary = summarize(story, k)
+        for at, sentence in enumerate(summary):
+            if sentence.startswith("However"):
+                assert at > 0 and summary[at - 1] == story.paragraphs[1]
+
+
+def test_a_quotation_over_several_sentences_stays_whole() -> None:
+    story = council(
+        COUNCIL[0],
+        "“We have no choice. The repairs cost more than our whole library budget,” said council "
+        "leader Ann Harper.",
+        *COUNCIL[1:],
+    )
+    units = candidates(story)
+    assert "“We have no choice." not in units
+    assert not any(s.startswith("The repairs cost more") for s in units)
+    assert story.paragraphs[1] in units
+    assert all(quote_balance(s) == 0 for s in summarize(story, 5))
+
+
+def test_first_person_narration_is_left_out_of_a_news_summary() -> None:
+    story = council(*COUNCIL, "I have used the library since I was a child, and my children do.")
+    assert candidates(story) == list(COUNCIL)
+    column = council(
+        "I have used the library since I was a child.",
+        "My children learned to read in its basement room.",
+        "I will miss it when it closes in March.",
+    )
+    assert candidates(column) == list(column.paragraphs)  # a column speaks as "I" throughout
+
+
+def test_an_interview_is_summarised_from_its_introduction() -> None:
+    story = council(
+        "Ann Harper has led Harbourton council since 2022 and this week closed its oldest library.",
+        "She spoke to Coast News about the decision and what comes next for the building.",
+        "Q: Why close the library now?",
+        "A: The repairs cost £2m and we do not have it. I wish we did.",
+        "Q: What happens to the books?",
+        "A: Every book moves to the new branch on Mill Road by April.",
+    )
+    assert candidates(story) == list(story.paragraphs[:2])
+
+
+def test_the_splitter_keeps_abbreviations_with_a_possessive() -> None:
+    tok = tokenizer("english")
+    assert tok.to_sentences("He said the F.B.I.'s review was over. It ended.") == (
+        "He said the F.B.I.'s review was over.",
+        "It ended.",
+    )
+
+
+def test_typewriter_quote_pairs_count_as_quotation_marks() -> None:
+    assert quote_balance("She said ``we will win'' and left.") == 0
+    assert quote_balance("She said ``we will win.") == 1

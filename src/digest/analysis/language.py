@@ -7,6 +7,7 @@ ever downloaded. :class:`Tokenizer` has the ``to_sentences``/``to_words`` interf
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -16,6 +17,13 @@ __all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
 
 
 WORDS_MEMO = 20_000  # sentences whose words are remembered
+# what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
+# a title that Punkt takes for a sentence end: "... the endorsement of Gov." | "Mike Pence"
+_TITLE_END = re.compile(
+    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Gov|Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Pres"
+    r"|Supt|Insp|Det|St)\.$"
+)
+_CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
 
 
 @cache
@@ -37,10 +45,21 @@ class Tokenizer:
         self._seen: dict[str, tuple[str, ...]] = {}
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s.strip() for s in self._sentences.tokenize(paragraph) if s.strip())
+        pieces = (paragraph[a:b].strip() for a, b in self.sentence_spans(paragraph))
+        return tuple(s for s in pieces if s)
 
     def sentence_spans(self, paragraph: str) -> list[tuple[int, int]]:
-        return list(self._sentences.span_tokenize(paragraph))
+        """Punkt's sentence spans, with its known damage mended: a piece that cannot begin a
+        sentence (``'s``, a lower-case word, a comma: "the F.B.I.'s review" cut after "F.B.I.")
+        is joined to the one before."""
+        spans: list[tuple[int, int]] = []
+        for start, end in self._sentences.span_tokenize(paragraph):
+            after_title = spans and _TITLE_END.search(paragraph, 0, spans[-1][1])
+            if spans and (_CONTINUES.match(paragraph, start) or after_title):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """The sentence's words (remembered: the summary filters and sumy's document model

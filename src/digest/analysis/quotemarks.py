@@ -6,7 +6,7 @@ mark's direction, and what of a sentence lies outside its quotations.
 
 from __future__ import annotations
 
-__all__ = ["CLOSERS", "MARKS", "OPENERS", "is_open", "outside_quotes"]
+__all__ = ["CLOSERS", "MARKS", "OPENERS", "balance", "is_open", "outside_quotes", "starts_inside"]
 
 MARKS = '"“”«»„‟'  # every double quote mark a quotation opens or closes with
 OPENERS = "«„"  # marks that only ever open
@@ -72,3 +72,37 @@ def outside_quotes(sentence: str) -> str:
         elif not inside:
             out.append(char)
     return "".join(out)
+
+
+def _typewriter(sentence: str) -> str:
+    """The typewriter pairs some newspapers use (``so'') as curly marks."""
+    return sentence.replace("``", "“").replace("''", "”")
+
+
+def balance(sentence: str) -> int:
+    """How many quotations the sentence leaves open (negative: it closes one it did not open)."""
+    sentence = _typewriter(sentence)
+    opening, closing = _curly(sentence)
+    depth = low = 0
+    straight_open = False
+    for at, char in enumerate(sentence):
+        if char in opening and not (char in closing and depth > 0):
+            depth += 1
+        elif char in closing:
+            depth -= 1
+        elif char == '"':
+            if straight_open:
+                depth -= 1
+                straight_open = False
+            elif is_open(sentence, at):
+                depth += 1
+                straight_open = True
+            else:
+                depth -= 1
+        low = min(low, depth)
+    return depth if low == 0 else low
+
+
+def starts_inside(sentence: str) -> bool:
+    """Whether the sentence begins inside a quotation: its first quote mark closes one."""
+    return _starts_inside_quote(_typewriter(sentence))

@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Iterable
 from functools import cache
-from statistics import median
 from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -32,31 +31,37 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from digest.analysis import boilerplate, quotemarks
 from digest.analysis.language import tokenizer
-from digest.analysis.quotemarks import outside_quotes
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
-from digest.text import is_also_read
 
-MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
 STEMS_MEMO = 50_000  # words whose stems a summarizer remembers
 REPEAT_SHARE = 0.8  # a sentence with this share of its words in the headline or dek repeats it
 
 
 class NewsSummarizer(AbstractSummarizer):
-    """Topicality, a sublinear preference for fuller sentences, and the lead first.
+    """Lead first, then the sentences that carry the story, each able to stand alone.
 
-    * topicality: on the word-overlap graph TextRank and Reduction build (sumy's stemmed words
-      without stop words), the summed cosine overlap of a sentence's word set with every other
-      sentence's, ``shared / sqrt(len_a * len_b)``;
-    * lead: a one-sentence summary is the lead, unless no other sentence shares a word with it;
-      in a longer summary the lead keeps its place when it is at least as topical as the median
-      sentence (a scene-setting lede the story does not take up again competes like any other);
-    * the other places go to the highest ``topicality * words ** length_exponent``: a longer
-      sentence carries more of the story, with diminishing returns.
+    * lead: the first candidate that states news: not a sentence that leans on one before it
+      ("But ...", "He ..."), not a scene-setter (one that shares no word with the sentence
+      after it and is less topical than the median), at least ``LEAD_MIN_WORDS`` words; failing
+      that, the "nut graf": the most topical of the first ``NUT_GRAF_WINDOW`` candidates;
+    * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead)
+      * words ** length_exponent * position prior``: topicality is the summed cosine overlap of a
+      sentence's stemmed words (no stop words) with every other sentence's, normalised to the
+      most topical; the position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
+      inverted pyramid;
+    * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
+      letter") is taken only together with the sentence before it, shown right before it.
     """
 
-    length_exponent = 0.6
+    length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
+    LEAD_MIN_WORDS = 8
+    NUT_GRAF_WINDOW = 5
+    LEAD_WEIGHT = 1.0
+    POSITION_SCALE = 3.0
+    MAX_WORDS = 45  # a longer unit (a run-on quotation, a list) is a poor summary line
     _stop_words: frozenset[str] = frozenset()
 
     def __init__(self, *args: Any) -> None:
@@ -71,9 +76,12 @@ class NewsSummarizer(AbstractSummarizer):
     def stop_words(self, words: Iterable[str]) -> None:
         self._stop_words = frozenset(map(self.normalize_word, words))
 
+    headline: tuple[str, ...] = ()  # the headline and dek's words, set by :func:`summarize`
+
     def __call__(self, document: Any, sentences_count: int) -> tuple[Any, ...]:
-        ratings = self.rate_sentences(document, sentences_count)
-        return self._get_best_sentences(document.sentences, sentences_count, ratings)
+        sentences = list(document.sentences)
+        chosen = self.choose(sentences, sentences_count)
+        return tuple(sentences[i] for i in sorted(chosen))
 
     def _to_words_sets(self, sentences: list[Any]) -> list[set[str]]:
         """Each sentence's stemmed words without stop words (each word stemmed once)."""
@@ -92,41 +100,121 @@ class NewsSummarizer(AbstractSummarizer):
             )
         return sets
 
-    def topicality(self, sentences: list[Any]) -> list[float]:
+    @staticmethod
+    def _overlap(a: set[str], b: set[str]) -> float:
+        return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+    def topicality(self, sets: list[set[str]]) -> list[float]:
         """Summed cosine overlap of each sentence's word set with every other sentence's."""
-        sets = self._to_words_sets(sentences)
         scores = [0.0] * len(sets)
         for i, a in enumerate(sets):
             for j in range(i + 1, len(sets)):
-                b = sets[j]
-                if a and b:
-                    shared = len(a & b) / math.sqrt(len(a) * len(b))
-                    scores[i] += shared
-                    scores[j] += shared
+                shared = self._overlap(a, sets[j])
+                scores[i] += shared
+                scores[j] += shared
         return scores
 
-    def rate_sentences(self, document: Any, sentences_count: int = 3) -> dict[Any, float]:
-        """Ratings for a summary of ``sentences_count`` sentences; the lead's is infinite when
-        it goes first."""
-        sentences = list(document.sentences)
-        if not sentences:
-            return {}
-        topicality = self.topicality(sentences)
-        ratings = {
-            s: t * len(s.words) ** self.length_exponent
-            for s, t in zip(sentences, topicality, strict=True)
-        }
-        if self.lead_goes_first(topicality, sentences_count):
-            ratings[sentences[0]] = math.inf
-        return ratings
+    def _lead(
+        self,
+        sentences: list[Any],
+        sets: list[set[str]],
+        topic: list[float],
+        aside: set[int],
+        headline: set[str],
+    ) -> int:
+        """The lead's index: the first sentence that states the news; a teaser or scene-setter
+        before it (no word in common with the headline and dek) is put ``aside``."""
+        for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
+            if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
+                continue
+            if headline and not sets[i] & headline:
+                aside.add(i)  # a teaser or scene-setter: the news is further down
+                continue
+            return i
+        window = [i for i in range(min(len(sentences), self.NUT_GRAF_WINDOW)) if i not in aside]
+        window = window or list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
+        return max(
+            window,
+            key=lambda i: (
+                not leans_back(str(sentences[i])),
+                len(sets[i] & headline),
+                topic[i],
+                -i,
+            ),
+        )
 
-    @staticmethod
-    def lead_goes_first(topicality: list[float], sentences_count: int) -> bool:
-        if len(topicality) == 1:
-            return True
-        if sentences_count <= 1:
-            return topicality[0] > 0
-        return topicality[0] >= median(topicality[1:])
+    def choose(self, sentences: list[Any], count: int) -> set[int]:
+        """The indexes of the ``count`` sentences of the summary."""
+        if len(sentences) <= count:
+            return set(range(len(sentences)))
+        sets = self._to_words_sets(sentences)
+        topic = self.topicality(sets)
+        top = max(topic) or 1.0
+        aside: set[int] = set()
+        headline = self._headline_set()
+        lead = self._lead(sentences, sets, topic, aside, headline)
+        score = {
+            i: (topic[i] / top + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead]))
+            * len(s.words) ** self.length_exponent
+            / (1 + i / self.POSITION_SCALE)
+            for i, s in enumerate(sentences)
+            if i != lead and i not in aside and len(s.words) <= self.MAX_WORDS
+        }
+        chosen = {lead}
+        for i in sorted(score, key=lambda i: (-score[i], i)):
+            if len(chosen) >= count:
+                break
+            if not leans_back(str(sentences[i])) or i - 1 in chosen:
+                chosen.add(i)
+            elif (
+                i - 1 in score
+                and count - len(chosen) >= 2
+                and not leans_back(str(sentences[i - 1]))
+            ):
+                chosen.update((i - 1, i))
+        return chosen
+
+    def _headline_set(self) -> set[str]:
+        stems = self._stems
+        words = (self.normalize_word(w) for w in self.headline)
+        return {
+            stems.get(w) or stems.setdefault(w, self.stem_word(w))
+            for w in words
+            if w not in self._stop_words
+        }
+
+    def rate_sentences(self, document: Any, sentences_count: int = 3) -> dict[Any, float]:
+        """sumy's interface: the chosen sentences rate 1 (in article order), the others 0."""
+        sentences = list(document.sentences)
+        chosen = self.choose(sentences, sentences_count)
+        return {s: float(i in chosen) for i, s in enumerate(sentences)}
+
+
+# "But ...", "However, ...", "This ...", "She ...", "The letter ...": a sentence that leans on
+# the one before it for its meaning
+_LEANS_BACK = re.compile(
+    r"^[\"“‘']?(?:But|However|And|Yet|Still|Also|Meanwhile|Instead|Moreover|Furthermore"
+    r"|Nonetheless|Nevertheless|Indeed|Thus|Therefore|Hence|So|Then|Otherwise|Besides"
+    r"|In (?:addition|contrast|response|turn|fact)|As a result|By contrast|On the other hand"
+    r"|Even so|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
+    r"|Such|Both|The (?:latter|former|move|letter|decision|plan|statement|comments?|remarks"
+    r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
+    r"|incident|attack|two|three|pair|couple|same))\b"
+)
+
+
+_PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
+# "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
+_EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
+    or is a quotation credited to a bare pronoun ("“...,” he said.")."""
+    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence):
+        return True
+    opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
+    return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
 
 
 SUMMARIZERS: dict[str, type[Any]] = {
@@ -155,81 +243,6 @@ def _summarizer(algorithm: str, language: str) -> Any:
     return summarizer
 
 
-# --- what is not a summary sentence ---------------------------------------------------------
-
-_CAPS = r"[A-Z][A-Z.'’-]+"
-_NAME = r"[A-Z][\w.'’-]*"
-# "LONDON (Reuters) - ", "NEW DELHI, Nov 26 (PTI) — ", "KYIV, Ukraine — ", "(CNN) — "
-_DATELINE = re.compile(
-    rf"^(?:{_CAPS}(?:\s+{_CAPS}){{0,3}}(?:\s*,\s*{_NAME}(?:\s+[\w.'’-]+){{0,3}})?\s*(?:\([^()]{{1,30}}\))?"
-    rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*[\w.'’]+(?:\s+[\w.'’]+){{0,3}})?\s*\([^()]{{1,30}}\)"
-    r"|\([A-Z][^()]{1,30}\))"
-    r"(?:\s*[–—]\s*|\s+-{1,2}\s+|\s*:\s+)(?=[\"“‘'(]?[A-Z0-9])"
-)
-_NOT_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Then|Now|Contrast"
-    r"|Comparison|Far|Law|Default|Design|Chance|Mistake|Night|Day|Noon|Midnight|Dawn)\b"
-)
-_BY = r"(?:[Bb]y|BY|[Ww]ritten by|(?:[Aa]dditional )?[Rr]eporting by|[Ww]ords by|[Ss]tory by)"
-_BYLINE_NAMES = (
-    rf"{_BY}\s+(?!{_NOT_NAMES}){_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|der|da|al)){{0,5}}"
-)
-_BYLINE_PREFIX = re.compile(rf"^{_BYLINE_NAMES}\s+(?={_DATELINE.pattern[1:]})")
-_BYLINE = re.compile(rf"^{_BYLINE_NAMES}\s*(?:$|[,|;/–—-]\s*(?:[^.!?]|\.\w)*$)")
-_STAMP_LABEL = re.compile(
-    r"(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\b:?", re.I
-)
-_DATE_TOKEN = re.compile(
-    r"(?:\d[\d:./-]*|[AP]\.?M|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST"
-    r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-    r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?",
-    re.I,
-)
-_LABELS = (
-    r"photo|photos|photograph|picture|pictures|pictured|image|images|caption|credit|credits"
-    r"|file photo|file picture|photo credit|video|watch|listen|graphic|illustration|gallery"
-)
-_CAPTION = re.compile(
-    rf"^[(\[]?(?:(?:{_LABELS})\s*(?:[:|/]|[–—]|\s-\s)"
-    r"|(?:image source|image caption|media caption|photo caption)\b)",
-    re.I,
-)
-_CREDIT = re.compile(  # "(AP Photo/Evan Vucci)", "[Getty Images]", "Reuters/Jane Doe"
-    r"^(?:[(\[][^()\[\]]{0,80}\b(?i:photo|photograph|picture|image|getty|credit)s?\b[^()]{0,80}[)\]]"
-    r"|[(\[]?(?:AP|AFP|Reuters|EPA|PA|Getty Images)\s*(?:/|via\b)[^()]{0,60}[)\]]?)$",
-)
-
-
-def _is_stamp(sentence: str) -> bool:
-    """A date line: "Published 26 November 2026", "Updated: 10:32 GMT", "Wed 26 Nov 2026"."""
-    label = _STAMP_LABEL.match(sentence)
-    rest = sentence[label.end() :] if label else sentence
-    if label and len(rest) <= 60 and not any(c in rest for c in ".!?"):
-        return True
-    tokens = rest.split()
-    return bool(tokens) and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
-
-
-def _strip_front(sentence: str) -> str:
-    """The sentence without a dateline (and a byline run into it) in front."""
-    return _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
-
-
-def _not_summary(sentence: str, words: tuple[str, ...]) -> bool:
-    """Lines of news copy that are not summary sentences whatever their score."""
-    return bool(
-        len(words) < MIN_WORDS
-        or _BYLINE.match(sentence)
-        or _is_stamp(sentence)
-        or _CAPTION.match(sentence)
-        or _CREDIT.match(sentence)
-        or is_also_read(sentence)
-        or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?
-    )
-
-
 def _normal(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .")
 
@@ -240,33 +253,63 @@ def _repeats(words: tuple[str, ...], shown: list[set[str]]) -> bool:
     return any(len(own & other) >= REPEAT_SHARE * len(own) for other in shown if other)
 
 
+def _units(tok: Any, paragraph: str) -> list[str]:
+    """The paragraph's sentences, a quotation that runs over several kept together (never
+    starting inside one or leaving one open); a unit that cannot be balanced is dropped."""
+    units: list[str] = []
+    start = None
+    for begin, end in tok.sentence_spans(paragraph):
+        if start is None:
+            start = begin
+        text = paragraph[start:end].strip()
+        if quotemarks.balance(text) > 0 and end < len(paragraph.rstrip()):
+            continue  # a quotation still open: the next sentence belongs to it
+        if quotemarks.balance(text) == 0 and not quotemarks.starts_inside(text):
+            units.append(text)
+        start = None
+    return units
+
+
 def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[list[str]]:
     """The body's sentences by paragraph, without fragments, repeats of headline and dek, or
     sentences containing any of the ``avoid`` snippets (the pull quote).
 
     A dateline in front of a sentence is cut off (the rest is still a substring of the body);
-    bylines, captions and credits, "Also read" lines, date stamps, bare quote fragments, lines
-    under ``MIN_WORDS`` words and repeats of an earlier sentence are left out.
+    what :func:`boilerplate.not_summary` names, questions, first-person narration (unless the
+    whole piece is written so) and repeats of an earlier sentence are left out. An interview
+    (question and answer lines) is summarised from its introduction.
     """
     tok = tokenizer(article.language)
     skip = {_normal(article.title), _normal(article.dek)}
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
-    paragraphs = []
+    paragraphs: list[list[tuple[str, bool]]] = []
     for paragraph in article.paragraphs:
+        units = _units(tok, paragraph)
+        if units and boilerplate.is_interview_line(units[0]) and paragraphs:
+            break  # the questions and answers begin: the introduction is what summarises
+        if units and boilerplate.ends_with_credit(units[-1]):
+            continue  # a picture caption: "... Image: J. Doe."
         sentences = []
-        for raw in tok.to_sentences(paragraph):
-            s = _strip_front(raw)
+        for raw in units:
+            if boilerplate.is_interview_line(raw):
+                continue
+            s = boilerplate.strip_front(raw)
             key = _normal(s)
             if key in skip or any(snippet and snippet in s for snippet in avoid):
                 continue
             words = tok.to_words(s)
-            if _not_summary(s, words) or _repeats(words, shown):
+            if boilerplate.not_summary(s, words) or boilerplate.is_question(s):
+                continue
+            if _repeats(words, shown):
                 continue
             skip.add(key)
-            sentences.append(s)
+            sentences.append((s, boilerplate.is_first_person(s)))
         if sentences:
             paragraphs.append(sentences)
-    return paragraphs
+    narration = [[s for s, first in p if not first] for p in paragraphs]
+    if sum(map(len, narration)) >= min(3, sum(map(len, paragraphs))):
+        return [p for p in narration if p]
+    return [[s for s, _ in p] for p in paragraphs]
 
 
 def summarize(
@@ -282,8 +325,8 @@ def summarize(
         return tuple(flat)
     tok = tokenizer(article.language)
     document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
-    chosen = {
-        str(s)
-        for s in _summarizer(check_algorithm(algorithm), article.language)(document, sentences)
-    }
+    summarizer = _summarizer(check_algorithm(algorithm), article.language)
+    if isinstance(summarizer, NewsSummarizer):
+        summarizer.headline = tok.to_words(f"{article.title} {article.dek}")
+    chosen = {str(s) for s in summarizer(document, sentences)}
     return tuple(s for s in flat if s in chosen)

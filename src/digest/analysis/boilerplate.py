@@ -1,0 +1,169 @@
+"""What is not a summary sentence: news copy around the story rather than the story.
+
+Datelines are cut off the front of a sentence; bylines, date lines, picture captions and
+credits, "Also read" lines, live-blog chrome, interview questions and speaker prefixes,
+title-case headings and bare quotation fragments are never summary sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.analysis.quotemarks import outside_quotes
+from digest.text import is_also_read
+
+MIN_WORDS = 4  # shorter "sentences" (captions, datelines, fragments) are never summary lines
+
+_CAPS = r"[A-Z][A-Z.'’-]+"
+_NAME = r"[A-Z][\w.'’-]*"
+# "LONDON (Reuters) - ", "NEW DELHI, Nov 26 (PTI) — ", "KYIV, Ukraine — ", "(CNN) — "
+_DATELINE = re.compile(
+    rf"^(?:{_CAPS}(?:\s+{_CAPS}){{0,3}}(?:\s*,\s*{_NAME}(?:\s+[\w.'’-]+){{0,3}})?\s*(?:\([^()]{{1,30}}\))?"
+    rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*[\w.'’]+(?:\s+[\w.'’]+){{0,3}})?\s*\([^()]{{1,30}}\)"
+    r"|\([A-Z][^()]{1,30}\))"
+    r"(?:\s*[–—―]\s*|\s+-{1,2}\s+|\s*:\s+)(?=[\"“‘'(]?[A-Z0-9])"
+)
+_NOT_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Then|Now|Contrast"
+    r"|Comparison|Far|Law|Default|Design|Chance|Mistake|Night|Day|Noon|Midnight|Dawn)\b"
+)
+_BY = r"(?:[Bb]y|BY|[Ww]ritten by|(?:[Aa]dditional )?[Rr]eporting by|[Ww]ords by|[Ss]tory by)"
+_BYLINE_NAMES = (
+    rf"{_BY}\s+(?!{_NOT_NAMES}){_NAME}(?:\s+(?:{_NAME}|and|&|de|van|von|der|da|al)){{0,5}}"
+)
+_BYLINE_PREFIX = re.compile(rf"^{_BYLINE_NAMES}\s+(?={_DATELINE.pattern[1:]})")
+_BYLINE = re.compile(rf"^{_BYLINE_NAMES}\s*(?:$|[,|;/–—-]\s*(?:[^.!?]|\.\w)*$)")
+_STAMP_LABEL = re.compile(
+    r"(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\b:?", re.I
+)
+_DATE_TOKEN = re.compile(
+    r"(?:\d[\d:./-]*|[AP]\.?M|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST"
+    r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?",
+    re.I,
+)
+_LABELS = (
+    r"photo|photos|photograph|picture|pictures|pictured|image|images|caption|credit|credits"
+    r"|file photo|file picture|photo credit|video|watch|listen|graphic|illustration|gallery"
+)
+_CAPTION = re.compile(
+    rf"^[(\[]?(?:(?:{_LABELS})\s*(?:[:|/]|[–—]|\s-\s)"
+    r"|(?:image source|image caption|media caption|photo caption)\b)",
+    re.I,
+)
+_CREDIT = re.compile(  # "(AP Photo/Evan Vucci)", "[Getty Images]", "Reuters/Jane Doe"
+    r"^(?:[(\[][^()\[\]]{0,80}\b(?i:photo|photograph|picture|image|getty|credit)s?\b[^()]{0,80}[)\]]"
+    r"|[(\[]?(?:AP|AFP|Reuters|EPA|PA|Getty Images)\s*(?:/|via\b)[^()]{0,60}[)\]]?)$",
+)
+
+
+def _is_stamp(sentence: str) -> bool:
+    """A date line: "Published 26 November 2026", "Updated: 10:32 GMT", "Wed 26 Nov 2026"."""
+    label = _STAMP_LABEL.match(sentence)
+    rest = sentence[label.end() :] if label else sentence
+    if label and len(rest) <= 60 and not any(c in rest for c in ".!?"):
+        return True
+    tokens = rest.split()
+    return bool(tokens) and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
+
+
+# "SPRINGFIELD, Ill., Oct. 3 (AP) — ", "Taipei, Taiwan — ": a place, its state or country and a
+# date, then a dash, in the first few dozen characters
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}(?:,\s*[\w.'’]+(?:\s[\w.'’]+){0,2}){1,3}"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[–—―]|--)\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
+# "... Image: J. Doe." / "Photo credit: Reuters": a credit run into the end of a sentence
+_CREDIT_TAIL = re.compile(
+    r"\b(?:Image|Photo|Picture|Photograph|Video|Credit)s?(?:\s+credit)?\s*:\s*[^:]{1,60}$", re.I
+)
+_TRUNCATED = re.compile(r"\[\+\d+\s+chars\]\s*$")  # NewsAPI's cut-off marker
+_CHROME = re.compile(
+    r"^(?:live|updated?|key events?|show key events only|pinned(?: post)?|breaking(?: news)?"
+    r"|latest|refresh|loading|advertisement|share(?: this| on)?|follow|comments?|jump to"
+    r"|skip to|sign in|log in|watch live|watch the (?:full |whole )?(?:video|interview|clip)"
+    r"|listen|as it happened)\b",
+    re.I,
+)
+# an interview's question and answer lines: "Q: ...", "A. ...", "SMITH: ...", "Interviewer: ..."
+_QA_PREFIX = re.compile(r"^(?:[QA]\s*[:.]\s|[A-Z][A-Z.'’ -]{1,30}:\s|(?:Interviewer|Q&A)\s*:)")
+# "I think", "I'm", "my": not "World War I", "(I-Vt.)"
+_FIRST_PERSON = re.compile(
+    r"\bI(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|\b(?:me|my|mine|myself|[Ww]e|[Oo]ur|us|ourselves)\b"
+)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+    ]
+)
+
+
+def strip_front(sentence: str) -> str:
+    """The sentence without a dateline (and a byline run into it) in front."""
+    sentence = _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
+    return _PLACE_DATELINE.sub("", sentence, count=1)
+
+
+def is_title_case(sentence: str) -> bool:
+    """A heading set in title case ("Storm Warning Issued For Coast"), not a sentence."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(big) < 4:
+        return False
+    share = sum(w[0].isupper() for w in big) / len(big)
+    ends = sentence.rstrip("”\"’' ")[-1:] in ".!?"
+    return share >= (0.95 if ends else 0.8)
+
+
+def is_question(sentence: str) -> bool:
+    """An interviewer's (or the writer's) question, outside any quotation."""
+    return outside_quotes(sentence).rstrip(" ”\"’'").endswith("?")
+
+
+def ends_with_credit(sentence: str) -> bool:
+    """A picture credit closing a caption paragraph ("Image: J. Doe.", "Photo credit: AP")."""
+    return bool(_CREDIT_TAIL.search(sentence))
+
+
+def is_interview_line(sentence: str) -> bool:
+    return bool(_QA_PREFIX.match(sentence))
+
+
+def is_first_person(sentence: str) -> bool:
+    """The writer or an interviewee speaking as "I" outside quotation marks."""
+    return bool(_FIRST_PERSON.search(outside_quotes(sentence)))
+
+
+def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
+    """Lines of news copy that are not summary sentences whatever their score."""
+    return bool(
+        len(words) < MIN_WORDS
+        or _BYLINE.match(sentence)
+        or _is_stamp(sentence)
+        or _CAPTION.match(sentence)
+        or _CREDIT.match(sentence)
+        or _CREDIT_TAIL.search(sentence)
+        or _TRUNCATED.search(sentence)
+        or is_also_read(sentence)
+        or (_CHROME.match(sentence) and len(words) < 12)
+        or is_interview_line(sentence)
+        or is_title_case(sentence)
+        or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?
+    )
