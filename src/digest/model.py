@@ -77,6 +77,9 @@ class Quote:
     start: int
     end: int
     parts: tuple[tuple[int, int], ...] = ()  # spans of the pieces when split around "he said"
+    # who ``speaker`` is: "person", "organisation", "unnamed" ("a source", "aides"), or None
+    # when the text does not say
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True)
