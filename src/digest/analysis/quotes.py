@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from digest.model import Article, Quote
 from digest.readers.scan import clean_line, strip_markdown
@@ -703,26 +704,982 @@ def _is_name(who: str) -> bool:
     return who[:1].isupper() and who.lower() not in PRONOUNS and not re.match(_DESCRIPTION, who)
 
 
+def _load_first_names() -> dict[str, str]:
+    """First name -> "m" or "f", from the list shipped beside this module."""
+    genders: dict[str, str] = {}
+    path = Path(__file__).with_name("first_names.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gender, name = line.split()
+            genders[name] = gender
+    return genders
+
+
+FIRST_NAMES = _load_first_names()
+VERB_WORDS = {w for w in VERBS.split("|") if " " not in w}
+MALE_TITLES = {
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "businessman",
+    "brother",
+    "son",
+    "husband",
+    "duke",
+}
+FEMALE_TITLES = {
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "sister",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "businesswoman",
+    "wife",
+    "daughter",
+    "mother",
+    "duchess",
+}
+# words that open a capitalised run without being part of a name: "If Trump", "Yet", "While"
+FUNCTION_WORDS = SENTENCE_WORDS | {
+    "because",
+    "unless",
+    "where",
+    "whether",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "not",
+    "no",
+    "even",
+    "just",
+    "only",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "both",
+    "all",
+    "each",
+    "every",
+    "some",
+    "many",
+    "most",
+    "more",
+    "other",
+    "such",
+    "like",
+    "unlike",
+    "among",
+    "about",
+    "against",
+    "during",
+    "into",
+    "over",
+    "under",
+    "without",
+    "within",
+    "through",
+    "toward",
+    "towards",
+    "across",
+    "behind",
+    "beyond",
+    "here",
+    "thus",
+    "therefore",
+    "perhaps",
+    "maybe",
+    "again",
+    "once",
+    "twice",
+    "ahead",
+    "along",
+    "amid",
+    "following",
+    "thank",
+    "thanks",
+    "dear",
+    "please",
+    "yes",
+    "oh",
+    "well",
+    "okay",
+    "ok",
+    "sure",
+    "mister",
+    "is",
+    "was",
+    "are",
+    "were",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "let",
+    "let's",
+}
+# places, days, institutions and outlets: never a person, however capitalised
+PLACE_WORDS = NOT_PERSON | {
+    "america",
+    "american",
+    "americans",
+    "britain",
+    "british",
+    "england",
+    "english",
+    "europe",
+    "european",
+    "china",
+    "chinese",
+    "russia",
+    "russian",
+    "germany",
+    "german",
+    "france",
+    "french",
+    "mexico",
+    "mexican",
+    "canada",
+    "japan",
+    "korea",
+    "iran",
+    "iraq",
+    "syria",
+    "israel",
+    "ukraine",
+    "india",
+    "africa",
+    "asia",
+    "york",
+    "washington",
+    "california",
+    "texas",
+    "florida",
+    "iowa",
+    "ohio",
+    "virginia",
+    "carolina",
+    "hampshire",
+    "jersey",
+    "hill",
+    "capitol",
+    "day",
+    "eve",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "new",
+    "los",
+    "san",
+    "las",
+    "fort",
+    "lake",
+    "mount",
+    "island",
+    "islands",
+    "arena",
+    "center",
+    "stadium",
+    "tower",
+    "hotel",
+    "building",
+    "plaza",
+    "valley",
+    "county",
+    "province",
+    "region",
+    "district",
+    "nazi",
+    "soviet",
+    "islamic",
+    "muslim",
+    "muslims",
+    "democrats",
+    "republicans",
+    "economic",
+    "advisers",
+    "advisors",
+    "council",
+    "reuters",
+    "ap",
+    "bbc",
+    "post",
+    "herald",
+    "telegraph",
+    "guardian",
+    "observer",
+    "independent",
+    "breitbart",
+    "huffpo",
+    "huffington",
+    "politico",
+    "axios",
+    "bloomberg",
+    "associated",
+    "press",
+    "daily",
+    "caller",
+    "street",
+    "wall",
+    "week",
+    "tv",
+    "radio",
+    "magazine",
+    "twitter",
+    "instagram",
+    "youtube",
+    "google",
+    "microsoft",
+    "apple",
+    "amazon",
+    "fbi",
+    "cia",
+    "nsa",
+    "doj",
+    "un",
+    "nato",
+    "eu",
+    "gop",
+    "dnc",
+    "rnc",
+    "isis",
+    "trust",
+    "fund",
+    "foundation",
+    "corporation",
+    "corp",
+    "co",
+    "llc",
+    "plc",
+    "administration",
+    "cabinet",
+    "pentagon",
+    "kremlin",
+    "treasury",
+    "police",
+    "fire",
+    "coast",
+    "guard",
+    "marine",
+    "marines",
+    "forces",
+    "authority",
+    "commission",
+    "project",
+    "program",
+    "programme",
+    "act",
+    "bill",
+    "law",
+    "amendment",
+    "constitution",
+    "olympics",
+    "cup",
+    "league",
+    "championship",
+    "series",
+    "awards",
+    "prize",
+    "summit",
+    "conference",
+    "convention",
+    "primary",
+    "caucus",
+    "caucuses",
+    "election",
+    "debate",
+    "poll",
+    "survey",
+    "report",
+    "world",
+    "war",
+    "global",
+    "health",
+    "care",
+    "security",
+    "defense",
+    "defence",
+}
+ORGANISATION_WORDS = {
+    "department",
+    "ministry",
+    "committee",
+    "council",
+    "agency",
+    "party",
+    "campaign",
+    "company",
+    "group",
+    "office",
+    "commission",
+    "administration",
+    "government",
+    "court",
+    "police",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "gazette",
+    "tribune",
+    "herald",
+    "caller",
+    "press",
+    "reuters",
+    "politico",
+    "breitbart",
+    "huffington",
+    "association",
+    "union",
+    "institute",
+    "foundation",
+    "university",
+    "board",
+    "bank",
+    "corporation",
+    "inc",
+    "ltd",
+    "network",
+    "service",
+    "house",
+    "pentagon",
+    "kremlin",
+    "fbi",
+    "cia",
+    "congress",
+    "senate",
+    "parliament",
+    "league",
+    "club",
+    "team",
+    "center",
+    "centre",
+    "coalition",
+    "organization",
+    "organisation",
+    "authority",
+    "watch",
+    "federation",
+    "cnn",
+    "fox",
+    "abc",
+    "nbc",
+    "cbs",
+    "msnbc",
+    "bbc",
+    "ap",
+    "rnc",
+    "dnc",
+    "gop",
+    "nato",
+    "un",
+    "eu",
+}
+# speakers described but never named: "a source", "aides", "officials", "the heckler"
+UNNAMED_NOUNS = {
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "reporter",
+    "reporters",
+    "heckler",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrators",
+    "strategist",
+    "strategists",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "resident",
+    "residents",
+    "voter",
+    "voters",
+    "supporter",
+    "supporters",
+    "critic",
+    "critics",
+    "lawmaker",
+    "lawmakers",
+    "staffer",
+    "staffers",
+    "person",
+    "people",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "delegate",
+    "delegates",
+    "narrator",
+    "user",
+    "users",
+    "member",
+    "members",
+    "insider",
+    "insiders",
+    "worker",
+    "workers",
+    "crowd",
+    "fans",
+    "children",
+    "students",
+    "witness",
+    "witnesses",
+    "neighbour",
+    "neighbor",
+    "neighbours",
+    "neighbors",
+    "friend",
+    "friends",
+    "one",
+    "another",
+    "others",
+    "someone",
+    "prosecutors",
+    "investigators",
+    "experts",
+    "expert",
+    "economists",
+    "economist",
+    "diplomat",
+    "diplomats",
+    "organizers",
+    "organisers",
+    "activists",
+    "activist",
+    "leader",
+    "leaders",
+    "operative",
+    "operatives",
+    "donor",
+    "donors",
+    "consultant",
+    "consultants",
+    "attendee",
+    "attendees",
+    "participant",
+    "participants",
+    "citizen",
+    "citizens",
+    "email",
+    "statement",
+    "letter",
+    "memo",
+    "report",
+    "post",
+    "tweet",
+    "ad",
+    "suit",
+    "lawsuit",
+    "filing",
+    "poster",
+    "sign",
+    "banner",
+}
+_ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "prof": "professor",
+    "dr": "doctor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "rev": "reverend",
+}
+_ROLE_SYNONYMS = {
+    "representative": {"congressman", "congresswoman", "lawmaker", "representative"},
+    "senator": {"senator", "lawmaker"},
+    "governor": {"governor"},
+    "president": {"president"},
+}
+
+
+@dataclass
+class Person:
+    """Someone the story names: their fullest name, a gender cue, and their roles."""
+
+    name: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # where named (offsets)
+    speaks: int = 0  # quotations attributed to them
+
+    @property
+    def surname(self) -> str:
+        return _norm(self.name.split()[-1])
+
+    @property
+    def first(self) -> str:
+        return _norm(self.name.split()[0])
+
+
+def _norm(word: str) -> str:
+    return word.strip(".,’'").casefold()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """A capitalised run cut to the name: leading function words and titles dropped."""
+    words = [w.strip("’'\"“”") for w in words]
+    while words and (_norm(words[0]) in FUNCTION_WORDS or _norm(words[0]) in TITLES):
+        words = words[1:]
+    return [w for w in words if w]
+
+
+def _gender_of(title_words: list[str], words: list[str]) -> str | None:
+    for word in reversed(title_words):
+        key = _norm(word)
+        if key in MALE_TITLES:
+            return "m"
+        if key in FEMALE_TITLES:
+            return "f"
+    if len(words) >= 2:
+        return FIRST_NAMES.get(_norm(words[0]))
+    return None
+
+
+def _roles(title_words: list[str]) -> set[str]:
+    roles = set()
+    for word in title_words:
+        key = _norm(word)
+        roles.add(_ABBREVIATED_TITLES.get(key, key))
+    return roles
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    if not words or len(words) > 4:
+        return False
+    if any(_norm(w) in PLACE_WORDS or _norm(w) in NUMBER_WORDS for w in words):
+        return False
+    if any(_norm(w) in FUNCTION_WORDS or _norm(w) in VERB_WORDS for w in words):
+        return False  # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name
+    return all(w[:1].isupper() or re.fullmatch(_PARTICLE[2:], w) for w in words)
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+class Cast:
+    """The people a story names, in the order it names them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, words: list[str], title_words: list[str], at: int) -> Person | None:
+        words = _name_words(words)
+        if not _looks_like_person(words):
+            return None
+        gender = _gender_of(title_words, words)
+        person = self.find(" ".join(words), gender, at, add_new=len(words) >= 2)
+        if person is None:
+            return None
+        if len(words) > len(person.name.split()) and words[-1] == person.name.split()[-1]:
+            person.name = " ".join(words)
+        person.gender = person.gender or gender
+        person.roles |= _roles(title_words)
+        person.mentions.append(at)
+        return person
+
+    def find(
+        self, name: str, gender: str | None, at: int, *, add_new: bool = False
+    ) -> Person | None:
+        """The person ``name`` refers to: the one with that full name, else the one with that
+        surname named most recently before ``at`` whose gender does not contradict ``gender``."""
+        words = name.split()
+        key = [_norm(w) for w in words]
+        best: Person | None = None
+        best_at = -1
+        for person in self.people:
+            if gender and person.gender and person.gender != gender:
+                continue
+            theirs = [_norm(w) for w in person.name.split()]
+            if len(key) >= 2 and (key[0] != theirs[0] or key[-1] != theirs[-1]):
+                continue
+            if len(key) == 1 and key[0] not in theirs:
+                continue
+            before = [m for m in person.mentions if m <= at]
+            last = max(before) if before else -1 - min(person.mentions, default=0)
+            if best is None or last > best_at:
+                best, best_at = person, last
+        if best is None and add_new:
+            best = Person(name=name, gender=gender)
+            self.people.append(best)
+        return best
+
+
+def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
+    """Everyone named outside quotation marks (and in the headline unless it is title case)."""
+    cast = Cast()
+    spans: list[tuple[int, str]] = []
+    if title and not _title_case(title):
+        spans.append((-1, title))
+    spans.append((start, text))
+    for offset, chunk in spans:
+        begin = 0 if offset < 0 else start
+        for m in _MENTION.finditer(chunk, begin):
+            at = offset if offset < 0 else m.start()
+            if offset >= 0 and any(a <= m.start() < b for a, b in quoted):
+                continue
+            raw = m.group(0).split()
+            # split at a possessive: "Clinton’s top aide Jake Sullivan" names Clinton, then
+            # Jake Sullivan
+            pieces: list[list[str]] = [[]]
+            for word in raw:
+                pieces[-1].append(word)
+                if _possessive(word):
+                    pieces[-1][-1] = re.sub(r"(’s|'s|’|')$", "", word)
+                    pieces.append([])
+            for piece in pieces:
+                cut = max((i + 1 for i, w in enumerate(piece) if _norm(w) in TITLES), default=0)
+                titles, words = piece[:cut], piece[cut:]
+                while words and _norm(words[0]) in FUNCTION_WORDS:
+                    titles.append(words.pop(0))
+                # the words just before the run: "former Wisconsin Gov.", "Mr."
+                head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
+                cast.add(words, [*head, *titles], at)
+    return cast
+
+
+_STOP_AFTER_NAME = {
+    "on",
+    "in",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "who",
+    "that",
+    "and",
+    "but",
+    "as",
+    "from",
+    "with",
+    "for",
+    "about",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "yesterday",
+    "today",
+    "told",
+    "said",
+    "says",
+    "via",
+    "by",
+    "because",
+    "since",
+    "adding",
+    "saying",
+}
+_PHRASE_END = re.compile(r"[,;:!?()\n\"“”—–.]")
+_ABBREVIATION = re.compile(rf"(?:[A-Z]|{_TITLE_ABBREVIATION})")
+
+
+def _phrase(text: str) -> str:
+    """The words naming a speaker, up to the first punctuation or preposition."""
+    cut = None
+    for m in _PHRASE_END.finditer(text):
+        word = re.search(r"[\w’'-]+$", text[: m.start()]) if m.group(0) == "." else None
+        if word and _ABBREVIATION.fullmatch(word.group(0)):
+            continue  # "Sen." or an initial goes on: "said Sen. Jane Doe"
+        cut = m
+        break
+    words = (text[: cut.start()] if cut else text).split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        key = _norm(word)
+        if (
+            key in _STOP_AFTER_NAME
+            and out
+            and not (key == "of" and i + 1 < len(words) and words[i + 1][:1].isupper())
+        ):
+            break
+        out.append(word)
+    return " ".join(out[:12])
+
+
+def _appositive_name(text: str) -> str | None:
+    """ ", Mike Rubino," after a description: the name in apposition."""
+    m = re.match(rf"[ \t]*,[ \t]*({NAME})[ \t]*(?:,|\(|$|[ \t]+(?:{V})\b)", text)
+    if m and _looks_like_person(_name_words(m.group(1).split())):
+        return " ".join(_name_words(m.group(1).split()))
+    return None
+
+
+def parse_speaker(phrase: str) -> tuple[str, str | None]:
+    """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
+    ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
+    an organisation, or "unnamed" ("a spokesman", "Trump’s aides")."""
+    words = phrase.split()
+    if not words:
+        return "none", None
+    if _norm(words[0]) in {"he", "she", "they", "we", "i"} and len(words) == 1:
+        return "pronoun", words[0].lower()
+    # the last capitalised run that is not a possessive: "Clinton’s top aide Jake Sullivan"
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in words:
+        capital = word[:1].isupper() or (current and re.fullmatch(_PARTICLE[2:], word))
+        if capital and not _possessive(word):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+        if capital:  # a possessive closes a run: "Smith’s"
+            runs.append(["’s"])
+    if current:
+        runs.append(current)
+    determiner = _norm(words[0]) in {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "one",
+        "another",
+        "some",
+        "two",
+        "three",
+        "several",
+        "many",
+        "other",
+        "our",
+        "my",
+    }
+    for run in reversed(runs):
+        if run == ["’s"]:
+            break  # "Smith’s spokesman": the possessor is not the speaker
+        name = _name_words(run)
+        while name and _norm(name[0]) in TITLES:
+            name = name[1:]
+        if _looks_like_person(name):
+            return "person", " ".join(name)
+        if name and any(_norm(w) in ORGANISATION_WORDS for w in name):
+            org = " ".join(w for w in run if _norm(w) not in FUNCTION_WORDS or w[0].isupper())
+            return "organisation", re.sub(r"^(?i:the)\s+", "", org)
+        if name and not determiner and len(run) == len(words):
+            return "person", " ".join(name)  # an unknown single word: "Pulvermann"
+    head = _norm(words[-1])
+    if (
+        _norm(words[0])
+        in {"a", "an", "one", "another", "some", "two", "three", "several", "many", "other"}
+        or head in UNNAMED_NOUNS
+        or any(_possessive(w) for w in words)
+    ):
+        if head in ORGANISATION_WORDS and _norm(words[0]) == "the":
+            return "description", phrase
+        return "unnamed", phrase
+    if determiner:
+        return "description", phrase
+    if head in UNNAMED_NOUNS:
+        return "unnamed", phrase
+    return "none", None
+
+
+def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
+    """The sentences between ``floor`` and ``at``, nearest first."""
+    bounds = [floor]
+    for m in re.finditer(r"[.!?…][”\"’']?(?=\s+[“\"A-Z])|\n", text[floor:at]):
+        bounds.append(floor + m.end())
+    bounds.append(at)
+    return [(bounds[i - 1], bounds[i]) for i in range(len(bounds) - 1, 0, -1)]
+
+
+def _subject_of(cast: Cast, text: str, start: int, end: int) -> list[Person]:
+    """People named in a sentence, the subject (the first) first."""
+    found: list[tuple[int, Person]] = []
+    for person in cast.people:
+        for at in person.mentions:
+            if start <= at < end:
+                found.append((at, person))
+    found.sort(key=lambda pair: pair[0])
+    return [person for _, person in found]
+
+
+def _compatible(person: Person, pronoun: str) -> bool:
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    return want is None or person.gender in (None, want)
+
+
+def resolve_pronoun(
+    pronoun: str,
+    cast: Cast,
+    text: str,
+    body_start: int,
+    at: int,
+    speakers: list[tuple[int, Person]],
+) -> Person | None:
+    """The person "he"/"she" refers to: going back sentence by sentence, the speaker of a
+    quotation there or else the sentence's subject, when the gender cues agree."""
+    if pronoun not in {"he", "she"}:
+        return None
+    for start, end in _sentences_before(text, max(body_start, at - 3000), at):
+        spoken = [p for q_at, p in speakers if start <= q_at < end]
+        for person in reversed(spoken):
+            if _compatible(person, pronoun):
+                return person
+        for person in _subject_of(cast, text, start, end):
+            if _compatible(person, pronoun) and not (
+                person.gender is None and pronoun == "she" and len(cast.people) > 1
+            ):
+                return person
+    for person in cast.people:  # a headline-only name
+        if person.mentions and min(person.mentions) < 0 and _compatible(person, pronoun):
+            return person
+    return None
+
+
+def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
+    """ "the senator" -> the person introduced as "Sen. ..." most recently before ``at``."""
+    words = [_norm(w) for w in description.split()]
+    head = words[-1] if words else ""
+    if (
+        head not in TITLES
+        and head not in {_ABBREVIATED_TITLES.get(w, w) for w in TITLES}
+        and (
+            head
+            not in {
+                "congressman",
+                "congresswoman",
+                "lawmaker",
+                "businessman",
+                "billionaire",
+                "mogul",
+                "nominee",
+                "candidate",
+                "frontrunner",
+                "front-runner",
+            }
+        )
+    ):
+        return None
+    best: Person | None = None
+    best_at = -(10**9)
+    for person in cast.people:
+        roles = set(person.roles)
+        for role in list(roles):
+            roles |= _ROLE_SYNONYMS.get(role, set())
+        if head not in roles:
+            continue
+        before = [m for m in person.mentions if m <= at]
+        if before and max(before) > best_at:
+            best, best_at = person, max(before)
+    return best
+
+
+def _kind_of_name(name: str) -> str:
+    words = [_norm(w) for w in name.split()]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return "organisation"
+    return "person"
+
+
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every direct quotation in the body, with its speaker where the text says who."""
     text, body_start = article.source_text
     found = [c for c in candidates(text, body_start) if is_quotation(c, text)]
     if not found:
         return ()
-    named = sorted(_people(text, body_start, [(c.start, c.end) for c in found]))
-    context = f"{article.title}\n{article.dek}\n{text}"
-    mentions = _mentions(context)
+    quoted = [(c.start, c.end) for c in found]
+    cast = _cast(text, body_start, quoted, article.title)
+    speakers: list[tuple[int, Person]] = []
     quotes = []
+    previous: tuple[str | None, str | None] = (None, None)
     for c in found:
         who = c.speaker_as_written
-        speaker = None
-        if who and who.lower() in {"he", "she", "they"}:
-            people = [name for at, name in named if at < c.start]
-            speaker = full_name(people[-1], context, mentions) if people else None
-        elif who and _is_name(who):
-            speaker = full_name(who, context, mentions)
-            named.append((c.start, speaker))
-            named.sort()
+        speaker: str | None = None
+        kind: str | None = None
+        person: Person | None = None
+        if c.inherited and previous[0] is not None:
+            speaker, kind = previous
+            person = next((p for _, p in reversed(speakers) if p.name == speaker), None)
+        elif who:
+            parsed, value = parse_speaker(who)
+            if parsed == "pronoun" and value:
+                person = resolve_pronoun(value, cast, text, body_start, c.start, speakers)
+                kind = "person" if person else ("unnamed" if value == "they" else None)
+            elif parsed == "person" and value:
+                gender = _gender_of(who.split(), value.split())
+                person = cast.find(value, gender, c.start) or cast.add(value.split(), [], c.start)
+                if person is None:
+                    speaker, kind = value, _kind_of_name(value)
+                kind = kind or "person"
+            elif parsed == "description" and value:
+                person = resolve_description(value, cast, c.start)
+                if person is None and _norm(value.split()[-1]) in ORGANISATION_WORDS:
+                    speaker, kind = re.sub(r"^(?i:the)\s+", "", value), "organisation"
+                kind = kind or ("person" if person else "unnamed")
+            elif parsed == "organisation" and value:
+                speaker, kind = value, "organisation"
+            elif parsed == "unnamed":
+                kind = "unnamed"
+        if person is not None:
+            speaker, kind = person.name, "person"
+            person.speaks += 1
+            speakers.append((c.start, person))
+        previous = (speaker, kind)
         quotes.append(
             Quote(
                 text=c.inner,
@@ -731,6 +1688,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 start=c.start,
                 end=c.end,
                 parts=c.parts,
+                speaker_kind=kind,
             )
         )
     return tuple(quotes)
