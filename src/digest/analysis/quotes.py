@@ -1252,6 +1252,8 @@ class Person:
     roles: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # where named (offsets)
     speaks: int = 0  # quotations attributed to them
+    possessive: set[int] = field(default_factory=set)  # mentions as "Smith’s"
+    reporting: set[int] = field(default_factory=set)  # mentions as "Smith said"
 
     @property
     def surname(self) -> str:
@@ -1361,8 +1363,16 @@ class Cast:
         return best
 
 
+_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}")
+_REPORTS_AFTER = re.compile(
+    rf"[ \t]*(?:,[^,\n\"“”]{{1,80}},[ \t]*|\([^)\n]{{1,20}}\)[ \t]*)?"
+    rf"(?:also[ \t]+|then[ \t]+|later[ \t]+|has[ \t]+|had[ \t]+)?{V}\b"
+)
+
+
 def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
-    """Everyone named outside quotation marks (and in the headline unless it is title case)."""
+    """Everyone named outside quotation marks (and in the headline unless it is title case),
+    with where each is the subject of a reporting verb and where only a possessor."""
     cast = Cast()
     spans: list[tuple[int, str]] = []
     if title and not _title_case(title):
@@ -1370,27 +1380,54 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
     spans.append((start, text))
     for offset, chunk in spans:
         begin = 0 if offset < 0 else start
-        for m in _MENTION.finditer(chunk, begin):
-            at = offset if offset < 0 else m.start()
+        for m in _RUN.finditer(chunk, begin):
             if offset >= 0 and any(a <= m.start() < b for a, b in quoted):
                 continue
-            raw = m.group(0).split()
             # split at a possessive: "Clinton’s top aide Jake Sullivan" names Clinton, then
             # Jake Sullivan
-            pieces: list[list[str]] = [[]]
-            for word in raw:
+            pieces: list[list[re.Match[str]]] = [[]]
+            for word in re.finditer(r"\S+", m.group(0)):
                 pieces[-1].append(word)
-                if _possessive(word):
-                    pieces[-1][-1] = re.sub(r"(’s|'s|’|')$", "", word)
+                if _possessive(word.group(0)):
                     pieces.append([])
             for piece in pieces:
-                cut = max((i + 1 for i, w in enumerate(piece) if _norm(w) in TITLES), default=0)
-                titles, words = piece[:cut], piece[cut:]
+                if not piece:
+                    continue
+                raw = [re.sub(r"(’s|'s|’|')$", "", w.group(0)) for w in piece]
+                possessive = _possessive(piece[-1].group(0))
+                cut = max((i + 1 for i, w in enumerate(raw) if _norm(w) in TITLES), default=0)
+                titles, words = raw[:cut], raw[cut:]
+                first = cut
                 while words and _norm(words[0]) in FUNCTION_WORDS:
                     titles.append(words.pop(0))
-                # the words just before the run: "former Wisconsin Gov.", "Mr."
+                    first += 1
+                if not _looks_like_person(_name_words(words)):
+                    # "Post Editor-in-Chief Martin Baron": the name is the run's tail
+                    for size in (3, 2):
+                        tail = words[-size:]
+                        if (
+                            len(words) > size
+                            and _norm(tail[0]) in FIRST_NAMES
+                            and _looks_like_person(tail)
+                        ):
+                            first += len(words) - size
+                            titles += words[: len(words) - size]
+                            words = tail
+                            break
+                if first >= len(piece):
+                    continue
+                at = offset if offset < 0 else m.start() + piece[first].start()
+                end = m.start() + piece[-1].end()
                 head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
-                cast.add(words, [*head, *titles], at)
+                person = cast.add(words, [*head, *titles], at)
+                if person is None or offset < 0:
+                    continue
+                if possessive:
+                    person.possessive.add(at)
+                elif _REPORTS_AFTER.match(chunk, end) or re.search(
+                    rf"\b{V}[ \t]+$", chunk[max(0, m.start() - 30) : m.start()]
+                ):
+                    person.reporting.add(at)
     return cast
 
 
@@ -1542,20 +1579,25 @@ def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
     """The sentences between ``floor`` and ``at``, nearest first."""
     bounds = [floor]
     for m in re.finditer(r"[.!?…][”\"’']?(?=\s+[“\"A-Z])|\n", text[floor:at]):
+        if m.group(0) == ".":
+            word = re.search(r"[\w’'-]+$", text[floor : floor + m.start()])
+            if word and _ABBREVIATION.fullmatch(word.group(0)):
+                continue  # "Ohio Gov. John Kasich"
         bounds.append(floor + m.end())
     bounds.append(at)
     return [(bounds[i - 1], bounds[i]) for i in range(len(bounds) - 1, 0, -1)]
 
 
 def _subject_of(cast: Cast, text: str, start: int, end: int) -> list[Person]:
-    """People named in a sentence, the subject (the first) first."""
-    found: list[tuple[int, Person]] = []
+    """People named in a sentence as who might be "he": the subject of a reporting verb
+    first, then the others in order; a possessor ("Trump’s accusation") never."""
+    found: list[tuple[int, int, Person]] = []
     for person in cast.people:
         for at in person.mentions:
-            if start <= at < end:
-                found.append((at, person))
-    found.sort(key=lambda pair: pair[0])
-    return [person for _, person in found]
+            if start <= at < end and at not in person.possessive:
+                found.append((at not in person.reporting, at, person))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [person for _, _, person in found]
 
 
 def _compatible(person: Person, pronoun: str) -> bool:
