@@ -485,7 +485,7 @@ def _speaker_in(span: str) -> str | None:
     if names:
         return _strip_titles(names[-1].group(0)) or names[-1].group(0)
     pronoun = _PRONOUN_WORD.search(span)
-    return pronoun.group(0) if pronoun else span or None
+    return pronoun.group(0) if pronoun else None
 
 
 def _group(match: re.Match[str] | None) -> str | None:
@@ -534,11 +534,20 @@ def _colon_lead_in(text: str, line_start: int) -> str | None:
     return previous[previous.rfind("\n") + 1 :]
 
 
-def _subject(lead_in: str) -> str | None:
+def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
-    just before the verb, else the sentence's first name, else a pronoun."""
+    just before the verb, else the sentence's first name, else a pronoun. Before a colon
+    ("McConnell delivered a blunt message to Trump:") the name before a reporting verb, else
+    the sentence's first name."""
     sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
-    names = _names(sentence)
+    names = [m for m in _names(sentence) if not _possessive(m.group(0))]
+    if colon and names:
+        verb = re.search(rf"\b{V}\b", sentence)
+        if verb:
+            ahead = [m for m in names if m.end() <= verb.start()]
+            names = ahead[-1:] or names
+        chosen = names[0]
+        return _strip_titles(chosen.group(0)) or chosen.group(0)
     if names:
         tail = sentence[names[-1].end() :]
         chosen = names[-1] if re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) else names[0]
@@ -560,10 +569,15 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         sentence_start = _sentence_start(text, max(line_start, previous_end), start)
         before = _BEFORE.search(text, sentence_start, start)
         before_who = _group(before)
+        if before is not None and before.group("who4"):
+            before_who = _phrase(text[before.start("who4") : start]) or before_who
         if before is None:
             before = _VERB_LEAD_IN.search(text, sentence_start, start)
             if before is not None:
                 before_who = _subject(text[sentence_start : before.start()])
+        after_who = _group(after)
+        if after is not None and after.group("who2"):
+            after_who = _phrase(text[after.start("who2") : limit]) or after_who
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]
         colon = None
@@ -571,7 +585,11 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             colon = lead_in  # Name said in a statement: “…”
         elif before is None and opens_paragraph:
             colon = _colon_lead_in(text, line_start)
-        who = _group(after) or before_who or (_subject(colon) if colon else None)
+        if before_who and text[end - 2 : end - 1] in ".!?" and after_who:
+            # “… this ASAP.” Steve Adler said: the quote closed its sentence, so the words
+            # after it start a new one; the lead-in names the speaker
+            after_who = None if text[end - 2] == "." else after_who
+        who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
         candidate = Candidate(
             parts=parts,
             inner=_inner(text, parts),
