@@ -66,6 +66,11 @@ def _who(name: str) -> str:
     return rf"(?P<{name}>(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b|{NAME}|{_NOUN_PHRASE})"
 
 
+# lowercase words that do not describe a speaker: "said in a statement Tuesday"
+_NOT_ROLE = (
+    r"(?:in|on|at|to|of|for|with|by|from|during|after|before|that|this|last|the|a|an|and|but"
+    r"|when|while|as|then|later|also|earlier|recently|yesterday|today|tonight|about|it|there)"
+)
 _SPEAKER_SPAN = r"(?:[A-Za-z][\w’'.-]*[ \t]+){0,6}?[A-Za-z][\w’'.-]*"
 _AFTER = re.compile(
     rf"[ \t]*[,—–-]?[ \t]*(?:"
@@ -73,6 +78,7 @@ _AFTER = re.compile(
     rf"(?:also[ \t]+|then[ \t]+|later[ \t]+)?{V}\b"
     rf"|{_who('who3')}[ \t]+[a-z]+ed\b"
     rf"|(?:{V}|[a-z]+ed)[ \t]+{_who('who2')}"
+    rf"|{V}[ \t]+(?P<who5>(?:(?!{_NOT_ROLE}\b)[a-z][\w’'-]*[ \t]+){{1,4}}{NAME})"
     rf")"
 )
 _CLAUSE = r"[^.!?\"“”\n]"
@@ -541,6 +547,8 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     the sentence's first name."""
     sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
     names = [m for m in _names(sentence) if not _possessive(m.group(0))]
+    people = [m for m in names if _person_like(m.group(0))]
+    names = people or names
     if colon and names:
         verb = re.search(rf"\b{V}\b", sentence)
         if verb:
@@ -554,6 +562,14 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
         return _strip_titles(chosen.group(0)) or chosen.group(0)
     pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", sentence)
     return pronoun.group(0) if pronoun else None
+
+
+def _person_like(run: str) -> bool:
+    """A capitalised run that names a person once titles are dropped ("Republican pollster
+    Daron Shaw" has "Daron Shaw"; "Washington Post" has no one)."""
+    words = run.split()
+    cut = max((i + 1 for i, w in enumerate(words) if _norm(w) in TITLES), default=0)
+    return _looks_like_person(_name_words(words[cut:]))
 
 
 def candidates(text: str, body_start: int = 0) -> list[Candidate]:
@@ -578,6 +594,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         after_who = _group(after)
         if after is not None and after.group("who2"):
             after_who = _phrase(text[after.start("who2") : limit]) or after_who
+        if after is not None and after.group("who5"):
+            after_who = _phrase(text[after.start("who5") : limit]) or None
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]
         colon = None
@@ -772,6 +790,7 @@ FEMALE_TITLES = {
 }
 # words that open a capitalised run without being part of a name: "If Trump", "Yet", "While"
 FUNCTION_WORDS = SENTENCE_WORDS | {
+    "another",
     "because",
     "unless",
     "where",
@@ -1209,7 +1228,6 @@ UNNAMED_NOUNS = {
     "organisers",
     "activists",
     "activist",
-    "leader",
     "leaders",
     "operative",
     "operatives",
@@ -1381,7 +1399,7 @@ class Cast:
         return best
 
 
-_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}")
+_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}")
 _REPORTS_AFTER = re.compile(
     rf"[ \t]*(?:,[^,\n\"“”]{{1,80}},[ \t]*|\([^)\n]{{1,20}}\)[ \t]*)?"
     rf"(?:also[ \t]+|then[ \t]+|later[ \t]+|has[ \t]+|had[ \t]+)?{V}\b"
@@ -1500,14 +1518,12 @@ def _phrase(text: str) -> str:
         break
     words = (text[: cut.start()] if cut else text).split()
     out: list[str] = []
-    for i, word in enumerate(words):
+    for word in words:
         key = _norm(word)
-        if (
-            key in _STOP_AFTER_NAME
-            and out
-            and not (key == "of" and i + 1 < len(words) and words[i + 1][:1].isupper())
-        ):
+        if key in _STOP_AFTER_NAME and out:
             break
+        if key == "of" and out and _norm(out[-1]) not in TITLES:
+            break  # "Phil Bryant of Mississippi", but "Secretary of State John Kerry"
         out.append(word)
     return " ".join(out[:12])
 
@@ -1633,8 +1649,8 @@ def resolve_pronoun(
 ) -> Person | None:
     """The person "he"/"she" refers to: going back sentence by sentence, the speaker of a
     quotation there or else the sentence's subject, when the gender cues agree."""
-    if pronoun not in {"he", "she"}:
-        return None
+    if pronoun not in {"he", "she", ""}:
+        return None  # "" asks for whoever the passage is about ("the businessman")
     for start, end in _sentences_before(text, max(body_start, at - 3000), at):
         spoken = [p for q_at, p in speakers if start <= q_at < end]
         for person in reversed(spoken):
@@ -1676,7 +1692,7 @@ def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
     ):
         return None
     best: Person | None = None
-    best_at = -(10**9)
+    best_key = (0, -(10**9))
     for person in cast.people:
         roles = set(person.roles)
         for role in list(roles):
@@ -1684,9 +1700,52 @@ def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
         if head not in roles:
             continue
         before = [m for m in person.mentions if m <= at]
-        if before and max(before) > best_at:
-            best, best_at = person, max(before)
+        # the one the story is about ("the president" in a story on Obama that also names
+        # the World Bank's president): most named so far, then most recent
+        key = (len(before), max(before, default=-(10**9)))
+        if before and key > best_key:
+            best, best_key = person, key
     return best
+
+
+PERSON_NOUNS = {
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "nominee",
+    "candidate",
+    "frontrunner",
+    "front-runner",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "politician",
+    "actor",
+    "actress",
+    "comedian",
+    "author",
+    "writer",
+    "star",
+    "host",
+    "singer",
+    "entrepreneur",
+    "developer",
+    "incumbent",
+    "challenger",
+    "contender",
+    "hopeful",
+}
+
+
+def _refers_back(description: str) -> bool:
+    """ "the businessman", "the 43-year-old", "the minority leader": a definite description
+    of a person the story has named (not "the official", who may never be named)."""
+    words = [_norm(w) for w in description.split()]
+    if len(words) < 2 or words[0] != "the" or len(words) > 6:
+        return False
+    head = words[-1]
+    return head in PERSON_NOUNS or head in TITLES or bool(re.fullmatch(r"\d+-year-old", head))
 
 
 def _kind_of_name(name: str) -> str:
@@ -1728,6 +1787,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 kind = kind or "person"
             elif parsed == "description" and value:
                 person = resolve_description(value, cast, c.start)
+                if person is None and _refers_back(value):
+                    person = resolve_pronoun("", cast, text, body_start, c.start, speakers)
                 if person is None and _norm(value.split()[-1]) in ORGANISATION_WORDS:
                     speaker, kind = re.sub(r"^(?i:the)\s+", "", value), "organisation"
                 kind = kind or ("person" if person else "unnamed")
