@@ -24,8 +24,8 @@ CLOSERS = "»"
 MARKS = '"“”«»„‟'
 _MARK = re.compile(f"[{MARKS}]")
 _MARK_OR_BREAK = re.compile(f"[{MARKS}\n]")
-_OPEN_CONTEXT = set(" \t\r\n([{—–-/")
-_CLOSE_CONTEXT = set(" \t\r\n,.;:!?)]}—–-…")
+_OPEN_CONTEXT = set(" \t\r\n\xa0([{—–-/")
+_CLOSE_CONTEXT = set(" \t\r\n\xa0,.;:!?)]}—–-…")
 MAX_QUOTE_CHARS = 3000
 
 VERBS = (
@@ -575,14 +575,16 @@ def _person_like(run: str) -> bool:
 def candidates(text: str, body_start: int = 0) -> list[Candidate]:
     """Every quoted span in the body with its attribution, before deciding what is a quote."""
     found: list[Candidate] = []
-    previous_end = body_start
+    previous_end = floor_end = body_start
     for parts in find_spans(text, body_start):
         start, end = parts[0][0], parts[-1][1]
         line_start, line_end = _line_bounds(text, start, end)
         next_open = text.find("“", end, line_end)
         limit = line_end if next_open < 0 else next_open
         after = _AFTER.match(text, end, limit)
-        sentence_start = _sentence_start(text, max(line_start, previous_end), start)
+        if after is not None and re.search(r"[a-z0-9]{2,}[.!?][ \t]", after.group("span") or ""):
+            after = None  # “…” for reckless deals. Sanders shot back: a new sentence's speaker
+        sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)
         before_who = _group(before)
         if before is not None and before.group("who4"):
@@ -627,7 +629,7 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 # “A,” she said, “B.” is one quotation split around its attribution
                 joined = (*prev.parts, *parts)
                 found[-1] = replace(prev, parts=joined, inner=_inner(text, joined))
-                previous_end = end
+                previous_end = floor_end = end
                 continue
             continues = not head.strip() or _attribution_only(head) is not None
             if newline:
@@ -639,6 +641,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 )
         found.append(candidate)
         previous_end = end
+        if candidate.inner[:1].isupper():
+            floor_end = end  # a woven “premature” does not end the sentence leading in
     return found
 
 
@@ -1332,7 +1336,8 @@ def _roles(title_words: list[str]) -> set[str]:
     roles = set()
     for word in title_words:
         key = _norm(word)
-        roles.add(_ABBREVIATED_TITLES.get(key, key))
+        if key in TITLES or key in PERSON_NOUNS:
+            roles.add(_ABBREVIATED_TITLES.get(key, key))
     return roles
 
 
@@ -1362,7 +1367,8 @@ class Cast:
         if not _looks_like_person(words):
             return None
         gender = _gender_of(title_words, words)
-        person = self.find(" ".join(words), gender, at, add_new=len(words) >= 2)
+        titled = any(_norm(w) in TITLES for w in title_words[-2:])
+        person = self.find(" ".join(words), gender, at, add_new=len(words) >= 2 or titled)
         if person is None:
             return None
         if len(words) > len(person.name.split()) and words[-1] == person.name.split()[-1]:
