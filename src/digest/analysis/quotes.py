@@ -57,7 +57,7 @@ _TITLE_ABBREVIATION = (
     r"|Supt|Insp|Det|Jr|Sr)"
 )
 _NAME_WORD = rf"(?:(?:[A-Z]|{_TITLE_ABBREVIATION})\.(?=[ \t]+[A-Z])|[A-Z][\w’'-]*|{_PARTICLE})"
-NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
+NAME = rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
 _NOUN_PHRASE = r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}"
 
@@ -586,6 +586,14 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after = None  # “…” for reckless deals. Sanders shot back: a new sentence's speaker
         sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)
+        if before is not None and before.group("who"):
+            # the subject and verb nearest the quote: "After Glenn Beck asked him, D’Souza
+            # replied, “…”"
+            later = _BEFORE.search(text, before.start() + 1, start)
+            while later is not None:
+                if later.group("who") and re.search(r"[,;—–][ \t\xa0]*$", text[: later.start()]):
+                    before = later
+                later = _BEFORE.search(text, later.start() + 1, start)
         before_who = _group(before)
         if before is not None and before.group("who4"):
             before_who = _phrase(text[before.start("who4") : start]) or before_who
@@ -1378,6 +1386,27 @@ class Cast:
         person.mentions.append(at)
         return person
 
+    def merge_surnames(self) -> None:
+        """ "Mrs. Clinton" is the story's Hillary Clinton: a person known by surname alone joins
+        the most-named full name with that surname whose gender does not contradict theirs."""
+        for single in [p for p in self.people if len(p.name.split()) == 1]:
+            fuller = [
+                p
+                for p in self.people
+                if len(p.name.split()) > 1
+                and p.surname == single.surname
+                and not (p.gender and single.gender and p.gender != single.gender)
+            ]
+            if not fuller:
+                continue
+            into = max(fuller, key=lambda p: len(p.mentions))
+            into.mentions += single.mentions
+            into.possessive |= single.possessive
+            into.reporting |= single.reporting
+            into.roles |= single.roles
+            into.gender = into.gender or single.gender
+            self.people.remove(single)
+
     def find(
         self, name: str, gender: str | None, at: int, *, add_new: bool = False
     ) -> Person | None:
@@ -1470,6 +1499,7 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
                     rf"\b{V}[ \t]+$", chunk[max(0, m.start() - 30) : m.start()]
                 ):
                     person.reporting.add(at)
+    cast.merge_surnames()
     return cast
 
 
@@ -1596,7 +1626,7 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         if name and any(_norm(w) in ORGANISATION_WORDS for w in name):
             org = " ".join(w for w in run if _norm(w) not in FUNCTION_WORDS or w[0].isupper())
             return "organisation", re.sub(r"^(?i:the)\s+", "", org)
-        if name and not determiner and len(run) == len(words):
+        if name and not determiner and len(run) == len(words) and _looks_like_person(name[-1:]):
             return "person", " ".join(name)  # an unknown single word: "Pulvermann"
     head = _norm(words[-1])
     if (
