@@ -199,7 +199,7 @@ def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
                 gold_found += 1
         if quotes:
             articles_with_quotes += 1
-            chosen = key_quote(quotes)
+            chosen = key_quote(quotes, headline=article.title)
             if chosen is not None:
                 keys += 1
                 keys_named += bool(chosen.speaker and chosen.speaker.lower() not in PRONOUNS)

@@ -125,7 +125,7 @@ def _analysis(article: Article, sentences: int, algorithm: str) -> Analysis:
 
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
-    chosen = key_quote(quotes)
+    chosen = key_quote(quotes, headline=article.title)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
     return summary, quotes, None if chosen is None else quotes.index(chosen)
@@ -278,6 +278,7 @@ def _quote_record(quote: Quote) -> dict[str, object]:
         "text": quote.text,
         "speaker": quote.speaker,
         "speaker_as_written": quote.speaker_as_written,
+        "speaker_kind": quote.speaker_kind,
         "start": quote.start,
         "end": quote.end,
     }

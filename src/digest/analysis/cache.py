@@ -31,6 +31,7 @@ def _quote(data: dict[str, object]) -> Quote:
         start=int(data["start"]),  # type: ignore[call-overload]
         end=int(data["end"]),  # type: ignore[call-overload]
         parts=tuple(tuple(p) for p in data["parts"]),  # type: ignore[union-attr, misc]
+        speaker_kind=data.get("speaker_kind"),  # type: ignore[arg-type]
     )
 
 
@@ -42,6 +43,7 @@ def _quote_data(quote: Quote) -> dict[str, object]:
         "start": quote.start,
         "end": quote.end,
         "parts": [list(p) for p in quote.parts],
+        "speaker_kind": quote.speaker_kind,
     }
 
 
