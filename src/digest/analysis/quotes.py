@@ -481,15 +481,31 @@ def _names(span: str) -> list[re.Match[str]]:
     return found
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss"}
+
+
+def _strip_titles_but_honorific(name: str) -> str:
+    """Titles dropped, but "Mr."/"Mrs."/"Ms." kept: they tell who a surname is."""
+    words = name.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(".") in TITLES:
+            keep = i if words[i].lower().strip(".") in HONORIFICS and i + 1 < len(words) else i + 1
+            return " ".join(words[keep:])
+    return name
+
+
 def _speaker_in(span: str) -> str | None:
     """Who a span of attribution words names: a description as written ("the Republican
     nominee", "a spokesman"), else the last name in it, else a pronoun."""
     span = span.strip()
     if _DETERMINER.match(span):
         return span
+    phrase = _phrase(span)
+    if phrase and phrase != span.strip() and _norm(phrase.split()[0]) in UNNAMED_NOUNS:
+        return phrase  # "officials in Harbourton"
     names = _names(span)
     if names:
-        return _strip_titles(names[-1].group(0)) or names[-1].group(0)
+        return _strip_titles_but_honorific(names[-1].group(0)) or names[-1].group(0)
     pronoun = _PRONOUN_WORD.search(span)
     return pronoun.group(0) if pronoun else None
 
@@ -582,7 +598,10 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         next_open = text.find("“", end, line_end)
         limit = line_end if next_open < 0 else next_open
         after = _AFTER.match(text, end, limit)
-        if after is not None and re.search(r"[a-z0-9]{2,}[.!?][ \t]", after.group("span") or ""):
+        if after is not None and any(
+            not _ABBREVIATION.fullmatch(m.group(1))
+            for m in re.finditer(r"([\w’'-]{2,})[.!?][ \t]", after.group("span") or "")
+        ):
             after = None  # “…” for reckless deals. Sanders shot back: a new sentence's speaker
         sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)
