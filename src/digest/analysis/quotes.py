@@ -94,6 +94,18 @@ _VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
 _SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
 TITLES = {
+    "actor",
+    "actress",
+    "mp",
+    "msp",
+    "mep",
+    "analyst",
+    "economist",
+    "lawyer",
+    "attorney",
+    "curator",
+    "boss",
+    "tory",
     "president",
     "prime",
     "minister",
@@ -1066,7 +1078,6 @@ PLACE_WORDS = NOT_PERSON | {
     "program",
     "programme",
     "act",
-    "bill",
     "law",
     "amendment",
     "constitution",
@@ -1391,6 +1402,15 @@ class Cast:
 
     def add(self, words: list[str], title_words: list[str], at: int) -> Person | None:
         words = _name_words(words)
+        # "Man-of-the-match Stephen Jones", "Tory Whip Mary Hill": the name starts at a known
+        # first name, and a hyphenated phrase with lowercase parts is not a name
+        for i in range(len(words) - 2, 0, -1):
+            if _norm(words[i]) in FIRST_NAMES and _norm(words[0]) not in FIRST_NAMES:
+                title_words = [*title_words, *words[:i]]
+                words = words[i:]
+                break
+        while words and re.search(r"-[a-z]", words[0]):
+            title_words = [*title_words, words.pop(0)]
         if not _looks_like_person(words):
             return None
         gender = _gender_of(title_words, words)
@@ -1634,7 +1654,9 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         "our",
         "my",
     }
-    for run in reversed(runs):
+    # a name ends the phrase: in "a BaFin spokeswoman" BaFin only says whose spokeswoman
+    ends_in_name = bool(current)
+    for run in reversed(runs if ends_in_name else []):
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = _name_words(run)
@@ -1919,7 +1941,9 @@ def score(quote: Quote) -> float:
     if quote.speaker_as_written and _is_name(quote.speaker_as_written):
         value += 0.5  # the text names the speaker right there
     if quote.speaker and len(quote.speaker.split()) >= 2:
-        value += 1  # a full name, not a bare surname
+        value += 2  # a full name, not a bare surname
+    if _CONTINUES.match(quote.text):
+        value -= 1  # “And I’ve decided…” leans on what came before
     if 10 <= words <= 30:
         value += 1
     if _FIRST_PERSON.search(quote.text):
