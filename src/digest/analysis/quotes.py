@@ -1100,6 +1100,12 @@ PLACE_WORDS = NOT_PERSON | {
     "survey",
     "report",
     "world",
+    "award",
+    "academy",
+    "oscar",
+    "oscars",
+    "grammy",
+    "emmy",
     "war",
     "global",
     "health",
@@ -1529,6 +1535,12 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
                 at = offset if offset < 0 else m.start() + piece[first].start()
                 end = m.start() + piece[-1].end()
                 head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
+                if (
+                    head
+                    and _norm(head[-1]) in {"the", "a", "an"}
+                    and not (words and _norm(words[0]) in FIRST_NAMES)
+                ):
+                    continue  # "the Academy Award winner": a modifier, not a person
                 person = cast.add(words, [*head, *titles], at)
                 if person is None or offset < 0:
                     continue
@@ -1786,6 +1798,10 @@ def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
 
 
 PERSON_NOUNS = {
+    "winner",
+    "veteran",
+    "champion",
+    "star",
     "businessman",
     "businesswoman",
     "billionaire",
@@ -1803,7 +1819,6 @@ PERSON_NOUNS = {
     "comedian",
     "author",
     "writer",
-    "star",
     "host",
     "singer",
     "entrepreneur",
