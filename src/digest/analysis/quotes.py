@@ -1100,6 +1100,48 @@ PLACE_WORDS = NOT_PERSON | {
     "survey",
     "report",
     "world",
+    "finnish",
+    "swedish",
+    "danish",
+    "norwegian",
+    "irish",
+    "scottish",
+    "welsh",
+    "scots",
+    "spanish",
+    "italian",
+    "dutch",
+    "polish",
+    "greek",
+    "turkish",
+    "australian",
+    "indian",
+    "pakistani",
+    "israeli",
+    "palestinian",
+    "iranian",
+    "iraqi",
+    "syrian",
+    "afghan",
+    "african",
+    "asian",
+    "latino",
+    "hispanic",
+    "korean",
+    "japanese",
+    "vietnamese",
+    "brazilian",
+    "canadian",
+    "ukrainian",
+    "belgian",
+    "swiss",
+    "austrian",
+    "portuguese",
+    "egyptian",
+    "saudi",
+    "nigerian",
+    "catholic",
+    "jewish",
     "award",
     "academy",
     "oscar",
@@ -1388,6 +1430,8 @@ def _roles(title_words: list[str]) -> set[str]:
 def _looks_like_person(words: list[str]) -> bool:
     if not words or len(words) > 4:
         return False
+    if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
+        return False  # "IAAF", "BBC": an acronym names an organisation
     if any(_norm(w) in PLACE_WORDS or _norm(w) in NUMBER_WORDS for w in words):
         return False
     if any(_norm(w) in FUNCTION_WORDS or _norm(w) in VERB_WORDS for w in words):
@@ -1676,7 +1720,10 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             name = name[1:]
         if _looks_like_person(name):
             return "person", " ".join(name)
-        if name and any(_norm(w) in ORGANISATION_WORDS for w in name):
+        if name and any(
+            _norm(w) in ORGANISATION_WORDS or (len(w.strip(".’'")) > 1 and w.isupper())
+            for w in name
+        ):
             org = " ".join(w for w in run if _norm(w) not in FUNCTION_WORDS or w[0].isupper())
             return "organisation", re.sub(r"^(?i:the)\s+", "", org)
         if name and not determiner and len(run) == len(words) and _looks_like_person(name[-1:]):
@@ -1836,6 +1883,8 @@ def _refers_back(description: str) -> bool:
     words = [_norm(w) for w in description.split()]
     if len(words) < 2 or words[0] != "the" or len(words) > 6:
         return False
+    if any(w[:1].isupper() and _norm(w) not in TITLES for w in description.split()[1:]):
+        return False  # "the England captain" is someone in particular, not whoever was last
     head = words[-1]
     return head in PERSON_NOUNS or head in TITLES or bool(re.fullmatch(r"\d+-year-old", head))
 
@@ -1933,6 +1982,8 @@ def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
     whole thought of 6-40 words, not heading copy in title case, not cut before its "but"."""
     if quote.speaker is None or quote.speaker_kind != "person":
         return False
+    if len(quote.speaker.split()) < 2:
+        return False  # an editor signs "Barack Obama", not "Obama"
     if not KEY_MIN_WORDS <= _words(quote.text) <= KEY_MAX_WORDS:
         return False
     text = quote.text.lstrip(" '‘")
