@@ -1100,6 +1100,8 @@ PLACE_WORDS = NOT_PERSON | {
     "survey",
     "report",
     "world",
+    "institution",
+    "institutions",
     "finnish",
     "swedish",
     "danish",
@@ -1157,8 +1159,11 @@ PLACE_WORDS = NOT_PERSON | {
     "defence",
 }
 ORGANISATION_WORDS = {
-    "department",
+    "institution",
+    "institute",
+    "firm",
     "ministry",
+    "department",
     "committee",
     "council",
     "agency",
@@ -1187,7 +1192,6 @@ ORGANISATION_WORDS = {
     "huffington",
     "association",
     "union",
-    "institute",
     "foundation",
     "university",
     "board",
@@ -1718,6 +1722,8 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         name = _name_words(run)
         while name and _norm(name[0]) in TITLES:
             name = name[1:]
+        if len(name) == 1 and _norm(name[0]) in UNNAMED_NOUNS:
+            return "unnamed", phrase  # "Analysts said"
         if _looks_like_person(name):
             return "person", " ".join(name)
         if name and any(
