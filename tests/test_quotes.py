@@ -436,3 +436,24 @@ def test_speaker_kind_is_in_the_json_record() -> None:
 
     quote = only("“The minister will not resign,” Marsh’s spokesman said.")
     assert _quote_record(quote)["speaker_kind"] == "unnamed"
+
+
+def test_an_acronym_is_an_organisation_not_a_person() -> None:
+    quote = only("“The appeal has been rejected in full,” said the IAAF.")
+    assert quote.speaker_kind == "organisation"
+
+
+def test_a_generic_organisation_noun_is_not_printed_as_a_name() -> None:
+    quote = only("“We have worked diligently to meet the deadline,” the agency said.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
+def test_a_capitalised_modifier_before_a_role_is_not_the_speaker() -> None:
+    quote = only("“We are very pleased with the viewing figures,” a BBC spokesman said.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_key_quote_needs_a_full_name() -> None:
+    quote = only("“We are very pleased with how the first season went,” Marsh said.")
+    assert quote.speaker == "Marsh"
+    assert key_quote((quote,)) is None

@@ -1937,7 +1937,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if person is None and _refers_back(value):
                     person = resolve_pronoun("", cast, text, body_start, c.start, speakers)
                 if person is None and _norm(value.split()[-1]) in ORGANISATION_WORDS:
-                    speaker, kind = re.sub(r"^(?i:the)\s+", "", value), "organisation"
+                    # "the State Department" is named; "the agency" only points back to it
+                    named = any(w[:1].isupper() for w in value.split()[1:])
+                    org = re.sub(r"^(?i:the)\s+", "", value)
+                    speaker, kind = (org if named else None), "organisation"
                 kind = kind or ("person" if person else "unnamed")
             elif parsed == "organisation" and value:
                 speaker, kind = value, "organisation"
