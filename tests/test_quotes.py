@@ -457,3 +457,30 @@ def test_key_quote_needs_a_full_name() -> None:
     quote = only("“We are very pleased with how the first season went,” Marsh said.")
     assert quote.speaker == "Marsh"
     assert key_quote((quote,)) is None
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker() -> None:
+    quote = only("“Life is very hard here,” his wife, Gabriela Lazar, wrote to the court.")
+    assert quote.speaker == "Gabriela Lazar"
+
+
+def test_a_photo_credit_is_not_a_person() -> None:
+    quotes = find_quotes(
+        article(
+            "Peter Sands posted the clip on Thursday.",
+            "Neilson Barnard via Getty Images.",
+            "“What if the mayor had elocution lessons?” he asked in the description.",
+        )
+    )
+    assert quotes[0].speaker == "Peter Sands"
+
+
+def test_he_is_never_someone_named_after_him_in_his_own_sentence() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker spoke at the harbour on Friday.",
+            "He only hinted at Dan Price by mentioning the new wall and adding, “I have an "
+            "idea of who should pay for it.”",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"

@@ -59,7 +59,10 @@ _TITLE_ABBREVIATION = (
 _NAME_WORD = rf"(?:(?:[A-Z]|{_TITLE_ABBREVIATION})\.(?=[ \t]+[A-Z])|[A-Z][\w’'-]*|{_PARTICLE})"
 NAME = rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
-_NOUN_PHRASE = r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,4}"
+_NOUN_PHRASE = (
+    r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+"
+    r"(?:[ \t]+(?!(?:and|or|but|by|on|in|at|to|for|with|from)\b)[\w’'-]+){0,4}"
+)
 
 
 def _who(name: str) -> str:
@@ -74,7 +77,7 @@ _NOT_ROLE = (
 _SPEAKER_SPAN = r"(?:[A-Za-z][\w’'.-]*[ \t]+){0,6}?[A-Za-z][\w’'.-]*"
 _AFTER = re.compile(
     rf"[ \t]*[,—–-]?[ \t]*(?:"
-    rf"(?P<span>{_SPEAKER_SPAN})(?:,[^,\n\"“”]{{1,60}},)?[ \t]+"
+    rf"(?P<span>{_SPEAKER_SPAN})(?:,(?P<appos>[^,\n\"“”]{{1,60}}),)?[ \t]+"
     rf"(?:also[ \t]+|then[ \t]+|later[ \t]+)?{V}\b"
     rf"|{_who('who3')}[ \t]+[a-z]+ed\b"
     rf"|(?:{V}|[a-z]+ed)[ \t]+{_who('who2')}"
@@ -577,6 +580,9 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     names = [m for m in _names(sentence) if not _possessive(m.group(0))]
     people = [m for m in names if _person_like(m.group(0))]
     names = people or names
+    pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", sentence)
+    if pronoun and (not names or pronoun.start() < names[0].start()):
+        return pronoun.group(0)  # "He only hinted at Donald Trump, adding, “…”"
     if colon and names:
         verb = re.search(rf"\b{V}\b", sentence)
         if verb:
@@ -633,6 +639,13 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             if before is not None:
                 before_who = _subject(text[sentence_start : before.start()])
         after_who = _group(after)
+        if after is not None and after.group("appos") and after_who:
+            # “…,” his wife, Gabriela Lazar, wrote: the name in apposition is the speaker
+            appos = _name_words(after.group("appos").split())
+            if parse_speaker(after_who)[0] in {"unnamed", "description"} and _looks_like_person(
+                appos
+            ):
+                after_who = " ".join(appos)
         if after is not None and after.group("who2"):
             after_who = _phrase(text[after.start("who2") : limit]) or after_who
         if after is not None and after.group("who5"):
@@ -1100,6 +1113,9 @@ PLACE_WORDS = NOT_PERSON | {
     "survey",
     "report",
     "world",
+    "images",
+    "photos",
+    "pictures",
     "institution",
     "institutions",
     "finnish",
@@ -1583,6 +1599,8 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
                 at = offset if offset < 0 else m.start() + piece[first].start()
                 end = m.start() + piece[-1].end()
                 head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
+                if re.match(r"[ \t]*(?:/|via\b)", chunk[end : end + 6]):
+                    continue  # a photo credit: "Neilson Barnard via Getty Images"
                 if (
                     head
                     and _norm(head[-1]) in {"the", "a", "an"}
@@ -1794,6 +1812,10 @@ def resolve_pronoun(
     if pronoun not in {"he", "she", ""}:
         return None  # "" asks for whoever the passage is about ("the businessman")
     for start, end in _sentences_before(text, max(body_start, at - 3000), at):
+        if end == at:
+            # in the sentence leading into the quote, only who is named before "he"
+            own = re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end])
+            end = start + own.start() if own else end
         spoken = [p for q_at, p in speakers if start <= q_at < end]
         for person in reversed(spoken):
             if _compatible(person, pronoun):
