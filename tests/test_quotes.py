@@ -484,3 +484,24 @@ def test_he_is_never_someone_named_after_him_in_his_own_sentence() -> None:
         )
     )
     assert quotes[0].speaker == "Tom Baker"
+
+
+def test_a_shared_surname_is_the_namesake_the_passage_is_about() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Lee spoke for his wife, Ann Lee, at the town hall.",
+            "“She has run this bakery for thirty years,” he said.",
+            "“Nobody works harder than she does,” Lee said.",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Tom Lee", "Tom Lee"]
+
+
+def test_he_falls_back_to_a_possessor_when_nobody_else_fits() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker’s voice was hoarser than in 1992.",
+            "“I have been doing this for thirty years,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"

@@ -1427,14 +1427,19 @@ def _name_words(words: list[str]) -> list[str]:
 
 
 def _gender_of(title_words: list[str], words: list[str]) -> str | None:
-    for word in reversed(title_words):
+    """A gender cue: an honorific right before the name (Mr., Mrs.), else a known first
+    name, else a title or relation just before it ("her husband Bill")."""
+    last = _norm(title_words[-1]) if title_words else ""
+    if last in HONORIFICS | {"sir", "lord", "lady", "dame", "king", "queen"}:
+        return "f" if last in FEMALE_TITLES else "m"
+    if len(words) >= 2 and _norm(words[0]) in FIRST_NAMES:
+        return FIRST_NAMES[_norm(words[0])]
+    for word in reversed(title_words[-2:]):
         key = _norm(word)
         if key in MALE_TITLES:
             return "m"
         if key in FEMALE_TITLES:
             return "f"
-    if len(words) >= 2:
-        return FIRST_NAMES.get(_norm(words[0]))
     return None
 
 
@@ -1782,14 +1787,17 @@ def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
     return [(bounds[i - 1], bounds[i]) for i in range(len(bounds) - 1, 0, -1)]
 
 
-def _subject_of(cast: Cast, text: str, start: int, end: int) -> list[Person]:
+def _subject_of(
+    cast: Cast, text: str, start: int, end: int, possessors: bool = False
+) -> list[Person]:
     """People named in a sentence as who might be "he": the subject of a reporting verb
-    first, then the others in order; a possessor ("Trump’s accusation") never."""
+    first, then the others in order, a possessor ("Trump’s accusation") last."""
     found: list[tuple[int, int, Person]] = []
     for person in cast.people:
         for at in person.mentions:
-            if start <= at < end and at not in person.possessive:
-                found.append((at not in person.reporting, at, person))
+            if start <= at < end and (possessors or at not in person.possessive):
+                rank = 0 if at in person.reporting else 2 if at in person.possessive else 1
+                found.append((rank, at, person))
     found.sort(key=lambda item: (item[0], item[1]))
     return [person for _, _, person in found]
 
@@ -1806,25 +1814,32 @@ def resolve_pronoun(
     body_start: int,
     at: int,
     speakers: list[tuple[int, Person]],
+    among: list[Person] | None = None,
 ) -> Person | None:
     """The person "he"/"she" refers to: going back sentence by sentence, the speaker of a
-    quotation there or else the sentence's subject, when the gender cues agree."""
+    quotation there or else the sentence's subject, when the gender cues agree (and, with
+    ``among``, only one of those people)."""
     if pronoun not in {"he", "she", ""}:
         return None  # "" asks for whoever the passage is about ("the businessman")
-    for start, end in _sentences_before(text, max(body_start, at - 3000), at):
-        if end == at:
-            # in the sentence leading into the quote, only who is named before "he"
-            own = re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end])
-            end = start + own.start() if own else end
-        spoken = [p for q_at, p in speakers if start <= q_at < end]
-        for person in reversed(spoken):
-            if _compatible(person, pronoun):
-                return person
-        for person in _subject_of(cast, text, start, end):
-            if _compatible(person, pronoun) and not (
-                person.gender is None and pronoun == "she" and len(cast.people) > 1
-            ):
-                return person
+    sentences = _sentences_before(text, max(body_start, at - 3000), at)
+    # a possessor ("Bill Clinton’s hair was whiter") only when nobody else will do
+    for possessors in (False, True):
+        for start, end in sentences:
+            if end == at:
+                # in the sentence leading into the quote, only who is named before "he"
+                own = re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end])
+                end = start + own.start() if own else end
+            spoken = [p for q_at, p in speakers if start <= q_at < end]
+            for person in reversed(spoken):
+                if _compatible(person, pronoun) and (among is None or person in among):
+                    return person
+            for person in _subject_of(cast, text, start, end, possessors):
+                if among is not None and person not in among:
+                    continue
+                if _compatible(person, pronoun) and not (
+                    person.gender is None and pronoun == "she" and len(cast.people) > 1
+                ):
+                    return person
     for person in cast.people:  # a headline-only name
         if person.mentions and min(person.mentions) < 0 and _compatible(person, pronoun):
             return person
@@ -1951,6 +1966,22 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             elif parsed == "person" and value:
                 gender = _gender_of(who.split(), value.split())
                 person = cast.find(value, gender, c.start) or cast.add(value.split(), [], c.start)
+                namesakes = [
+                    p
+                    for p in cast.people
+                    if len(value.split()) == 1
+                    and p.surname == _norm(value)
+                    and not (gender and p.gender and gender != p.gender)
+                ]
+                if len(namesakes) > 1:
+                    # "Clinton" when the story has Bill and Hillary: the one the passage is about
+                    pronoun = {"m": "he", "f": "she"}.get(gender or "", "")
+                    person = (
+                        resolve_pronoun(
+                            pronoun, cast, text, body_start, c.start, speakers, namesakes
+                        )
+                        or person
+                    )
                 if person is None:
                     speaker, kind = value, _kind_of_name(value)
                 kind = kind or "person"
