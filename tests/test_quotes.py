@@ -505,3 +505,18 @@ def test_he_falls_back_to_a_possessor_when_nobody_else_fits() -> None:
         )
     )
     assert quotes[0].speaker == "Tom Baker"
+
+
+def test_unnamed_plural_before_the_verb() -> None:
+    quote = only("“The harm is incalculable,” federal prosecutors wrote in their filing.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_the_nearest_subject_after_as_speaks() -> None:
+    quotes = find_quotes(
+        article(
+            "“There is a young man with some problems,” Cruz said as the heckler yelled: "
+            "“You suck!”"
+        )
+    )
+    assert quotes[-1].speaker_kind == "unnamed" and quotes[-1].speaker is None

@@ -519,6 +519,8 @@ def _speaker_in(span: str) -> str | None:
     if phrase and phrase != span.strip() and _norm(phrase.split()[0]) in UNNAMED_NOUNS:
         return phrase  # "officials in Harbourton"
     names = _names(span)
+    if not names and span.split() and _norm(span.split()[-1]) in UNNAMED_NOUNS:
+        return span  # "federal prosecutors wrote"
     if names:
         return _strip_titles_but_honorific(names[-1].group(0)) or names[-1].group(0)
     pronoun = _PRONOUN_WORD.search(span)
@@ -628,7 +630,10 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             # replied, “…”"
             later = _BEFORE.search(text, before.start() + 1, start)
             while later is not None:
-                if later.group("who") and re.search(r"[,;—–][ \t\xa0]*$", text[: later.start()]):
+                if later.group("who") and re.search(
+                    r"(?:[,;—–]|\b(?:as|while|when|after|before|and|but))[ \t\xa0]*$",
+                    text[max(0, later.start() - 10) : later.start()],
+                ):
                     before = later
                 later = _BEFORE.search(text, later.start() + 1, start)
         before_who = _group(before)
