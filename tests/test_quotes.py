@@ -520,3 +520,29 @@ def test_the_nearest_subject_after_as_speaks() -> None:
         )
     )
     assert quotes[-1].speaker_kind == "unnamed" and quotes[-1].speaker is None
+
+
+def test_an_indefinite_description_is_unnamed_even_when_capitalised() -> None:
+    quote = only("“The gap is too wide to close by March,” said a Nevada Democrat.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name() -> None:
+    quotes = find_quotes(
+        article(
+            "Marine Le Pen spoke in Lyon on Sunday.",
+            "“France comes first in everything we do,” Le Pen told the crowd.",
+        )
+    )
+    assert quotes[0].speaker == "Marine Le Pen"
+
+
+def test_a_quote_continuing_a_woven_phrase_keeps_that_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“Her plan will cost families their homes,” Ann Lee said.",
+            "Tom Baker shot back, saying he has “made money in down markets.”",
+            "“Frankly, this is the kind of thinking our country needs right now.”",
+        )
+    )
+    assert quotes[-1].speaker == "Tom Baker"

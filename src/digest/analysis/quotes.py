@@ -60,7 +60,7 @@ _NAME_WORD = rf"(?:(?:[A-Z]|{_TITLE_ABBREVIATION})\.(?=[ \t]+[A-Z])|[A-Z][\w’'
 NAME = rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}"
 _DESCRIPTION = r"(?:(?:the|a|an|his|her|their|one|another|[A-Z][\w’'-]*’s|[A-Z][\w’'-]*'s)[ \t]+)"
 _NOUN_PHRASE = (
-    r"(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+"
+    r"(?<![\w’'-])(?i:the|an?|his|her|their|one|another)[ \t]+[\w’'-]+"
     r"(?:[ \t]+(?!(?:and|or|but|by|on|in|at|to|for|with|from)\b)[\w’'-]+){0,4}"
 )
 
@@ -1087,7 +1087,6 @@ PLACE_WORDS = NOT_PERSON | {
     "fire",
     "coast",
     "guard",
-    "marine",
     "marines",
     "forces",
     "authority",
@@ -1539,7 +1538,8 @@ class Cast:
             if gender and person.gender and person.gender != gender:
                 continue
             theirs = [_norm(w) for w in person.name.split()]
-            if len(key) >= 2 and (key[0] != theirs[0] or key[-1] != theirs[-1]):
+            suffix = len(key) < len(theirs) and theirs[-len(key) :] == key  # "Le Pen"
+            if len(key) >= 2 and not suffix and (key[0] != theirs[0] or key[-1] != theirs[-1]):
                 continue
             if len(key) == 1 and key[0] not in theirs:
                 continue
@@ -1742,8 +1742,10 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         "our",
         "my",
     }
-    # a name ends the phrase: in "a BaFin spokeswoman" BaFin only says whose spokeswoman
-    ends_in_name = bool(current)
+    # a name ends the phrase: in "a BaFin spokeswoman" BaFin only says whose spokeswoman;
+    # and "a Nevada Democrat" is nobody named
+    indefinite = _norm(words[0]) in {"a", "an", "one", "another", "some", "several", "many"}
+    ends_in_name = bool(current) and not indefinite and _norm(current[-1]) not in TITLES
     for run in reversed(runs if ends_in_name else []):
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
@@ -1955,12 +1957,13 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     speakers: list[tuple[int, Person]] = []
     quotes = []
     previous: tuple[str | None, str | None] = (None, None)
+    previous_written: str | None = None
     for c in found:
         who = c.speaker_as_written
         speaker: str | None = None
         kind: str | None = None
         person: Person | None = None
-        if c.inherited and previous[0] is not None:
+        if c.inherited and previous[0] is not None and who == previous_written:
             speaker, kind = previous
             person = next((p for _, p in reversed(speakers) if p.name == speaker), None)
         elif who:
@@ -2008,7 +2011,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             speaker, kind = person.name, "person"
             person.speaks += 1
             speakers.append((c.start, person))
-        previous = (speaker, kind)
+        previous, previous_written = (speaker, kind), who
         quotes.append(
             Quote(
                 text=c.inner,
