@@ -546,3 +546,12 @@ def test_a_quote_continuing_a_woven_phrase_keeps_that_speaker() -> None:
         )
     )
     assert quotes[-1].speaker == "Tom Baker"
+
+
+def test_key_quote_is_not_a_piece_of_the_writers_sentence() -> None:
+    quote = only(
+        "Elena Marsh said: “We will take this fight and this plan for the harbour” to the "
+        "rest of the county next spring."
+    )
+    assert not quote.whole
+    assert key_quote((quote,)) is None

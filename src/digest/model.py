@@ -80,6 +80,9 @@ class Quote:
     # who ``speaker`` is: "person", "organisation", "unnamed" ("a source", "aides"), or None
     # when the text does not say
     speaker_kind: str | None = None
+    # False when the sentence runs on past the closing mark ("“…” to the rest of the
+    # country"): a piece of a sentence, not a whole thought to pull out
+    whole: bool = True
 
 
 @dataclass(frozen=True)

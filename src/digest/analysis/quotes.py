@@ -97,6 +97,11 @@ _VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
 _SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
 TITLES = {
+    "reporter",
+    "correspondent",
+    "anchor",
+    "columnist",
+    "commentator",
     "actor",
     "actress",
     "mp",
@@ -470,7 +475,7 @@ def _inner(text: str, parts: tuple[tuple[int, int], ...]) -> str:
 
 def _strip_titles(name: str) -> str:
     words = name.split()
-    for i in range(len(words) - 1, -1, -1):
+    for i in range(len(words) - 2, -1, -1):
         if words[i].lower().strip(".") in TITLES:
             return " ".join(words[i + 1 :])
     return name
@@ -502,7 +507,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss"}
 def _strip_titles_but_honorific(name: str) -> str:
     """Titles dropped, but "Mr."/"Mrs."/"Ms." kept: they tell who a surname is."""
     words = name.split()
-    for i in range(len(words) - 1, -1, -1):
+    for i in range(len(words) - 2, -1, -1):
         if words[i].lower().strip(".") in TITLES:
             keep = i if words[i].lower().strip(".") in HONORIFICS and i + 1 < len(words) else i + 1
             return " ".join(words[keep:])
@@ -604,7 +609,7 @@ def _person_like(run: str) -> bool:
     """A capitalised run that names a person once titles are dropped ("Republican pollster
     Daron Shaw" has "Daron Shaw"; "Washington Post" has no one)."""
     words = run.split()
-    cut = max((i + 1 for i, w in enumerate(words) if _norm(w) in TITLES), default=0)
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _norm(w) in TITLES), default=0)
     return _looks_like_person(_name_words(words[cut:]))
 
 
@@ -1425,9 +1430,15 @@ def _possessive(word: str) -> bool:
 def _name_words(words: list[str]) -> list[str]:
     """A capitalised run cut to the name: leading function words and titles dropped."""
     words = [w.strip("’'\"“”") for w in words]
-    while words and (_norm(words[0]) in FUNCTION_WORDS or _norm(words[0]) in TITLES):
+    while words and (
+        _norm(words[0]) in FUNCTION_WORDS or (_norm(words[0]) in TITLES and len(words) > 1)
+    ):
         words = words[1:]
     return [w for w in words if w]
+
+
+# title words that are also surnames: "King said" may be Rep. Peter King
+TITLE_SURNAMES = {"king", "bishop", "dean", "judge", "prince", "young"}
 
 
 def _gender_of(title_words: list[str], words: list[str]) -> str | None:
@@ -1459,6 +1470,8 @@ def _roles(title_words: list[str]) -> set[str]:
 def _looks_like_person(words: list[str]) -> bool:
     if not words or len(words) > 4:
         return False
+    if len(words) == 1 and _norm(words[0]) in TITLES - TITLE_SURNAMES:
+        return False  # "Republican", "Senator"
     if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
         return False  # "IAAF", "BBC": an acronym names an organisation
     if any(_norm(w) in PLACE_WORDS or _norm(w) in NUMBER_WORDS for w in words):
@@ -1585,7 +1598,8 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
                     continue
                 raw = [re.sub(r"(’s|'s|’|')$", "", w.group(0)) for w in piece]
                 possessive = _possessive(piece[-1].group(0))
-                cut = max((i + 1 for i, w in enumerate(raw) if _norm(w) in TITLES), default=0)
+                # a title never takes the last word: "Rep. Peter King"
+                cut = max((i + 1 for i, w in enumerate(raw[:-1]) if _norm(w) in TITLES), default=0)
                 titles, words = raw[:cut], raw[cut:]
                 first = cut
                 while words and _norm(words[0]) in FUNCTION_WORDS:
@@ -1745,12 +1759,12 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     # a name ends the phrase: in "a BaFin spokeswoman" BaFin only says whose spokeswoman;
     # and "a Nevada Democrat" is nobody named
     indefinite = _norm(words[0]) in {"a", "an", "one", "another", "some", "several", "many"}
-    ends_in_name = bool(current) and not indefinite and _norm(current[-1]) not in TITLES
+    ends_in_name = bool(current) and not indefinite
     for run in reversed(runs if ends_in_name else []):
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = _name_words(run)
-        while name and _norm(name[0]) in TITLES:
+        while len(name) > 1 and _norm(name[0]) in TITLES:
             name = name[1:]
         if len(name) == 1 and _norm(name[0]) in UNNAMED_NOUNS:
             return "unnamed", phrase  # "Analysts said"
@@ -1946,6 +1960,14 @@ def _kind_of_name(name: str) -> str:
     return "person"
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """The sentence goes on in the writer's words after the closing mark: “What are we going
+    to do? That is the fight we're taking” to the rest of the country."""
+    if not re.match(r"[ \t\xa0]+[a-z]", text[end : end + 3]):
+        return False
+    return _AFTER.match(text, end, min(len(text), end + 120)) is None
+
+
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every direct quotation in the body, with its speaker where the text says who."""
     text, body_start = article.source_text
@@ -2021,6 +2043,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 end=c.end,
                 parts=c.parts,
                 speaker_kind=kind,
+                whole=not _runs_on(text, c.end),
             )
         )
     return tuple(quotes)
@@ -2050,7 +2073,7 @@ def _cut_before(quote: Quote, quotes: tuple[Quote, ...]) -> bool:
 def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
     """What an editor would sign as a pull quote: a person's words (named and resolved), a
     whole thought of 6-40 words, not heading copy in title case, not cut before its "but"."""
-    if quote.speaker is None or quote.speaker_kind != "person":
+    if quote.speaker is None or quote.speaker_kind != "person" or not quote.whole:
         return False
     if len(quote.speaker.split()) < 2:
         return False  # an editor signs "Barack Obama", not "Obama"
