@@ -1688,8 +1688,8 @@ def _phrase(text: str) -> str:
     """The words naming a speaker, up to the first punctuation or preposition."""
     cut = None
     for m in _PHRASE_END.finditer(text):
-        word = re.search(r"[\w’'-]+$", text[: m.start()]) if m.group(0) == "." else None
-        if word and _ABBREVIATION.fullmatch(word.group(0)):
+        before = re.search(r"[\w’'-]+$", text[: m.start()]) if m.group(0) == "." else None
+        if before and _ABBREVIATION.fullmatch(before.group(0)):
             continue  # "Sen." or an initial goes on: "said Sen. Jane Doe"
         cut = m
         break
