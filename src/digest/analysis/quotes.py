@@ -94,6 +94,7 @@ _BEFORE = re.compile(
 # "Sanders stepped up his emphasis on the issue, saying, “…”": a reporting verb late in the
 # sentence, and a comma or colon right before the quote; the speaker is the sentence's subject.
 _VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
+_VERB_WORD = re.compile(rf"\b{V}\b")
 _SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
 TITLES = {
@@ -591,7 +592,7 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     if pronoun and (not names or pronoun.start() < names[0].start()):
         return pronoun.group(0)  # "He only hinted at Donald Trump, adding, “…”"
     if colon and names:
-        verb = re.search(rf"\b{V}\b", sentence)
+        verb = _VERB_WORD.search(sentence)
         if verb:
             ahead = [m for m in names if m.end() <= verb.start()]
             names = ahead[-1:] or names
@@ -1398,7 +1399,7 @@ _ROLE_SYNONYMS = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     """Someone the story names: their fullest name, a gender cue, and their roles."""
 
@@ -1491,6 +1492,13 @@ class Cast:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self._by_word: dict[str, list[Person]] = {}  # every word of a name -> its people
+
+    def _index(self, person: Person) -> None:
+        for word in {_norm(w) for w in person.name.split()}:
+            bucket = self._by_word.setdefault(word, [])
+            if person not in bucket:
+                bucket.append(person)
 
     def add(self, words: list[str], title_words: list[str], at: int) -> Person | None:
         words = _name_words(words)
@@ -1512,6 +1520,7 @@ class Cast:
             return None
         if len(words) > len(person.name.split()) and words[-1] == person.name.split()[-1]:
             person.name = " ".join(words)
+            self._index(person)
         person.gender = person.gender or gender
         person.roles |= _roles(title_words)
         person.mentions.append(at)
@@ -1537,6 +1546,9 @@ class Cast:
             into.roles |= single.roles
             into.gender = into.gender or single.gender
             self.people.remove(single)
+            for bucket in self._by_word.values():
+                if single in bucket:
+                    bucket.remove(single)
 
     def find(
         self, name: str, gender: str | None, at: int, *, add_new: bool = False
@@ -1547,7 +1559,7 @@ class Cast:
         key = [_norm(w) for w in words]
         best: Person | None = None
         best_at = -1
-        for person in self.people:
+        for person in self._by_word.get(key[-1], []) if key else ():
             if gender and person.gender and person.gender != gender:
                 continue
             theirs = [_norm(w) for w in person.name.split()]
@@ -1563,9 +1575,12 @@ class Cast:
         if best is None and add_new:
             best = Person(name=name, gender=gender)
             self.people.append(best)
+            self._index(best)
         return best
 
 
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+_VERB_BEFORE = re.compile(rf"\b{V}[ \t]+$")
 _RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}")
 _REPORTS_AFTER = re.compile(
     rf"[ \t]*(?:,[^,\n\"“”]{{1,80}},[ \t]*|\([^)\n]{{1,20}}\)[ \t]*)?"
@@ -1636,8 +1651,8 @@ def _cast(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> C
                     continue
                 if possessive:
                     person.possessive.add(at)
-                elif _REPORTS_AFTER.match(chunk, end) or re.search(
-                    rf"\b{V}[ \t]+$", chunk[max(0, m.start() - 30) : m.start()]
+                elif _REPORTS_AFTER.match(chunk, end) or _VERB_BEFORE.search(
+                    chunk, max(0, m.start() - 30), m.start()
                 ):
                     person.reporting.add(at)
     cast.merge_surnames()
@@ -1688,7 +1703,11 @@ def _phrase(text: str) -> str:
     """The words naming a speaker, up to the first punctuation or preposition."""
     cut = None
     for m in _PHRASE_END.finditer(text):
-        before = re.search(r"[\w’'-]+$", text[: m.start()]) if m.group(0) == "." else None
+        before = (
+            _LAST_WORD.search(text, max(0, m.start() - 30), m.start())
+            if m.group(0) == "."
+            else None
+        )
         if before and _ABBREVIATION.fullmatch(before.group(0)):
             continue  # "Sen." or an initial goes on: "said Sen. Jane Doe"
         cut = m
@@ -1800,7 +1819,7 @@ def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
     bounds = [floor]
     for m in re.finditer(r"[.!?…][”\"’']?(?=\s+[“\"A-Z])|\n", text[floor:at]):
         if m.group(0) == ".":
-            word = re.search(r"[\w’'-]+$", text[floor : floor + m.start()])
+            word = _LAST_WORD.search(text, max(floor, floor + m.start() - 30), floor + m.start())
             if word and _ABBREVIATION.fullmatch(word.group(0)):
                 continue  # "Ohio Gov. John Kasich"
         bounds.append(floor + m.end())
