@@ -1,13 +1,25 @@
 """Quote finding measured against PolNeAR's gold direct quotations.
 
     python bench/quotes.py            # all 840 articles of ../shared/corpus/polnear
+    python bench/quotes.py -v         # also every wrong resolved speaker, and the key quotes
 
 Matching rule (from the corpus README): a predicted quote matches a gold quote of the same
 article when their character overlap covers more than half of the predicted span. Precision is
 over every predicted quote in every article (an article without gold quotes has none to find);
-recall is over gold quotes. Speaker accuracy is over matched quotes: the gold speaker span's
-last word before any appositive (a surname, a pronoun, the head of a description) equals the
-last word of the speaker as written, or is in the resolved name.
+"precision (quote-initial + broad gold)" counts a prediction right when it falls in a quotation
+of quotes-train or quotes-broad-train (what some annotator attributed to someone); recall is
+over quote-initial gold quotes. "speaker accuracy (matched)" is the old, lenient score of the
+speaker *as written*: the gold speaker span's last word equals the last word of the speaker as
+written, or is in the resolved name (so "he" matches "he" however it was resolved).
+
+The resolved speaker, what the digest prints, is scored against bench/data/speakers.jsonl
+(330 hand-checked quotations, see bench/data/README.md): over the sample's quotations that a
+prediction matches, a person is right when the gold full name's first name and surname are both
+in the resolved name (case and diacritics aside), an organisation when its normalized name is
+equal ("the" dropped), and an unnamed speaker when the resolved speaker is None or of kind
+"unnamed" (never a made-up name). The key quote's speaker is scored the same way where the key
+quote is one of the sample's quotations; "key quotes whose speaker is not a person" counts key
+quotes over all articles whose ``speaker_kind`` is not "person".
 """
 
 from __future__ import annotations
