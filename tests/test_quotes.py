@@ -555,3 +555,14 @@ def test_key_quote_is_not_a_piece_of_the_writers_sentence() -> None:
     )
     assert not quote.whole
     assert key_quote((quote,)) is None
+
+
+def test_he_skips_a_capitalised_pair_nobody_attests_as_a_person() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker said the party would appeal.",
+            "Inmates at Marlow Grange were moved on Friday.",
+            "“I hope the government will act on this decision now,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"

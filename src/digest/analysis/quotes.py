@@ -1123,6 +1123,14 @@ PLACE_WORDS = NOT_PERSON | {
     "survey",
     "report",
     "world",
+    "prison",
+    "jail",
+    "dems",
+    "tories",
+    "labour",
+    "conservatives",
+    "liberals",
+    "greens",
     "images",
     "photos",
     "pictures",
@@ -1842,6 +1850,12 @@ def _subject_of(
     return [person for _, _, person in found]
 
 
+def _attested(person: Person) -> bool:
+    """Known to be a person, not just a capitalised pair ("Lib Dems", "Woodhill Prison"):
+    a gender cue, a title, or somewhere the subject of a reporting verb."""
+    return bool(person.gender or person.roles or person.reporting or person.speaks)
+
+
 def _compatible(person: Person, pronoun: str) -> bool:
     want = {"he": "m", "she": "f"}.get(pronoun)
     return want is None or person.gender in (None, want)
@@ -1877,7 +1891,8 @@ def resolve_pronoun(
                 if among is not None and person not in among:
                     continue
                 if _compatible(person, pronoun) and not (
-                    person.gender is None and pronoun == "she" and len(cast.people) > 1
+                    person.gender is None
+                    and ((pronoun == "she" and len(cast.people) > 1) or not _attested(person))
                 ):
                     return person
     for person in cast.people:  # a headline-only name
