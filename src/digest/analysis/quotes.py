@@ -98,6 +98,9 @@ _VERB_WORD = re.compile(rf"\b{V}\b")
 _SUBJECT_MENTION = re.compile(rf"(?P<who>{NAME})[ \t]+(?:also[ \t]+)?{V}\b")
 _MENTION = re.compile(NAME)
 TITLES = {
+    "archbishop",
+    "cardinal",
+    "baroness",
     "reporter",
     "correspondent",
     "anchor",
@@ -1193,6 +1196,9 @@ PLACE_WORDS = NOT_PERSON | {
     "defence",
 }
 ORGANISATION_WORDS = {
+    "alliance",
+    "federation",
+    "partnership",
     "institution",
     "institute",
     "firm",
@@ -1253,7 +1259,6 @@ ORGANISATION_WORDS = {
     "organisation",
     "authority",
     "watch",
-    "federation",
     "cnn",
     "fox",
     "abc",
