@@ -1,20 +1,34 @@
 """Quote finding measured against PolNeAR's gold direct quotations.
 
     python bench/quotes.py            # all 840 articles of ../shared/corpus/polnear
+    python bench/quotes.py -v         # also every wrong resolved speaker, and the key quotes
 
 Matching rule (from the corpus README): a predicted quote matches a gold quote of the same
 article when their character overlap covers more than half of the predicted span. Precision is
 over every predicted quote in every article (an article without gold quotes has none to find);
-recall is over gold quotes. Speaker accuracy is over matched quotes: the gold speaker span's
-last word before any appositive (a surname, a pronoun, the head of a description) equals the
-last word of the speaker as written, or is in the resolved name.
+"precision (quote-initial + broad gold)" counts a prediction right when it falls in a quotation
+of quotes-train or quotes-broad-train (what some annotator attributed to someone); recall is
+over quote-initial gold quotes. "speaker accuracy (matched)" is the old, lenient score of the
+speaker *as written*: the gold speaker span's last word equals the last word of the speaker as
+written, or is in the resolved name (so "he" matches "he" however it was resolved).
+
+The resolved speaker, what the digest prints, is scored against bench/data/speakers.jsonl
+(330 hand-checked quotations, see bench/data/README.md): over the sample's quotations that a
+prediction matches, a person is right when the gold full name's first name and surname are both
+in the resolved name (case and diacritics aside), an organisation when its normalized name is
+equal ("the" dropped), and an unnamed speaker when the resolved speaker is None or of kind
+"unnamed" (never a made-up name). The key quote's speaker is scored the same way where the key
+quote is one of the sample's quotations; "key quotes whose speaker is not a person" counts key
+quotes over all articles whose ``speaker_kind`` is not "person".
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -25,7 +39,19 @@ sys.path.insert(0, str(ROOT / "src"))
 from digest.analysis.quotes import PRONOUNS, find_quotes, key_quote  # noqa: E402
 from digest.readers.scan import read_article  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+SPEAKERS = ROOT / "bench" / "data" / "speakers.jsonl"
+
+
+def _find_corpus() -> Path:
+    """``../shared/corpus`` from the checkout, or from any folder above it (a worktree)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "corpus").is_dir():
+            return folder / "shared" / "corpus"
+    return ROOT.parent / "shared" / "corpus"
+
+
+CORPUS = _find_corpus()
+VERBOSE = "-v" in sys.argv[1:]
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
@@ -37,6 +63,36 @@ def _last(words: str | None) -> str:
     head = (words or "").split(",")[0].split(" (")[0]
     parts = head.replace("’s", "").replace("'s", "").split()
     return parts[-1].strip(".,:;").lower() if parts else ""
+
+
+def _norm_words(name: str | None) -> list[str]:
+    """A name's words, case- and diacritics-insensitive, punctuation and "'s" dropped."""
+    plain = unicodedata.normalize("NFKD", name or "")
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = plain.replace("’s", "").replace("'s", "")
+    return re.findall(r"[a-z0-9]+", plain)
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_ARTICLES = {"the", "a", "an"}
+
+
+def speaker_right(gold: dict[str, Any], speaker: str | None, kind: str | None) -> bool:
+    """The resolved speaker against a hand-checked row of speakers.jsonl.
+
+    A person matches when the gold full name's first name and surname are both among the
+    predicted name's words; an organisation by its normalized name ("the" dropped); an unnamed
+    speaker must come back unnamed or None, never as a made-up name.
+    """
+    if gold["kind"] == "unnamed" or not gold["speaker"]:
+        return speaker is None or kind == "unnamed"
+    predicted = _norm_words(speaker)
+    if gold["kind"] == "organisation":
+        return [w for w in predicted if w not in _ARTICLES] == [
+            w for w in _norm_words(gold["speaker"]) if w not in _ARTICLES
+        ]
+    words = [w for w in _norm_words(gold["speaker"]) if w not in _SUFFIXES]
+    return bool(words) and words[0] in predicted and words[-1] in predicted
 
 
 def _first_annotator_contents(folder: Path) -> dict[str, list[tuple[int, int]]]:
@@ -67,34 +123,55 @@ def _first_annotator_contents(folder: Path) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+def _hits(q: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold rows that a predicted quote matches (overlap over half the predicted span)."""
+    return [
+        g
+        for g in rows
+        if _overlap(q.start, q.end, min(g["start"], g["end"]), max(g["start"], g["end"])) * 2
+        > q.end - q.start
+    ]
+
+
+def _jsonl(path: Path) -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows[row["article"]].append(row)
+    return rows
+
+
 def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
     from datetime import UTC
 
     folder = corpus / "polnear"
     contents = _first_annotator_contents(folder)
     inside_content = 0
-    gold: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in (folder / "quotes-train.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        gold[row["article"]].append(row)
-    predicted = matched = gold_total = gold_found = 0
+    gold = _jsonl(folder / "quotes-train.jsonl")
+    broad = _jsonl(folder / "quotes-broad-train.jsonl")
+    sample = _jsonl(SPEAKERS)
+    predicted = matched = matched_broad = gold_total = gold_found = 0
     named = speaker_ok = speaker_checked = 0
-    keys = keys_named = articles_with_quotes = 0
+    keys = keys_named = articles_with_quotes = keys_not_person = 0
+    resolved_ok = resolved_checked = sample_total = 0
+    key_ok = key_checked = 0
+    kinds: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
     paths = sorted((folder / "train" / "text").glob("*.txt"))
     for path in paths:
         article = read_article(path, UTC)
         quotes = find_quotes(article)
         golds = gold.get(path.name, [])
+        rows = sample.get(path.name, [])
         predicted += len(quotes)
         for q in quotes:
-            hits = [
-                g
-                for g in golds
-                if _overlap(q.start, q.end, g["start"], g["end"]) * 2 > q.end - q.start
-            ]
+            hits = _hits(q, golds)
             if q.speaker:
                 named += 1
+            if hits or _hits(q, broad.get(path.name, [])):
+                matched_broad += 1
             if not hits and any(
                 _overlap(q.start, q.end, a, b) * 2 > q.end - q.start
                 for a, b in contents.get(path.name, [])
@@ -111,6 +188,21 @@ def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
                         or target in (q.speaker or "").lower().split()
                     ):
                         speaker_ok += 1
+        for row in rows:
+            sample_total += 1
+            found = [q for q in quotes if _hits(q, [row])]
+            if found:
+                resolved_checked += 1
+                q = found[0]
+                right = speaker_right(row, q.speaker, q.speaker_kind)
+                resolved_ok += right
+                kinds[f"{row['kind']} {'right' if right else 'wrong'}"] += 1
+                if VERBOSE and not right:
+                    print(
+                        f"WRONG {path.name[:40]} {q.start}: gold={row['speaker']!r} "
+                        f"({row['kind']}, as {row['as_written']!r}) got={q.speaker!r} "
+                        f"({q.speaker_kind}, as {q.speaker_as_written!r}) {q.text[:60]!r}"
+                    )
         for g in golds:
             gold_total += 1
             if any(
@@ -119,23 +211,38 @@ def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
                 gold_found += 1
         if quotes:
             articles_with_quotes += 1
-            chosen = key_quote(quotes)
+            chosen = key_quote(quotes, headline=article.title)
             if chosen is not None:
                 keys += 1
                 keys_named += bool(chosen.speaker and chosen.speaker.lower() not in PRONOUNS)
+                keys_not_person += chosen.speaker_kind != "person"
+                checked = _hits(chosen, rows)
+                if checked:
+                    key_checked += 1
+                    key_ok += speaker_right(checked[0], chosen.speaker, chosen.speaker_kind)
+                if VERBOSE and rows:
+                    print(f"KEY {path.name[:40]}: {chosen.speaker!r} {chosen.text[:100]!r}")
     elapsed = time.perf_counter() - started
     return {
         "articles": len(paths),
         "gold quotes": gold_total,
         "predicted": predicted,
         "precision": matched / predicted if predicted else 0.0,
+        "precision (quote-initial + broad gold)": matched_broad / predicted if predicted else 0.0,
         "recall": gold_found / gold_total if gold_total else 0.0,
         "unmatched inside annotator 1's Content spans": f"{inside_content}/{predicted - matched}",
         "precision counting those": (matched + inside_content) / predicted if predicted else 0.0,
         "speaker is a name": named / predicted if predicted else 0.0,
         "speaker accuracy (matched)": speaker_ok / speaker_checked if speaker_checked else 0.0,
+        "hand-checked quotes found": f"{resolved_checked}/{sample_total}",
+        "resolved speaker accuracy (hand-checked)": (
+            resolved_ok / resolved_checked if resolved_checked else 0.0
+        ),
+        "  by gold kind (right/wrong)": ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
         "key quotes (articles with quotes)": f"{keys}/{articles_with_quotes}",
         "key quotes with a named speaker": keys_named / keys if keys else 0.0,
+        "key quotes whose speaker is not a person": keys_not_person,
+        "key quote speaker accuracy (hand-checked)": f"{key_ok}/{key_checked}",
         "ms/article": 1000 * elapsed / len(paths),
     }
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEEDS
 from digest.analysis.quotes import find_quotes, key_quote
-from digest.model import Article
+from digest.model import Article, Quote
 from digest.readers.scan import read_article
 
 
@@ -232,3 +232,337 @@ def test_a_speaker_ends_at_the_sentence_end_not_at_the_next_capital() -> None:
         ("Jane Doe", "Sen. Jane Doe"),
         ("John F. Kennedy", "John F. Kennedy"),
     ]
+
+
+# --- who is speaking (#13): each case is decided by the one rule its name gives ---
+
+
+def only(*paragraphs: str, title: str = "Headline") -> Quote:
+    (quote,) = find_quotes(article(*paragraphs, title=title))
+    return quote
+
+
+def test_title_and_party_around_a_name() -> None:
+    quote = only("“The bill is dead in committee,” said Sen. Jane Doe (R-Utah).")
+    assert (quote.speaker, quote.speaker_kind) == ("Jane Doe", "person")
+
+
+def test_appositive_after_the_name() -> None:
+    quote = only("“The bill is dead in committee,” Jane Doe, the committee’s chair, said.")
+    assert quote.speaker == "Jane Doe"
+
+
+def test_role_noun_before_the_name() -> None:
+    quote = only("“Nobody has seen this map since 1890,” said curator Ruth Adeyemi.")
+    assert (quote.speaker, quote.speaker_kind) == ("Ruth Adeyemi", "person")
+
+
+def test_place_and_role_before_the_name() -> None:
+    quote = only("“We have waited two years for this,” said Gullhaven resident Tomas Reyes.")
+    assert quote.speaker == "Tomas Reyes"  # not the place
+
+
+def test_according_to() -> None:
+    quote = only("“The vote is close,” according to council leader Ruth Adeyemi.")
+    assert quote.speaker == "Ruth Adeyemi"
+
+
+def test_possessive_speaker_is_the_spokesman_not_the_possessor() -> None:
+    quote = only("“The minister will not resign,” Marsh’s spokesman said.")
+    assert quote.speaker is None
+    assert quote.speaker_kind == "unnamed"
+    assert key_quote((quote,)) is None
+
+
+def test_unnamed_officials() -> None:
+    quote = only("“The pier is unsafe and will stay closed,” officials in Harbourton said.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_an_outlet_is_an_organisation_not_a_person() -> None:
+    quote = only("“The pier will stay closed all winter,” the Harbourton Gazette reported.")
+    assert quote.speaker_kind == "organisation"
+    assert key_quote((quote,)) is None
+
+
+def test_a_function_word_is_not_part_of_the_name() -> None:
+    quote = only("Yet Elena Marsh said: “The vote is close and we will see it through.”")
+    assert quote.speaker == "Elena Marsh"
+
+
+def test_a_title_case_headline_is_not_a_name() -> None:
+    quote = only(
+        "“We were ready for the storm,” Marsh said.", title="Storm Response Praised By Marsh"
+    )
+    assert quote.speaker == "Marsh"
+
+
+def test_mr_surname_never_resolves_to_a_woman_of_that_surname() -> None:
+    quotes = find_quotes(
+        article(
+            "Anna Kowalski, the mayor, opened the bridge on Monday.",
+            "Her husband watched from the crowd.",
+            "“It took nine years to build this bridge,” Mr. Kowalski said.",
+        )
+    )
+    assert quotes[-1].speaker != "Anna Kowalski"
+
+
+def test_mrs_surname_resolves_to_the_woman_of_that_surname() -> None:
+    quotes = find_quotes(
+        article(
+            "Ann Lee and Tom Lee run the bakery on Quay Street.",
+            "“We bake four hundred loaves before dawn,” Mrs. Lee said.",
+        )
+    )
+    assert quotes[0].speaker == "Ann Lee"
+
+
+def test_she_follows_the_gender_of_the_first_name() -> None:
+    quotes = find_quotes(
+        article(
+            "Paul Grant sold the boatyard to Laura Finch in March.",
+            "“I always wanted to build boats for a living,” she said.",
+        )
+    )
+    assert quotes[0].speaker == "Laura Finch"
+
+
+def test_he_is_the_subject_speaking_not_the_last_man_named() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker criticised the plan drawn up by Governor Dan Price.",
+            "“Nobody asked the fishermen what they needed,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"
+
+
+def test_he_is_the_reporting_subject_not_a_possessor() -> None:
+    quotes = find_quotes(
+        article(
+            "Price’s plan would close the harbour, Tom Baker said.",
+            "“Nobody asked the fishermen what they needed,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"
+
+
+def test_a_continuing_quote_keeps_its_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“We sold the first week in an afternoon,” Laura Finch said, pointing at "
+            "Paul Grant. “People have missed this route.”"
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Laura Finch", "Laura Finch"]
+
+
+def test_a_surname_resolves_to_the_full_name_given_earlier() -> None:
+    quotes = find_quotes(
+        article(
+            "Harbour master Owen Tregarthen closed the quay on Friday.",
+            "“The swell will peak at midnight,” Tregarthen said.",
+        )
+    )
+    assert quotes[0].speaker == "Owen Tregarthen"
+
+
+def test_a_definite_description_resolves_through_the_title() -> None:
+    quotes = find_quotes(
+        article(
+            "Sen. Jane Doe toured the flooded valley on Monday.",
+            "“Nobody here has seen water like this,” the senator said.",
+        )
+    )
+    assert (quotes[0].speaker, quotes[0].speaker_kind) == ("Jane Doe", "person")
+
+
+# --- the key quote (#13) ---
+
+
+def test_key_quote_word_limits_are_enforced() -> None:
+    short = only("“We will win this,” said Elena Marsh.")  # 4 words
+    assert key_quote((short,)) is None
+    long_text = " ".join(["We will rebuild the pier and the road"] * 6)  # 48 words
+    long = only(f"“{long_text}.” said Elena Marsh.")
+    assert key_quote((long,)) is None
+
+
+def test_key_quote_is_not_title_case() -> None:
+    quote = only("Elena Marsh said: “Build Back The Harbour Wall Before The Winter Storms.”")
+    assert key_quote((quote,)) is None
+
+
+def test_key_quote_is_not_cut_before_its_but() -> None:
+    quotes = find_quotes(
+        article(
+            "“We will finish the pier well before the summer season,” Elena Marsh said. "
+            "“But the money for the road has run out and nobody will say why.”"
+        )
+    )
+    chosen = key_quote(quotes)
+    assert chosen is not None and chosen.text.startswith("But the money")
+
+
+def test_key_quote_prefers_the_person_in_the_headline() -> None:
+    quotes = find_quotes(
+        article(
+            "“The new timetable puts a ferry in every hour of the day,” said Tomas Reyes.",
+            "“The new timetable gives the island a ferry every single hour,” said Ann Lee.",
+            title="Lee promises hourly ferries",
+        )
+    )
+    chosen = key_quote(quotes, headline="Lee promises hourly ferries")
+    assert chosen is not None and chosen.speaker == "Ann Lee"
+
+
+def test_quote_of_the_day_is_chosen_by_content_not_position() -> None:
+    from digest.compose import quote_of_day
+    from digest.model import Story
+
+    def story(text: str, speaker: str) -> Story:
+        quote = Quote(text, speaker, speaker, 0, len(text) + 2, speaker_kind="person")
+        return Story(article=article("x"), summary=(), key_quote=quote)
+
+    weak = story("The results are the results, and that is that", "Ann Lee")
+    strong = story("I rowed the whole crossing alone because my father never could", "Tom Baker")
+    assert quote_of_day([weak, strong]) is strong
+    assert quote_of_day([strong, weak]) is strong
+
+
+def test_speaker_kind_is_in_the_json_record() -> None:
+    from digest.analysis.cache import quote_record
+
+    quote = only("“The minister will not resign,” Marsh’s spokesman said.")
+    assert quote_record(quote)["speaker_kind"] == "unnamed"
+
+
+def test_an_acronym_is_an_organisation_not_a_person() -> None:
+    quote = only("“The appeal has been rejected in full,” said the IAAF.")
+    assert quote.speaker_kind == "organisation"
+
+
+def test_a_generic_organisation_noun_is_not_printed_as_a_name() -> None:
+    quote = only("“We have worked diligently to meet the deadline,” the agency said.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "organisation")
+
+
+def test_a_capitalised_modifier_before_a_role_is_not_the_speaker() -> None:
+    quote = only("“We are very pleased with the viewing figures,” a BBC spokesman said.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_key_quote_needs_a_full_name() -> None:
+    quote = only("“We are very pleased with how the first season went,” Marsh said.")
+    assert quote.speaker == "Marsh"
+    assert key_quote((quote,)) is None
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker() -> None:
+    quote = only("“Life is very hard here,” his wife, Gabriela Lazar, wrote to the court.")
+    assert quote.speaker == "Gabriela Lazar"
+
+
+def test_a_photo_credit_is_not_a_person() -> None:
+    quotes = find_quotes(
+        article(
+            "Peter Sands posted the clip on Thursday.",
+            "Neilson Barnard via Getty Images.",
+            "“What if the mayor had elocution lessons?” he asked in the description.",
+        )
+    )
+    assert quotes[0].speaker == "Peter Sands"
+
+
+def test_he_is_never_someone_named_after_him_in_his_own_sentence() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker spoke at the harbour on Friday.",
+            "He only hinted at Dan Price by mentioning the new wall and adding, “I have an "
+            "idea of who should pay for it.”",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"
+
+
+def test_a_shared_surname_is_the_namesake_the_passage_is_about() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Lee spoke for his wife, Ann Lee, at the town hall.",
+            "“She has run this bakery for thirty years,” he said.",
+            "“Nobody works harder than she does,” Lee said.",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Tom Lee", "Tom Lee"]
+
+
+def test_he_falls_back_to_a_possessor_when_nobody_else_fits() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker’s voice was hoarser than in 1992.",
+            "“I have been doing this for thirty years,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"
+
+
+def test_unnamed_plural_before_the_verb() -> None:
+    quote = only("“The harm is incalculable,” federal prosecutors wrote in their filing.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_the_nearest_subject_after_as_speaks() -> None:
+    quotes = find_quotes(
+        article(
+            "“There is a young man with some problems,” Cruz said as the heckler yelled: "
+            "“You suck!”"
+        )
+    )
+    assert quotes[-1].speaker_kind == "unnamed" and quotes[-1].speaker is None
+
+
+def test_an_indefinite_description_is_unnamed_even_when_capitalised() -> None:
+    quote = only("“The gap is too wide to close by March,” said a Nevada Democrat.")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unnamed")
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name() -> None:
+    quotes = find_quotes(
+        article(
+            "Marine Le Pen spoke in Lyon on Sunday.",
+            "“France comes first in everything we do,” Le Pen told the crowd.",
+        )
+    )
+    assert quotes[0].speaker == "Marine Le Pen"
+
+
+def test_a_quote_continuing_a_woven_phrase_keeps_that_speaker() -> None:
+    quotes = find_quotes(
+        article(
+            "“Her plan will cost families their homes,” Ann Lee said.",
+            "Tom Baker shot back, saying he has “made money in down markets.”",
+            "“Frankly, this is the kind of thinking our country needs right now.”",
+        )
+    )
+    assert quotes[-1].speaker == "Tom Baker"
+
+
+def test_key_quote_is_not_a_piece_of_the_writers_sentence() -> None:
+    quote = only(
+        "Elena Marsh said: “We will take this fight and this plan for the harbour” to the "
+        "rest of the county next spring."
+    )
+    assert not quote.whole
+    assert key_quote((quote,)) is None
+
+
+def test_he_skips_a_capitalised_pair_nobody_attests_as_a_person() -> None:
+    quotes = find_quotes(
+        article(
+            "Tom Baker said the party would appeal.",
+            "Inmates at Marlow Grange were moved on Friday.",
+            "“I hope the government will act on this decision now,” he said.",
+        )
+    )
+    assert quotes[0].speaker == "Tom Baker"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from digest.analysis.quotes import score
+from digest.analysis.quotes import interest
 from digest.model import Digest, Footer, Skipped, Story, Window
 
 PREHEADER_CHARS = 140
@@ -25,12 +25,17 @@ def preheader(stories: Iterable[Story], limit: int = PREHEADER_CHARS) -> str:
 
 
 def quote_of_day(stories: Iterable[Story]) -> Story | None:
-    """The story with the strongest key quote (the earliest wins a tie), when two or more
-    stories have one: with a single quote there is nothing to choose between."""
+    """The story whose key quote is strongest by its content (:func:`interest`), not by the
+    story's rank or time, when two or more stories have one: with a single quote there is
+    nothing to choose between. A tie goes to the quote's own text, so reordering the stories
+    never changes the pick."""
     quoted = [s for s in stories if s.key_quote is not None]
     if len(quoted) < 2:
         return None
-    return max(quoted, key=lambda s: score(s.key_quote) if s.key_quote else float("-inf"))
+    return max(
+        quoted,
+        key=lambda s: (interest(s.key_quote), s.key_quote.text) if s.key_quote else (0.0, ""),
+    )
 
 
 def compose(

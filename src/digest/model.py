@@ -103,6 +103,12 @@ class Quote:
     start: int
     end: int
     parts: tuple[tuple[int, int], ...] = ()  # spans of the pieces when split around "he said"
+    # who ``speaker`` is: "person", "organisation", "unnamed" ("a source", "aides"), or None
+    # when the text does not say
+    speaker_kind: str | None = None
+    # False when the sentence runs on past the closing mark ("“…” to the rest of the
+    # country"): a piece of a sentence, not a whole thought to pull out
+    whole: bool = True
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from digest.model import Quote
 
 LIMIT = 20_000
 KIND = "analysis"
-VERSION = 2  # 1: a JSON object {"check", "payload"}
+VERSION = 3  # 1: a JSON object {"check", "payload"}; 2: quotes without speaker_kind
 
 
 class QuoteRecord(TypedDict):
@@ -34,6 +34,7 @@ class QuoteRecord(TypedDict):
     speaker_as_written: str | None
     start: int
     end: int
+    speaker_kind: str | None  # "person", "organisation", "unnamed", or None
 
 
 def quote_record(quote: Quote) -> QuoteRecord:
@@ -43,6 +44,7 @@ def quote_record(quote: Quote) -> QuoteRecord:
         "speaker_as_written": quote.speaker_as_written,
         "start": quote.start,
         "end": quote.end,
+        "speaker_kind": quote.speaker_kind,
     }
 
 
@@ -60,7 +62,14 @@ def _quote(data: dict[str, Any]) -> Quote:
         start=int(data["start"]),
         end=int(data["end"]),
         parts=tuple((int(a), int(b)) for a, b in data["parts"]),
+        speaker_kind=_kind(data["speaker_kind"]),
     )
+
+
+def _kind(value: object) -> str | None:
+    if value is None or (isinstance(value, str) and value in ("person", "organisation", "unnamed")):
+        return value
+    raise TypeError("speaker_kind")
 
 
 def _quote_data(quote: Quote) -> dict[str, object]:

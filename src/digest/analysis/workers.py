@@ -52,7 +52,7 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
 
     tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
-    chosen = key_quote(quotes)
+    chosen = key_quote(quotes, headline=article.title)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
     return summary, quotes, None if chosen is None else quotes.index(chosen)

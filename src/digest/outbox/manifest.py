@@ -146,6 +146,7 @@ def _quote(value: object) -> QuoteRecord:
         "speaker_as_written": data.optional_text("speaker_as_written"),
         "start": data.number("start"),
         "end": data.number("end"),
+        "speaker_kind": data.optional_text("speaker_kind"),
     }
 
 
