@@ -19,6 +19,7 @@ import pytest
 
 from digest.dates import parse_feed_date
 from digest.errors import ArticleError
+from digest.files import load_record
 from digest.readers.base import Entry, EntrySkip
 from digest.readers.feeds import parse_feed
 from digest.readers.fetch import fetch
@@ -557,7 +558,8 @@ def test_etag_then_not_modified_comes_from_the_cache(
     assert second.headers["if-none-match"] == '"v1"'
     assert first.headers["user-agent"].startswith("digest/")
     key = hashlib.sha256(server.url("/feed").encode()).hexdigest()
-    meta = json.loads((tmp_path / f"{key}.json").read_text())
+    meta = load_record(tmp_path / f"{key}.json", "feed response", 1)  # the one record format
+    assert isinstance(meta, dict)
     assert meta["url"] == server.url("/feed")
     assert meta["etag"] == '"v1"'
     assert meta["last_modified"] is None

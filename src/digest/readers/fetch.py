@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import http
 import http.client
-import json
 import socket
 import ssl
 import time
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 
 from digest import __version__
 from digest.errors import ArticleError
-from digest.files import write_atomic
+from digest.files import read_record, write_atomic, write_record
 from digest.text import clean_line
 from digest.urls import is_http
 
@@ -154,8 +153,13 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
     return bytes(out)
 
 
+RECORD_KIND = "feed response"
+RECORD_VERSION = 1
+
+
 class _Cache:
-    """``<sha256(url)>.json`` (validators) and ``.body`` (last body) for one URL.
+    """``<sha256(url)>.json`` (validators, a files.py record) and ``.body`` (last body) for
+    one URL.
 
     Anything unreadable, inconsistent or not matching its recorded hash counts as absent.
     Write failures are ignored: the cache only saves downloads.
@@ -173,17 +177,17 @@ class _Cache:
         self._load(max_bytes)
 
     def _load(self, max_bytes: int) -> None:
+        meta = read_record(self.meta_path, RECORD_KIND, RECORD_VERSION)
+        if not isinstance(meta, dict) or meta.get("url") != self.url:
+            return
         try:
-            meta = json.loads(self.meta_path.read_bytes())
-            if not isinstance(meta, dict) or meta.get("url") != self.url:
-                return
             etag, modified, digest = meta.get("etag"), meta.get("last_modified"), meta["sha256"]
             if not all(v is None or isinstance(v, str) for v in (etag, modified)):
                 return
             if self.body_path.stat().st_size > max_bytes:
                 return
             body = self.body_path.read_bytes()
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, KeyError):
             return
         if hashlib.sha256(body).hexdigest() != digest:
             return
@@ -211,7 +215,7 @@ class _Cache:
             self.dir.mkdir(parents=True, exist_ok=True)
             if body != self.body:
                 write_atomic(self.body_path, body)
-            write_atomic(self.meta_path, (json.dumps(meta, indent=2) + "\n").encode())
+            write_record(self.meta_path, RECORD_KIND, RECORD_VERSION, meta)
 
 
 def _attempt(
