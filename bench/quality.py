@@ -79,7 +79,8 @@ def raw_sumy(name: str) -> Summarizer:
 
 def as_shown(article: Article) -> tuple[str, ...]:
     """The summary ``make`` puts in the digest (default algorithm, key quote left out)."""
-    from digest.analysis.quotes import find_quotes, key_quote, part_texts
+    from digest.analysis.keyquote import key_quote
+    from digest.analysis.quotes import find_quotes, part_texts
     from digest.analysis.summarize import summarize
 
     chosen = key_quote(find_quotes(article))

@@ -36,7 +36,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from digest.analysis.quotes import PRONOUNS, find_quotes, key_quote  # noqa: E402
+from digest.analysis.keyquote import key_quote  # noqa: E402
+from digest.analysis.names import PRONOUNS  # noqa: E402
+from digest.analysis.quotes import find_quotes  # noqa: E402
 from digest.readers.scan import read_article  # noqa: E402
 
 SPEAKERS = ROOT / "bench" / "data" / "speakers.jsonl"

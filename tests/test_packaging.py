@@ -10,6 +10,23 @@ from pathlib import Path
 
 from conftest import ROOT
 
+WORD_LISTS = (
+    "first_names",
+    "titles",
+    "sentence_words",
+    "not_person",
+    "number_words",
+    "function_words",
+    "place_words",
+    "organisation_words",
+    "unnamed_nouns",
+    "person_nouns",
+    "male_titles",
+    "female_titles",
+    "woven_after",
+    "stop_after_name",
+)
+
 
 def test_wheel_carries_templates_and_runs_without_the_checkout(tmp_path: Path, seeds: Path) -> None:
     dist = tmp_path / "dist"
@@ -35,6 +52,8 @@ def test_wheel_carries_templates_and_runs_without_the_checkout(tmp_path: Path, s
     assert "digest/templates/digest.mjml.j2" in names
     assert "digest/templates/digest.txt.j2" in names
     assert "digest/templates/preview/viewer.html.j2" in names  # digest preview's pages
+    for words in WORD_LISTS:  # the quote finder's data, read beside digest/analysis/names.py
+        assert f"digest/analysis/{words}.txt" in names
     # test and docs tooling stays in the checkout
     assert not [n for n in names if n.startswith("tools/") or "browser" in n or "probe.js" in n]
     unpacked = tmp_path / "site"

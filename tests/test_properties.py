@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import NOW
+from digest.analysis.keyquote import key_quote
 from digest.analysis.quotemarks import MARKS
-from digest.analysis.quotes import find_quotes, key_quote
+from digest.analysis.quotes import find_quotes
 from digest.analysis.summarize import summarize
 from digest.compose import compose
 from digest.dates import parse_when, resolve_timezone

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from digest.analysis.quotes import find_quotes, key_quote
+from digest.analysis.keyquote import key_quote
+from digest.analysis.quotes import find_quotes
 from digest.model import Article, Quote
 from digest.readers.scan import read_article
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from digest.analysis.quotes import interest
+from digest.analysis.keyquote import interest
 from digest.model import Digest, Footer, Skipped, Story, Window
 
 PREHEADER_CHARS = 140

@@ -1,4 +1,4 @@
-"""The quote-mark rules that finding quotes (:mod:`digest.analysis.quotes`) and picking
+"""The quote-mark rules that finding quotes (:mod:`digest.analysis.candidates`) and picking
 summary sentences (:mod:`digest.analysis.summarize`) share: which characters are double
 quote marks, which of them only open or only close, how context tells a straight or curly
 mark's direction, and what of a sentence lies outside its quotations.

@@ -46,8 +46,9 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
     Raises ConfigError when the article's language has no sentence tables."""
     # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
+    from digest.analysis.keyquote import key_quote
     from digest.analysis.language import tokenizer
-    from digest.analysis.quotes import find_quotes, key_quote, part_texts
+    from digest.analysis.quotes import find_quotes, part_texts
     from digest.analysis.summarize import summarize
 
     tokenizer(article.language)  # an unsupported language fails here, with the known ones

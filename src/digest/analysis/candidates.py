@@ -1,0 +1,333 @@
+"""Quoted spans and the words attributing them, before deciding what is a quotation.
+
+Quote marks are classified by context rather than shape, because real text mixes straight,
+curly and wrongly-curled marks. A quotation is attributed from the words right after it
+(“…,” he said) or right before it (Name said: “…”), or inherits the speaker of the quotation
+it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from digest.analysis.names import (
+    ABBREVIATION,
+    NAME,
+    NOUN_PHRASE,
+    UNNAMED_NOUNS,
+    V,
+    is_possessive,
+    looks_like_person,
+    name_words,
+    names_in,
+    norm,
+    person_like,
+    speaker_phrase,
+    strip_titles,
+    strip_titles_but_honorific,
+)
+from digest.analysis.quotemarks import MARKS, is_open
+from digest.analysis.speakers import parse_speaker
+from digest.text import clean_line, strip_markdown
+
+_MARK = re.compile(f"[{MARKS}]")
+_MARK_OR_BREAK = re.compile(f"[{MARKS}\n]")
+MAX_QUOTE_CHARS = 3000
+
+
+def _who(name: str) -> str:
+    return rf"(?P<{name}>(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b|{NAME}|{NOUN_PHRASE})"
+
+
+# lowercase words that do not describe a speaker: "said in a statement Tuesday"
+_NOT_ROLE = (
+    r"(?:in|on|at|to|of|for|with|by|from|during|after|before|that|this|last|the|a|an|and|but"
+    r"|when|while|as|then|later|also|earlier|recently|yesterday|today|tonight|about|it|there)"
+)
+_SPEAKER_SPAN = r"(?:[A-Za-z][\w’'.-]*[ \t]+){0,6}?[A-Za-z][\w’'.-]*"
+ATTRIBUTION_AFTER = re.compile(
+    rf"[ \t]*[,—–-]?[ \t]*(?:"
+    rf"(?P<span>{_SPEAKER_SPAN})(?:,(?P<appos>[^,\n\"“”]{{1,60}}),)?[ \t]+"
+    rf"(?:also[ \t]+|then[ \t]+|later[ \t]+)?{V}\b"
+    rf"|{_who('who3')}[ \t]+[a-z]+ed\b"
+    rf"|(?:{V}|[a-z]+ed)[ \t]+{_who('who2')}"
+    rf"|{V}[ \t]+(?P<who5>(?:(?!{_NOT_ROLE}\b)[a-z][\w’'-]*[ \t]+){{1,4}}{NAME})"
+    rf")"
+)
+_CLAUSE = r"[^.!?\"“”\n]"
+_BEFORE = re.compile(
+    rf"(?:{_who('who')}[ \t]+(?:also[ \t]+|then[ \t]+)?{V}\b{_CLAUSE}{{0,80}}?"
+    rf"|according[ \t]+to[ \t]+{_who('who2')}{_CLAUSE}{{0,40}}?"
+    rf"|{V}[ \t]+{_who('who4')}"
+    rf")[ \t]*[:,]?[ \t]*$"
+)
+# "Sanders stepped up his emphasis on the issue, saying, “…”": a reporting verb late in the
+# sentence, and a comma or colon right before the quote; the speaker is the sentence's subject.
+_VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
+_VERB_WORD = re.compile(rf"\b{V}\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span between quote marks, with the attribution found around it."""
+
+    parts: tuple[tuple[int, int], ...]
+    inner: str
+    speaker_as_written: str | None
+    attributed: bool  # a speaker or reporting verb stands right before or after it
+    inherited: bool = False  # follows another quotation of the same speaker
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_spans(text: str, start: int = 0) -> list[tuple[tuple[int, int], ...]]:
+    """Spans of quotations in ``text[start:]`` (marks included), absolute offsets.
+
+    A quote left open at a paragraph's end continues when the next paragraph opens with a
+    quote mark (the convention for a quote running over paragraphs); a quote left open at a
+    line break inside a wrapped paragraph carries on; otherwise the stray mark is dropped.
+    """
+    found: list[tuple[tuple[int, int], ...]] = []
+    parts: list[tuple[int, int]] = []
+    opened: int | None = None
+    i = start
+    length = len(text)
+    while i < length:
+        # only a mark, or a line break inside an open quote, can change anything: jump there
+        jump = (_MARK if opened is None else _MARK_OR_BREAK).search(text, i)
+        if jump is None:
+            break
+        i = jump.start()
+        char = text[i]
+        if char == "\n" and opened is not None:
+            j = i
+            while j < length and text[j] in " \t\r\n":
+                j += 1
+            blank = text.count("\n", i, j) > 1
+            ended = text[opened:i].rstrip()[-1:] in ".!?…:"
+            if j < length and text[j] in MARKS and is_open(text, j):
+                parts.append((opened, i))  # runs on into the next paragraph
+                opened = None
+            elif blank or ended or i - opened > MAX_QUOTE_CHARS:
+                parts, opened = [], None
+            i = j
+            continue
+        if char in MARKS:
+            if is_open(text, i):
+                if opened is not None:
+                    parts = []  # an earlier mark never closed: it was stray
+                opened = i
+            elif opened is not None:
+                found.append((*parts, (opened, i + 1)))
+                parts, opened = [], None
+        i += 1
+    return found
+
+
+def _clean(text: str) -> str:
+    return clean_line(strip_markdown(text))
+
+
+def quoted_words(text: str, parts: tuple[tuple[int, int], ...]) -> str:
+    """The quoted words without their marks; a trailing comma before "he said" is dropped."""
+    pieces = (text[a + 1 : b - (text[b - 1] in MARKS)] for a, b in parts)
+    return _clean(" ".join(p.strip() for p in pieces)).rstrip(" ,;:")
+
+
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
+
+
+_DETERMINER = re.compile(r"(?i:the|an?|his|her|their|one|another|some|two|three|several)\b")
+
+
+def _speaker_in(span: str) -> str | None:
+    """Who a span of attribution words names: a description as written ("the Republican
+    nominee", "a spokesman"), else the last name in it, else a pronoun."""
+    span = span.strip()
+    if _DETERMINER.match(span):
+        return span
+    phrase = speaker_phrase(span)
+    if phrase and phrase != span.strip() and norm(phrase.split()[0]) in UNNAMED_NOUNS:
+        return phrase  # "officials in Harbourton"
+    names = names_in(span)
+    if not names and span.split() and norm(span.split()[-1]) in UNNAMED_NOUNS:
+        return span  # "federal prosecutors wrote"
+    if names:
+        return strip_titles_but_honorific(names[-1].group(0)) or names[-1].group(0)
+    pronoun = _PRONOUN_WORD.search(span)
+    return pronoun.group(0) if pronoun else None
+
+
+def _group(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("span"):
+        return _speaker_in(groups["span"])
+    return next((v for k, v in groups.items() if k.startswith("who") and v), None)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t\r\n\"“”]|$)")
+
+
+def _attribution_only(text: str) -> re.Match[str] | None:
+    """``text`` (what follows a quotation) is its attribution and at most the rest of that
+    sentence: “…,” said Jane Roe, a teacher at the school."""
+    glue = ATTRIBUTION_AFTER.match(text)
+    if glue is None:
+        return None
+    rest = text[glue.end() :]
+    if any(m in rest for m in MARKS) or len(rest) > 200:
+        return None
+    ends = [m.start() for m in _SENTENCE_END.finditer(rest)]
+    return glue if not ends or ends == [len(rest.rstrip()) - 1] else None
+
+
+def _sentence_start(text: str, floor: int, start: int) -> int:
+    """Where the sentence leading into a quote begins (at most 240 characters back)."""
+    floor = max(floor, start - 240)
+    ends = list(_SENTENCE_END.finditer(text, floor, start))
+    return ends[-1].end() if ends else floor
+
+
+def _colon_lead_in(text: str, line_start: int) -> str | None:
+    """A paragraph ending in a colon ("He said:") introduces the quotation opening the next."""
+    previous = text[:line_start].rstrip()
+    if not previous.endswith(":"):
+        return None
+    return previous[previous.rfind("\n") + 1 :]
+
+
+def _subject(lead_in: str, *, colon: bool = False) -> str | None:
+    """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
+    just before the verb, else the sentence's first name, else a pronoun. Before a colon
+    ("McConnell delivered a blunt message to Trump:") the name before a reporting verb, else
+    the sentence's first name."""
+    sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
+    names = [m for m in names_in(sentence) if not is_possessive(m.group(0))]
+    people = [m for m in names if person_like(m.group(0))]
+    names = people or names
+    pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", sentence)
+    if pronoun and (not names or pronoun.start() < names[0].start()):
+        return pronoun.group(0)  # "He only hinted at Donald Trump, adding, “…”"
+    if colon and names:
+        verb = _VERB_WORD.search(sentence)
+        if verb:
+            ahead = [m for m in names if m.end() <= verb.start()]
+            names = ahead[-1:] or names
+        chosen = names[0]
+        return strip_titles(chosen.group(0)) or chosen.group(0)
+    if names:
+        tail = sentence[names[-1].end() :]
+        chosen = names[-1] if re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) else names[0]
+        return strip_titles(chosen.group(0)) or chosen.group(0)
+    pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", sentence)
+    return pronoun.group(0) if pronoun else None
+
+
+def candidates(text: str, body_start: int = 0) -> list[Candidate]:
+    """Every quoted span in the body with its attribution, before deciding what is a quote."""
+    found: list[Candidate] = []
+    previous_end = floor_end = body_start
+    for parts in find_spans(text, body_start):
+        start, end = parts[0][0], parts[-1][1]
+        line_start, line_end = _line_bounds(text, start, end)
+        next_open = text.find("“", end, line_end)
+        limit = line_end if next_open < 0 else next_open
+        after = ATTRIBUTION_AFTER.match(text, end, limit)
+        if after is not None and any(
+            not ABBREVIATION.fullmatch(m.group(1))
+            for m in re.finditer(r"([\w’'-]{2,})[.!?][ \t]", after.group("span") or "")
+        ):
+            after = None  # “…” for reckless deals. Sanders shot back: a new sentence's speaker
+        sentence_start = _sentence_start(text, max(line_start, floor_end), start)
+        before = _BEFORE.search(text, sentence_start, start)
+        if before is not None and before.group("who"):
+            # the subject and verb nearest the quote: "After Glenn Beck asked him, D’Souza
+            # replied, “…”"
+            later = _BEFORE.search(text, before.start() + 1, start)
+            while later is not None:
+                if later.group("who") and re.search(
+                    r"(?:[,;—–]|\b(?:as|while|when|after|before|and|but))[ \t\xa0]*$",
+                    text[max(0, later.start() - 10) : later.start()],
+                ):
+                    before = later
+                later = _BEFORE.search(text, later.start() + 1, start)
+        before_who = _group(before)
+        if before is not None and before.group("who4"):
+            before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
+        if before is None:
+            before = _VERB_LEAD_IN.search(text, sentence_start, start)
+            if before is not None:
+                before_who = _subject(text[sentence_start : before.start()])
+        after_who = _group(after)
+        if after is not None and after.group("appos") and after_who:
+            # “…,” his wife, Gabriela Lazar, wrote: the name in apposition is the speaker
+            appos = name_words(after.group("appos").split())
+            if parse_speaker(after_who)[0] in {"unnamed", "description"} and looks_like_person(
+                appos
+            ):
+                after_who = " ".join(appos)
+        if after is not None and after.group("who2"):
+            after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
+        if after is not None and after.group("who5"):
+            after_who = speaker_phrase(text[after.start("who5") : limit]) or None
+        opens_paragraph = not text[line_start:start].strip()
+        lead_in = text[max(line_start, previous_end) : start]
+        colon = None
+        if before is None and lead_in.rstrip().endswith(":"):
+            colon = lead_in  # Name said in a statement: “…”
+        elif before is None and opens_paragraph:
+            colon = _colon_lead_in(text, line_start)
+        if before_who and text[end - 2 : end - 1] in ".!?" and after_who:
+            # “… this ASAP.” Steve Adler said: the quote closed its sentence, so the words
+            # after it start a new one; the lead-in names the speaker
+            after_who = None if text[end - 2] == "." else after_who
+        who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
+        candidate = Candidate(
+            parts=parts,
+            inner=quoted_words(text, parts),
+            speaker_as_written=who,
+            attributed=bool(after or before or colon),
+        )
+        if found:
+            prev = found[-1]
+            tail = text[previous_end:start]
+            head, newline, _ = tail.partition("\n")
+            glue = ATTRIBUTION_AFTER.match(head)
+            rest = head[glue.end() :] if glue else head
+            a_open = text[prev.end - 2 : prev.end - 1] in ",;—–-" or prev.inner.endswith(",")
+            b_lower = candidate.inner[:1].islower()
+            splits = re.fullmatch(r"[ \t]*[,;][ \t]*", rest) and (a_open or b_lower)
+            if not newline and glue and splits:
+                # “A,” she said, “B.” is one quotation split around its attribution
+                joined = (*prev.parts, *parts)
+                found[-1] = replace(prev, parts=joined, inner=quoted_words(text, joined))
+                previous_end = floor_end = end
+                continue
+            continues = not head.strip() or _attribution_only(head) is not None
+            if newline:
+                continues = continues and opens_paragraph
+            if continues and not who and (prev.attributed or prev.inherited):
+                # “A,” Zelensky said. “B.”: the same speaker goes on
+                candidate = replace(
+                    candidate, speaker_as_written=prev.speaker_as_written, inherited=True
+                )
+        found.append(candidate)
+        previous_end = end
+        if candidate.inner[:1].isupper():
+            floor_end = end  # a woven “premature” does not end the sentence leading in
+    return found

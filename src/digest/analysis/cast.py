@@ -1,0 +1,263 @@
+"""The story's cast: the people it names, with a gender cue, their roles, and where each is
+named (as the subject of a reporting verb, or only as a possessor), so that "he", "the
+senator" and a bare surname resolve to someone the story introduced."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from digest.analysis.names import (
+    FEMALE_TITLES,
+    FIRST_NAMES,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MALE_TITLES,
+    NAME_WORD,
+    PERSON_NOUNS,
+    TITLES,
+    V,
+    is_possessive,
+    looks_like_person,
+    name_words,
+    norm,
+)
+
+ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "prof": "professor",
+    "dr": "doctor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "rev": "reverend",
+}
+
+
+@dataclass(eq=False)
+class Person:
+    """Someone the story names: their fullest name, a gender cue, and their roles."""
+
+    name: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # where named (offsets)
+    speaks: int = 0  # quotations attributed to them
+    possessive: set[int] = field(default_factory=set)  # mentions as "Smith’s"
+    reporting: set[int] = field(default_factory=set)  # mentions as "Smith said"
+
+    @property
+    def surname(self) -> str:
+        return norm(self.name.split()[-1])
+
+    @property
+    def first(self) -> str:
+        return norm(self.name.split()[0])
+
+
+def gender_of(title_words: list[str], words: list[str]) -> str | None:
+    """A gender cue: an honorific right before the name (Mr., Mrs.), else a known first
+    name, else a title or relation just before it ("her husband Bill")."""
+    last = norm(title_words[-1]) if title_words else ""
+    if last in HONORIFICS | {"sir", "lord", "lady", "dame", "king", "queen"}:
+        return "f" if last in FEMALE_TITLES else "m"
+    if len(words) >= 2 and norm(words[0]) in FIRST_NAMES:
+        return FIRST_NAMES[norm(words[0])]
+    for word in reversed(title_words[-2:]):
+        key = norm(word)
+        if key in MALE_TITLES:
+            return "m"
+        if key in FEMALE_TITLES:
+            return "f"
+    return None
+
+
+def _roles(title_words: list[str]) -> set[str]:
+    roles = set()
+    for word in title_words:
+        key = norm(word)
+        if key in TITLES or key in PERSON_NOUNS:
+            roles.add(ABBREVIATED_TITLES.get(key, key))
+    return roles
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+class Cast:
+    """The people a story names, in the order it names them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_word: dict[str, list[Person]] = {}  # every word of a name -> its people
+
+    def _index(self, person: Person) -> None:
+        for word in {norm(w) for w in person.name.split()}:
+            bucket = self._by_word.setdefault(word, [])
+            if person not in bucket:
+                bucket.append(person)
+
+    def add(self, words: list[str], title_words: list[str], at: int) -> Person | None:
+        words = name_words(words)
+        # "Man-of-the-match Stephen Jones", "Tory Whip Mary Hill": the name starts at a known
+        # first name, and a hyphenated phrase with lowercase parts is not a name
+        for i in range(len(words) - 2, 0, -1):
+            if norm(words[i]) in FIRST_NAMES and norm(words[0]) not in FIRST_NAMES:
+                title_words = [*title_words, *words[:i]]
+                words = words[i:]
+                break
+        while words and re.search(r"-[a-z]", words[0]):
+            title_words = [*title_words, words.pop(0)]
+        if not looks_like_person(words):
+            return None
+        gender = gender_of(title_words, words)
+        titled = any(norm(w) in TITLES for w in title_words[-2:])
+        person = self.find(" ".join(words), gender, at, add_new=len(words) >= 2 or titled)
+        if person is None:
+            return None
+        if len(words) > len(person.name.split()) and words[-1] == person.name.split()[-1]:
+            person.name = " ".join(words)
+            self._index(person)
+        person.gender = person.gender or gender
+        person.roles |= _roles(title_words)
+        person.mentions.append(at)
+        return person
+
+    def merge_surnames(self) -> None:
+        """ "Mrs. Clinton" is the story's Hillary Clinton: a person known by surname alone joins
+        the most-named full name with that surname whose gender does not contradict theirs."""
+        for single in [p for p in self.people if len(p.name.split()) == 1]:
+            fuller = [
+                p
+                for p in self.people
+                if len(p.name.split()) > 1
+                and p.surname == single.surname
+                and not (p.gender and single.gender and p.gender != single.gender)
+            ]
+            if not fuller:
+                continue
+            into = max(fuller, key=lambda p: len(p.mentions))
+            into.mentions += single.mentions
+            into.possessive |= single.possessive
+            into.reporting |= single.reporting
+            into.roles |= single.roles
+            into.gender = into.gender or single.gender
+            self.people.remove(single)
+            for bucket in self._by_word.values():
+                if single in bucket:
+                    bucket.remove(single)
+
+    def find(
+        self, name: str, gender: str | None, at: int, *, add_new: bool = False
+    ) -> Person | None:
+        """The person ``name`` refers to: the one with that full name, else the one with that
+        surname named most recently before ``at`` whose gender does not contradict ``gender``."""
+        words = name.split()
+        key = [norm(w) for w in words]
+        best: Person | None = None
+        best_at = -1
+        for person in self._by_word.get(key[-1], []) if key else ():
+            if gender and person.gender and person.gender != gender:
+                continue
+            theirs = [norm(w) for w in person.name.split()]
+            suffix = len(key) < len(theirs) and theirs[-len(key) :] == key  # "Le Pen"
+            if len(key) >= 2 and not suffix and (key[0] != theirs[0] or key[-1] != theirs[-1]):
+                continue
+            if len(key) == 1 and key[0] not in theirs:
+                continue
+            before = [m for m in person.mentions if m <= at]
+            last = max(before) if before else -1 - min(person.mentions, default=0)
+            if best is None or last > best_at:
+                best, best_at = person, last
+        if best is None and add_new:
+            best = Person(name=name, gender=gender)
+            self.people.append(best)
+            self._index(best)
+        return best
+
+
+_VERB_BEFORE = re.compile(rf"\b{V}[ \t]+$")
+_RUN = re.compile(rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,9}}")
+_REPORTS_AFTER = re.compile(
+    rf"[ \t]*(?:,[^,\n\"“”]{{1,80}},[ \t]*|\([^)\n]{{1,20}}\)[ \t]*)?"
+    rf"(?:also[ \t]+|then[ \t]+|later[ \t]+|has[ \t]+|had[ \t]+)?{V}\b"
+)
+
+
+def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
+    """Everyone named outside quotation marks (and in the headline unless it is title case),
+    with where each is the subject of a reporting verb and where only a possessor."""
+    cast = Cast()
+    spans: list[tuple[int, str]] = []
+    if title and not _title_case(title):
+        spans.append((-1, title))
+    spans.append((start, text))
+    for offset, chunk in spans:
+        begin = 0 if offset < 0 else start
+        for m in _RUN.finditer(chunk, begin):
+            if offset >= 0 and any(a <= m.start() < b for a, b in quoted):
+                continue
+            # split at a possessive: "Clinton’s top aide Jake Sullivan" names Clinton, then
+            # Jake Sullivan
+            pieces: list[list[re.Match[str]]] = [[]]
+            for word in re.finditer(r"\S+", m.group(0)):
+                pieces[-1].append(word)
+                if is_possessive(word.group(0)):
+                    pieces.append([])
+            for piece in pieces:
+                if not piece:
+                    continue
+                raw = [re.sub(r"(’s|'s|’|')$", "", w.group(0)) for w in piece]
+                possessive = is_possessive(piece[-1].group(0))
+                # a title never takes the last word: "Rep. Peter King"
+                cut = max((i + 1 for i, w in enumerate(raw[:-1]) if norm(w) in TITLES), default=0)
+                titles, words = raw[:cut], raw[cut:]
+                first = cut
+                while words and norm(words[0]) in FUNCTION_WORDS:
+                    titles.append(words.pop(0))
+                    first += 1
+                if not looks_like_person(name_words(words)):
+                    # "Post Editor-in-Chief Martin Baron": the name is the run's tail
+                    for size in (3, 2):
+                        tail = words[-size:]
+                        if (
+                            len(words) > size
+                            and norm(tail[0]) in FIRST_NAMES
+                            and looks_like_person(tail)
+                        ):
+                            first += len(words) - size
+                            titles += words[: len(words) - size]
+                            words = tail
+                            break
+                if first >= len(piece):
+                    continue
+                at = offset if offset < 0 else m.start() + piece[first].start()
+                end = m.start() + piece[-1].end()
+                head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
+                if re.match(r"[ \t]*(?:/|via\b)", chunk[end : end + 6]):
+                    continue  # a photo credit: "Neilson Barnard via Getty Images"
+                if (
+                    head
+                    and norm(head[-1]) in {"the", "a", "an"}
+                    and not (words and norm(words[0]) in FIRST_NAMES)
+                ):
+                    continue  # "the Academy Award winner": a modifier, not a person
+                person = cast.add(words, [*head, *titles], at)
+                if person is None or offset < 0:
+                    continue
+                if possessive:
+                    person.possessive.add(at)
+                elif _REPORTS_AFTER.match(chunk, end) or _VERB_BEFORE.search(
+                    chunk, max(0, m.start() - 30), m.start()
+                ):
+                    person.reporting.add(at)
+    cast.merge_surnames()
+    return cast

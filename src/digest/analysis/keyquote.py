@@ -1,0 +1,135 @@
+"""The key quote an editor would pull: what is :func:`eligible`, how it scores, the story's
+protagonist, and how strong a quote is on its own (:func:`interest`, for the quote of the
+day)."""
+
+from __future__ import annotations
+
+import re
+
+from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, SENTENCE_WORDS, is_name, norm
+from digest.model import Quote
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+KEY_MIN_WORDS = 6
+KEY_MAX_WORDS = 40
+_CONTINUES = re.compile(r"(?i:but|and|or|yet|so|because|which|although|though)\b")
+
+
+def _cut_before(quote: Quote, quotes: tuple[Quote, ...]) -> bool:
+    """The thought goes on in the next quotation of the same speaker: “We will win,” he said,
+    “but not this year.” Shown alone, the first half says the opposite."""
+    for other in quotes:
+        if other.start > quote.end and other.start - quote.end <= 80:
+            same = other.speaker == quote.speaker or other.speaker_as_written in PRONOUNS | {None}
+            return same and bool(_CONTINUES.match(other.text.lstrip(" .…'‘")))
+    return False
+
+
+def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
+    """What an editor would sign as a pull quote: a person's words (named and resolved), a
+    whole thought of 6-40 words, not heading copy in title case, not cut before its "but"."""
+    if quote.speaker is None or quote.speaker_kind != "person" or not quote.whole:
+        return False
+    if len(quote.speaker.split()) < 2:
+        return False  # an editor signs "Barack Obama", not "Obama"
+    if not KEY_MIN_WORDS <= _words(quote.text) <= KEY_MAX_WORDS:
+        return False
+    text = quote.text.lstrip(" '‘")
+    if not text[:1].isupper() or text.startswith(("…", "...")):
+        return False  # a fragment picked out of a sentence
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    small = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with"}
+    content = [w for w in words if w.lower() not in small]
+    if len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.7 * len(content):
+        return False  # “Trump Plans Major Ad Buy In Key States”: a heading, not speech
+    return not _cut_before(quote, quotes)
+
+
+def score(quote: Quote) -> float:
+    """How much an editor would want this quote as a pull quote (higher is better); what is
+    not :func:`eligible` scores minus infinity."""
+    if not eligible(quote):
+        return float("-inf")
+    words = _words(quote.text)
+    value = 3.0
+    if quote.speaker_as_written and is_name(quote.speaker_as_written):
+        value += 0.5  # the text names the speaker right there
+    if quote.speaker and len(quote.speaker.split()) >= 2:
+        value += 2  # a full name, not a bare surname
+    if _CONTINUES.match(quote.text):
+        value -= 1  # “And I’ve decided…” leans on what came before
+    if 10 <= words <= 30:
+        value += 1
+    if _FIRST_PERSON.search(quote.text):
+        value += 1  # the speaker's own voice
+    return value
+
+
+def interest(quote: Quote) -> float:
+    """How strong a quote is on its own, by its content only (for the quote of the day): the
+    speaker's own voice, a full name, a readable length, varied words over filler."""
+    count = _words(quote.text)
+    value = 0.0
+    if quote.speaker and len(quote.speaker.split()) >= 2:
+        value += 1
+    if 10 <= count <= 30:
+        value += 1
+    elif not KEY_MIN_WORDS <= count <= KEY_MAX_WORDS:
+        value -= 1
+    if _FIRST_PERSON.search(quote.text):
+        value += 1
+    words = [w.lower() for w in _WORD.findall(quote.text)]
+    content = [w for w in words if w not in SENTENCE_WORDS and w not in FUNCTION_WORDS]
+    if words:
+        value += len(set(content)) / len(words)  # dense, varied words
+    if quote.text.rstrip().endswith("?"):
+        value -= 0.25  # a question leans on its context
+    return value
+
+
+def protagonist(quotes: tuple[Quote, ...], headline: str = "") -> str | None:
+    """Who the story is about: the person named in the headline who speaks in it, else the
+    most-quoted person (two quotations at least)."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for quote in quotes:
+        if quote.speaker and quote.speaker_kind == "person":
+            # “A,” he said. “B.” is one turn of speech, not two
+            if quote.start - last.get(quote.speaker, -(10**9)) > 300:
+                counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
+            last[quote.speaker] = quote.end
+    heading = {norm(w) for w in _WORD.findall(headline)}
+    named = [s for s in counts if norm(s.split()[-1]) in heading]
+    if named:
+        return max(named, key=lambda s: counts[s])
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(counts, key=lambda s: counts[s])
+
+
+def key_quote(
+    quotes: tuple[Quote, ...], avoid: tuple[str, ...] = (), headline: str = ""
+) -> Quote | None:
+    """The quote a reader remembers: :func:`eligible` only (else none at all), the story's
+    protagonist first, then the best :func:`score`; not one the summary already shows
+    (``avoid``: summary sentences); the earliest wins a tie."""
+    lead = protagonist(quotes, headline)
+    best: Quote | None = None
+    best_score = float("-inf")
+    for quote in quotes:
+        if not eligible(quote, quotes):
+            continue
+        if any(quote.text[:40] in sentence for sentence in avoid):
+            continue
+        value = score(quote) + (1.5 if lead and quote.speaker == lead else 0)
+        if value > best_score:
+            best, best_score = quote, value
+    return best

@@ -1,0 +1,250 @@
+"""Who said it: the kind of words naming a speaker (a person, a pronoun, a description, an
+organisation, someone unnamed), and who in the story's cast a pronoun or a description such
+as "the senator" refers to."""
+
+from __future__ import annotations
+
+import re
+
+from digest.analysis.cast import ABBREVIATED_TITLES, Cast, Person
+from digest.analysis.names import (
+    ABBREVIATION,
+    FUNCTION_WORDS,
+    LAST_WORD,
+    ORGANISATION_WORDS,
+    PARTICLE,
+    PERSON_NOUNS,
+    TITLES,
+    UNNAMED_NOUNS,
+    is_possessive,
+    looks_like_person,
+    name_words,
+    norm,
+)
+
+_ROLE_SYNONYMS = {
+    "representative": {"congressman", "congresswoman", "lawmaker", "representative"},
+    "senator": {"senator", "lawmaker"},
+    "governor": {"governor"},
+    "president": {"president"},
+}
+
+
+def parse_speaker(phrase: str) -> tuple[str, str | None]:
+    """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
+    ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
+    an organisation, or "unnamed" ("a spokesman", "Trump’s aides")."""
+    words = phrase.split()
+    if not words:
+        return "none", None
+    if norm(words[0]) in {"he", "she", "they", "we", "i"} and len(words) == 1:
+        return "pronoun", words[0].lower()
+    # the last capitalised run that is not a possessive: "Clinton’s top aide Jake Sullivan"
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in words:
+        capital = word[:1].isupper() or (current and re.fullmatch(PARTICLE[2:], word))
+        if capital and not is_possessive(word):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+        if capital:  # a possessive closes a run: "Smith’s"
+            runs.append(["’s"])
+    if current:
+        runs.append(current)
+    determiner = norm(words[0]) in {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "one",
+        "another",
+        "some",
+        "two",
+        "three",
+        "several",
+        "many",
+        "other",
+        "our",
+        "my",
+    }
+    # a name ends the phrase: in "a BaFin spokeswoman" BaFin only says whose spokeswoman;
+    # and "a Nevada Democrat" is nobody named
+    indefinite = norm(words[0]) in {"a", "an", "one", "another", "some", "several", "many"}
+    ends_in_name = bool(current) and not indefinite
+    for run in reversed(runs if ends_in_name else []):
+        if run == ["’s"]:
+            break  # "Smith’s spokesman": the possessor is not the speaker
+        name = name_words(run)
+        while len(name) > 1 and norm(name[0]) in TITLES:
+            name = name[1:]
+        if len(name) == 1 and norm(name[0]) in UNNAMED_NOUNS:
+            return "unnamed", phrase  # "Analysts said"
+        if looks_like_person(name):
+            return "person", " ".join(name)
+        if name and any(
+            norm(w) in ORGANISATION_WORDS or (len(w.strip(".’'")) > 1 and w.isupper()) for w in name
+        ):
+            org = " ".join(w for w in run if norm(w) not in FUNCTION_WORDS or w[0].isupper())
+            return "organisation", re.sub(r"^(?i:the)\s+", "", org)
+        if name and not determiner and len(run) == len(words) and looks_like_person(name[-1:]):
+            return "person", " ".join(name)  # an unknown single word: "Pulvermann"
+    head = norm(words[-1])
+    if (
+        norm(words[0])
+        in {"a", "an", "one", "another", "some", "two", "three", "several", "many", "other"}
+        or head in UNNAMED_NOUNS
+        or any(is_possessive(w) for w in words)
+    ):
+        if head in ORGANISATION_WORDS and norm(words[0]) == "the":
+            return "description", phrase
+        return "unnamed", phrase
+    if determiner:
+        return "description", phrase
+    if head in UNNAMED_NOUNS:
+        return "unnamed", phrase
+    return "none", None
+
+
+def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
+    """The sentences between ``floor`` and ``at``, nearest first."""
+    bounds = [floor]
+    for m in re.finditer(r"[.!?…][”\"’']?(?=\s+[“\"A-Z])|\n", text[floor:at]):
+        if m.group(0) == ".":
+            word = LAST_WORD.search(text, max(floor, floor + m.start() - 30), floor + m.start())
+            if word and ABBREVIATION.fullmatch(word.group(0)):
+                continue  # "Ohio Gov. John Kasich"
+        bounds.append(floor + m.end())
+    bounds.append(at)
+    return [(bounds[i - 1], bounds[i]) for i in range(len(bounds) - 1, 0, -1)]
+
+
+def _subject_of(
+    cast: Cast, text: str, start: int, end: int, possessors: bool = False
+) -> list[Person]:
+    """People named in a sentence as who might be "he": the subject of a reporting verb
+    first, then the others in order, a possessor ("Trump’s accusation") last."""
+    found: list[tuple[int, int, Person]] = []
+    for person in cast.people:
+        for at in person.mentions:
+            if start <= at < end and (possessors or at not in person.possessive):
+                rank = 0 if at in person.reporting else 2 if at in person.possessive else 1
+                found.append((rank, at, person))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [person for _, _, person in found]
+
+
+def _attested(person: Person) -> bool:
+    """Known to be a person, not just a capitalised pair ("Lib Dems", "Woodhill Prison"):
+    a gender cue, a title, or somewhere the subject of a reporting verb."""
+    return bool(person.gender or person.roles or person.reporting or person.speaks)
+
+
+def _compatible(person: Person, pronoun: str) -> bool:
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    return want is None or person.gender in (None, want)
+
+
+def resolve_pronoun(
+    pronoun: str,
+    cast: Cast,
+    text: str,
+    body_start: int,
+    at: int,
+    speakers: list[tuple[int, Person]],
+    among: list[Person] | None = None,
+) -> Person | None:
+    """The person "he"/"she" refers to: going back sentence by sentence, the speaker of a
+    quotation there or else the sentence's subject, when the gender cues agree (and, with
+    ``among``, only one of those people)."""
+    if pronoun not in {"he", "she", ""}:
+        return None  # "" asks for whoever the passage is about ("the businessman")
+    sentences = _sentences_before(text, max(body_start, at - 3000), at)
+    # a possessor ("Bill Clinton’s hair was whiter") only when nobody else will do
+    for possessors in (False, True):
+        for start, end in sentences:
+            if end == at:
+                # in the sentence leading into the quote, only who is named before "he"
+                own = re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end])
+                end = start + own.start() if own else end
+            spoken = [p for q_at, p in speakers if start <= q_at < end]
+            for person in reversed(spoken):
+                if _compatible(person, pronoun) and (among is None or person in among):
+                    return person
+            for person in _subject_of(cast, text, start, end, possessors):
+                if among is not None and person not in among:
+                    continue
+                if _compatible(person, pronoun) and not (
+                    person.gender is None
+                    and ((pronoun == "she" and len(cast.people) > 1) or not _attested(person))
+                ):
+                    return person
+    for person in cast.people:  # a headline-only name
+        if person.mentions and min(person.mentions) < 0 and _compatible(person, pronoun):
+            return person
+    return None
+
+
+def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
+    """ "the senator" -> the person introduced as "Sen. ..." most recently before ``at``."""
+    words = [norm(w) for w in description.split()]
+    head = words[-1] if words else ""
+    if (
+        head not in TITLES
+        and head not in {ABBREVIATED_TITLES.get(w, w) for w in TITLES}
+        and (
+            head
+            not in {
+                "congressman",
+                "congresswoman",
+                "lawmaker",
+                "businessman",
+                "billionaire",
+                "mogul",
+                "nominee",
+                "candidate",
+                "frontrunner",
+                "front-runner",
+            }
+        )
+    ):
+        return None
+    best: Person | None = None
+    best_key = (0, -(10**9))
+    for person in cast.people:
+        roles = set(person.roles)
+        for role in list(roles):
+            roles |= _ROLE_SYNONYMS.get(role, set())
+        if head not in roles:
+            continue
+        before = [m for m in person.mentions if m <= at]
+        # the one the story is about ("the president" in a story on Obama that also names
+        # the World Bank's president): most named so far, then most recent
+        key = (len(before), max(before, default=-(10**9)))
+        if before and key > best_key:
+            best, best_key = person, key
+    return best
+
+
+def refers_back(description: str) -> bool:
+    """ "the businessman", "the 43-year-old", "the minority leader": a definite description
+    of a person the story has named (not "the official", who may never be named)."""
+    words = [norm(w) for w in description.split()]
+    if len(words) < 2 or words[0] != "the" or len(words) > 6:
+        return False
+    if any(w[:1].isupper() and norm(w) not in TITLES for w in description.split()[1:]):
+        return False  # "the England captain" is someone in particular, not whoever was last
+    head = words[-1]
+    return head in PERSON_NOUNS or head in TITLES or bool(re.fullmatch(r"\d+-year-old", head))
+
+
+def kind_of_name(name: str) -> str:
+    words = [norm(w) for w in name.split()]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return "organisation"
+    return "person"
