@@ -52,6 +52,7 @@ class Article:
     content_hash: str = ""
     text: str = field(default="", repr=False)  # the whole decoded file, as read
     body_start: int = 0  # where the body begins in ``text``
+    notes: tuple[str, ...] = ()  # what the reader corrected, to warn about (see readers)
 
     @property
     def body(self) -> str:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from statistics import median
 from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
+from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.summarizers import AbstractSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -32,7 +32,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from digest.analysis.language import tokenizer
+from digest.analysis.language import ScriptTokenizer, tokenizer
 from digest.analysis.quotemarks import outside_quotes
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
@@ -141,13 +141,34 @@ SUMMARIZERS: dict[str, type[Any]] = {
 }
 
 
+class _Stemmer:
+    """sumy's stemmer for a language, or none (words compared unstemmed, lower case) where sumy
+    has none or its stemmer fails at first use: sumy builds the Polish and Greek stemmers
+    without the packages they need (pystempel, greek-stemmer) and they raise ValueError on the
+    first word. The switch happens before any word is stemmed, so a text is stemmed throughout
+    or not at all."""
+
+    def __init__(self, language: str) -> None:
+        try:
+            self._stem: Callable[[str], str] = Stemmer(language)
+        except (LookupError, ValueError):
+            self._stem = null_stemmer
+
+    def __call__(self, word: str) -> str:
+        try:
+            return self._stem(word)
+        except (ValueError, ImportError):
+            if self._stem is null_stemmer:
+                raise
+            self._stem = null_stemmer
+            return null_stemmer(word)
+
+
 @cache
 def _summarizer(algorithm: str, language: str) -> Any:
-    try:
-        stemmer = Stemmer(language)
-    except LookupError:
-        stemmer = None
-    summarizer = SUMMARIZERS[algorithm](stemmer) if stemmer else SUMMARIZERS[algorithm]()
+    stemmer = _Stemmer(language)
+    stemmer("digest")  # a stemmer that cannot work says so now, not halfway through a text
+    summarizer = SUMMARIZERS[algorithm](stemmer)
     try:
         summarizer.stop_words = get_stop_words(language)
     except LookupError:
@@ -278,12 +299,28 @@ def summarize(
     """Up to ``sentences`` sentences of the body, chosen by the sumy ``algorithm``, in order."""
     paragraphs = candidate_sentences(article, avoid)
     flat = [s for p in paragraphs for s in p]
+    tok = tokenizer(article.language)
+    if not flat and isinstance(tok, ScriptTokenizer):
+        return _lead(article, sentences, avoid)
     if len(flat) <= sentences:
         return tuple(flat)
-    tok = tokenizer(article.language)
     document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
     chosen = {
         str(s)
         for s in _summarizer(check_algorithm(algorithm), article.language)(document, sentences)
     }
     return tuple(s for s in flat if s in chosen)
+
+
+def _lead(article: Article, sentences: int, avoid: tuple[str, ...]) -> tuple[str, ...]:
+    """The first sentences of the body: a language split by its script alone, whose sentences
+    the rules above all left out (too few "words" where words are not spaced), still gets a
+    summary."""
+    tok = tokenizer(article.language)
+    found = (
+        s
+        for p in article.paragraphs
+        for s in tok.to_sentences(p)
+        if not any(snippet and snippet in s for snippet in avoid)
+    )
+    return tuple(s for _, s in zip(range(sentences), found, strict=False))
