@@ -258,6 +258,8 @@ def test_markdown_is_read_by_a_parser() -> None:
 def test_markdown_headline_from_a_heading_or_the_first_line(tmp_path: Path) -> None:
     heading = _write(tmp_path, "2026-11-26-a.md", "# The *ferry* &amp; `Vec<T>`\n\n" + BODY)
     assert read_article(heading, UTC).title == "The ferry & Vec<T>"
+    front = _write(tmp_path, "2026-11-26-c.md", "---\ntitle: Why Vec<T> is **fast**\n---\n" + BODY)
+    assert read_article(front, UTC).title == "Why Vec<T> is fast"
     first = _write(tmp_path, "2026-11-26-b.mkd", "**Ferry** approved\n" + BODY)
     article = read_article(first, UTC)
     assert article.title == "Ferry approved"

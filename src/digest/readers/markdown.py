@@ -22,6 +22,7 @@ from markdown_it.token import Token
 from digest.text import html_to_paragraphs, markup_line
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_LINE = MarkdownIt("commonmark", {"html": False}).enable(["strikethrough"])  # "Vec<T>" in a title
 # "[text][ref]" whose definition a Liquid loop was to write: the text stays
 _UNRESOLVED = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 
@@ -80,6 +81,7 @@ def paragraphs(source: str) -> tuple[str, ...]:
     return tuple(_UNRESOLVED.sub(r"\1", p) if "][" in p else p for p in found)
 
 
-def line(source: str) -> str:
-    """One line of Markdown (a headline) as clean text."""
-    return markup_line(_MD.renderInline(strip_templates(source)))
+def line(source: str, *, templates: bool = True) -> str:
+    """One line of Markdown (a headline) as clean text; with ``templates=False`` Liquid and
+    shortcodes stay (a front-matter title is data, which generators do not run templates in)."""
+    return markup_line(_LINE.renderInline(strip_templates(source) if templates else source))

@@ -116,10 +116,10 @@ def read_markdown(text: str) -> Entry:
     """Markdown, usually with front matter. Title: front matter, else a leading ``# heading``,
     else the first line."""
     meta, rest = split_front_matter(text)
-    if meta.get("title"):  # data, not Markdown: kept as written
+    if meta.get("title"):  # data: its Markdown formatting goes, template code stays text
         start = len(text) - len(rest)
-        paragraphs = markdown.paragraphs(rest)
-        return _entry(meta, str(meta["title"]), _kept(paragraphs), start)
+        title = markdown.line(str(meta["title"]), templates=False)
+        return _entry(meta, title, _kept(markdown.paragraphs(rest)), start)
     title = ""
     match = _MD_TITLE.match(rest)
     if match:
