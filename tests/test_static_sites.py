@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from digest.cli import app
 from digest.errors import ArticleError
+from digest.model import Skipped
+from digest.readers import rst
 from digest.readers.frontmatter import split
 from digest.readers.markdown import paragraphs
 from digest.readers.scan import ReadOptions, read_article, read_file
@@ -264,3 +266,77 @@ def test_markdown_headline_from_a_heading_or_the_first_line(tmp_path: Path) -> N
     article = read_article(first, UTC)
     assert article.title == "Ferry approved"
     assert article.paragraphs[0].startswith("The harbour board")
+
+
+# --- reStructuredText -------------------------------------------------------------------------
+
+RST = """Ferry timetable approved
+########################
+
+:date: 2026-11-26 10:20
+:tags: harbour, ferry
+:category: news
+:authors: Ann Lee, Bo Chen
+:lang: en
+
+The harbour board approved the new ferry timetable on Tuesday after a
+long *debate* with ``Vec<T>`` users.
+
+.. code-block:: python
+
+    print("not text")
+
+.. include:: /etc/passwd
+
+.. raw:: html
+
+    <script>alert(1)</script>
+
+Boats will leave every twenty minutes from the `north pier <https://example.org>`_.
+
+Later changes
+=============
+
+- The winter timetable follows in March.
+
+.. a comment, not text
+"""
+
+
+def test_restructuredtext_with_pelican_fields(tmp_path: Path) -> None:
+    pytest.importorskip("docutils")
+    path = _write(tmp_path, "ferry.rst", RST)
+    article = read_article(path, UTC)
+    assert article.title == "Ferry timetable approved"
+    assert (article.published, article.date_source) == (
+        datetime(2026, 11, 26, 10, 20, tzinfo=UTC),
+        "front matter",
+    )
+    assert (article.author, article.tags) == ("Ann Lee, Bo Chen", ("harbour", "ferry"))
+    assert article.paragraphs == (
+        "The harbour board approved the new ferry timetable on Tuesday after a long debate "
+        "with Vec<T> users.",
+        "Boats will leave every twenty minutes from the north pier.",
+        "Later changes",
+        "The winter timetable follows in March.",
+    )
+    assert article.text[article.body_start :].startswith("The harbour board approved")
+    draft = _write(tmp_path, "draft.rst", RST.replace(":lang: en", ":status: draft"))
+    assert read_file(draft, ReadOptions(UTC))[1][0].reason == "unpublished: status: draft"
+    broken = _write(tmp_path, "2026-11-26-broken.rst", "Title\n=====\n\n.. unknown:: x\n\nText.\n")
+    assert read_article(broken, UTC).paragraphs == ("Text.",)
+
+
+def test_restructuredtext_without_docutils_is_skipped_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rst, "supported", lambda: False)
+    path = _write(tmp_path, "ferry.rst", RST)
+    assert read_file(path, ReadOptions(UTC)) == (
+        [],
+        [
+            Skipped(
+                path, "reading reStructuredText needs the 'rst' extra: pip install 'digest[rst]'"
+            )
+        ],
+    )

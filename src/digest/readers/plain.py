@@ -68,7 +68,7 @@ def _tags(value: object) -> tuple[str, ...]:
     return tuple(t for t in (clean_line(str(v)) for v in value) if t)
 
 
-def _entry(
+def meta_entry(
     meta: dict[str, object], title: str, paragraphs: tuple[str, ...], body_start: int, dek: str = ""
 ) -> Entry:
     """What the front matter states, with the text's headline, standfirst and body."""
@@ -99,11 +99,11 @@ def read_text(text: str) -> Entry:
     base = len(text) - len(rest)
     found = blocks(rest)
     if meta.get("title"):
-        return _entry(meta, str(meta["title"]), _body(found), base)
+        return meta_entry(meta, str(meta["title"]), _body(found), base)
     if not found:
-        return _entry(meta, "", (), len(text))
+        return meta_entry(meta, "", (), len(text))
     head, *others = found
-    return _entry(
+    return meta_entry(
         meta,
         head[0],
         _body(others),
@@ -119,7 +119,7 @@ def read_markdown(text: str) -> Entry:
     if meta.get("title"):  # data: its Markdown formatting goes, template code stays text
         start = len(text) - len(rest)
         title = markdown.line(str(meta["title"]), templates=False)
-        return _entry(meta, title, _kept(markdown.paragraphs(rest)), start)
+        return meta_entry(meta, title, _kept(markdown.paragraphs(rest)), start)
     title = ""
     match = _MD_TITLE.match(rest)
     if match:
@@ -132,14 +132,14 @@ def read_markdown(text: str) -> Entry:
         line_end = text.find("\n", start + len(rest) - len(first))
         start = len(text) if line_end < 0 else line_end + 1
         rest = text[start:]
-    return _entry(meta, markdown.line(title), _kept(markdown.paragraphs(rest)), start)
+    return meta_entry(meta, markdown.line(title), _kept(markdown.paragraphs(rest)), start)
 
 
 def _kept(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in paragraphs if not is_also_read(p))
 
 
-class _OneArticleReader:
+class OneArticleReader:
     """A file that is one article: the whole decoded text is kept, for quote offsets."""
 
     def __init__(self, parse: Callable[[str], Entry], *extensions: str) -> None:
@@ -189,7 +189,7 @@ class _OneArticleReader:
         ]
 
 
-TEXT = register(_OneArticleReader(read_text, ".txt", ".text"))
+TEXT = register(OneArticleReader(read_text, ".txt", ".text"))
 MARKDOWN = register(
-    _OneArticleReader(read_markdown, ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
+    OneArticleReader(read_markdown, ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 )
