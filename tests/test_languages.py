@@ -21,6 +21,7 @@ from digest.settings import known_languages, punkt_languages
 from digest.settings.languages import detect, override
 
 NOW = "2026-11-27T07:00:00+00:00"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 POLISH = (
     "Rada miasta ogłosiła w poniedziałek, że most zostanie zamknięty na trzy miesiące.",
@@ -223,3 +224,16 @@ def test_front_matter_language_contradicted_by_the_text(tmp_path: Path) -> None:
     assert article.notes == ("declared language 'ja', but the text is english: read as english",)
     path.write_text(f"---\ntitle: Bridge\nlanguage: en-GB\n---\n{body}\n")
     assert (read_article(path, UTC).language, read_article(path, UTC).notes) == ("english", ())
+
+
+def test_a_page_declaring_the_wrong_language_is_read_in_the_texts(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    page = (FIXTURES / "pages" / "news-page.html").read_text(encoding="utf-8")
+    wrong = tmp_path / "page.html"
+    wrong.write_text(page.replace('<html lang="en-GB">', '<html lang="ja">'), encoding="utf-8")
+    article = read_article(wrong, UTC)
+    assert article.language == "english"
+    assert article.notes == ("declared language 'ja', but the text is english: read as english",)
+    right = tmp_path / "right.html"
+    right.write_text(page, encoding="utf-8")
+    assert (read_article(right, UTC).language, read_article(right, UTC).notes) == ("english", ())

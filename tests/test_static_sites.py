@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from digest.analysis.workers import analyse
 from digest.cli import app
 from digest.errors import ArticleError
 from digest.model import Skipped
@@ -340,3 +341,12 @@ def test_restructuredtext_without_docutils_is_skipped_saying_so(
             )
         ],
     )
+
+
+def test_every_real_sample_reads_and_analyses() -> None:
+    """What bench/readers_static.py does over the whole sets, on the samples kept here."""
+    for path in sorted(REAL.iterdir()):
+        article = read_article(path, UTC)
+        summary, _, _ = analyse(article, 3, "news")
+        assert article.title and article.paragraphs and summary, path.name
+        assert all(s in article.body for s in summary), path.name
