@@ -13,7 +13,7 @@ from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sen
 from digest.errors import ConfigError
 from digest.model import Article
 from digest.readers.scan import read_article
-from digest.settings import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm
+from digest.settings import ALGORITHMS, DEFAULT_ALGORITHM, check_algorithm, check_language
 
 SEED = SEEDS / "000_2534067fcf5ef89c.txt"
 
@@ -37,9 +37,15 @@ def test_german_tables_are_available() -> None:
 
 
 def test_unknown_language_names_the_supported_ones() -> None:
+    # issue 14: an article in a language without tables is split by its script, not dropped;
+    # only a --language setting must name a known language
     with pytest.raises(ConfigError, match="english") as info:
-        tokenizer("klingon")
+        check_language("klingon")
     assert "klingon" in str(info.value)
+    assert tokenizer("klingon").to_sentences("Qapla'! batlh Daqawlu'taH.") == (
+        "Qapla'!",
+        "batlh Daqawlu'taH.",
+    )
 
 
 @pytest.mark.parametrize("algorithm", sorted(ALGORITHMS))

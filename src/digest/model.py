@@ -52,6 +52,7 @@ class Article:
     content_hash: str = ""
     text: str = field(default="", repr=False)  # the whole decoded file, as read
     body_start: int = 0  # where the body begins in ``text``
+    notes: tuple[str, ...] = ()  # what the reader corrected, to warn about (see readers)
 
     @property
     def body(self) -> str:
@@ -70,12 +71,20 @@ class Article:
         return self.body, 0
 
 
+UNPUBLISHED = "unpublished"  # how a skip's reason starts for a draft or unpublished post
+
+
 @dataclass(frozen=True)
 class Skipped:
     """A file, feed or entry that was not used, and why."""
 
     path: Source
     reason: str
+
+    @property
+    def unpublished(self) -> bool:
+        """A draft or unpublished post: counted, not warned about one by one."""
+        return self.reason.startswith(UNPUBLISHED)
 
 
 @dataclass(frozen=True)

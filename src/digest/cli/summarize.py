@@ -43,7 +43,11 @@ def summarize(
         settings = load_settings({**given, "sources": [str(p) for p in paths]}, None)
         stories, skipped = summarize_paths(settings)
     for skip in skipped:
-        err(f"warning: skipped {skip.path}: {skip.reason}")
+        if not skip.unpublished:  # drafts are left out on purpose: one line for them all
+            err(f"warning: skipped {skip.path}: {skip.reason}")
+    drafts = sum(s.unpublished for s in skipped)
+    if drafts:
+        err(f"{drafts} draft(s) or unpublished post(s) left out")
     for story in stories:
         if as_json:
             typer.echo(json.dumps(story_record(story), ensure_ascii=False))

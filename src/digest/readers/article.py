@@ -17,6 +17,7 @@ from digest.errors import ArticleError
 from digest.model import Article, Source
 from digest.readers.base import Entry, ReadOptions
 from digest.settings import language_name
+from digest.settings.languages import override
 from digest.text import clean_line
 from digest.urls import host, is_http
 
@@ -46,6 +47,8 @@ def to_article(
         raise ArticleError("no body text after the headline")
     published, origin = _published(entry, options, fallback)
     body = "\n\n".join(paragraphs)
+    language, notes = _language(entry, f"{title}\n{body}", options.language)
+    notes = (*entry.notes, *notes)
     hashed = entry.text if entry.text else f"{title}\n{body}"
     digest = hashlib.sha256(hashed.encode("utf-8", "surrogatepass")).hexdigest()
     url = entry.url.strip() if entry.url and is_http(entry.url) else None
@@ -60,12 +63,27 @@ def to_article(
         url=url,
         source=clean_line(entry.source or "") or source_name(url, location),
         author=clean_line(entry.author or "") or None,
-        language=language_name(clean_line(entry.language or "") or options.language),
+        language=language,
         tags=entry.tags,
         content_hash=digest,
         text=entry.text,
         body_start=entry.body_start,
+        notes=notes,
     )
+
+
+def _language(entry: Entry, text: str, default: str) -> tuple[str, tuple[str, ...]]:
+    """The article's language: the one it declares, unless its text contradicts it (another
+    script, or overwhelmingly another language's common words: an English feed that says
+    ``kn``), then the text's, with a note saying so; else the default."""
+    declared = clean_line(entry.language or "")
+    if not declared:
+        return language_name(default), ()
+    language = language_name(declared)
+    found = override(language, text)
+    if found is None:
+        return language, ()
+    return found, (f"declared language {declared!r}, but the text is {found}: read as {found}",)
 
 
 def _published(

@@ -42,6 +42,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     text: str = field(default="", repr=False)  # the whole decoded file, for one-article files
     body_start: int = 0  # where the body begins in ``text``
+    notes: tuple[str, ...] = ()  # what the reader corrected and the user should hear
     extra: dict[str, object] = field(default_factory=dict)
 
 

@@ -1,8 +1,12 @@
-"""Plain text (``.txt``, ``.text``) and Markdown (``.md``, ``.markdown``): one article a file.
+"""Plain text (``.txt``, ``.text``) and Markdown (``.md``, ``.markdown``, ``.mdown``, ``.mkd``,
+``.mkdn``): one article a file.
 
-Metadata precedence: what the file's YAML front matter states, then a ``YYYY-MM-DD`` in the
-file name for the date, then (applied by :func:`~digest.readers.article.to_article`) the
-file's mtime.
+Metadata precedence: what the file's front matter states (YAML, TOML, JSON or a Pelican /
+MultiMarkdown header: :mod:`digest.readers.frontmatter`), then a ``YYYY-MM-DD`` in the file
+name for the date (also when the front matter's date does not parse, with a note), then
+(applied by :func:`~digest.readers.article.to_article`) the file's mtime. A draft or unpublished
+post is skipped with the reason ``unpublished: ...``. Markdown is read by a real parser
+(:mod:`digest.readers.markdown`).
 """
 
 from __future__ import annotations
@@ -12,36 +16,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from digest import dates
 from digest.errors import ArticleError
-from digest.model import Source
+from digest.model import UNPUBLISHED, Source
+from digest.readers import markdown
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
-from digest.text import block_paragraphs, blocks, clean_line, is_also_read, strip_markdown
+from digest.readers.frontmatter import publication_date, split, unpublished
+from digest.text import block_paragraphs, blocks, clean_line, is_also_read
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _MD_TITLE = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*$", re.M)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """YAML front matter between ``---`` lines at the very top, and the rest of the text."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise ArticleError(
-            f"malformed front matter{where}: {getattr(exc, 'problem', exc)}"
-        ) from None
-    if not isinstance(meta, dict):
-        raise ArticleError("malformed front matter: expected 'key: value' lines")
-    return {str(k).lower(): v for k, v in meta.items()}, text[match.end() :]
+    """Front matter at the very top (see :mod:`digest.readers.frontmatter`), and the rest."""
+    return split(text)
 
 
 def _after_first_block(text: str, start: int) -> int:
@@ -57,11 +47,17 @@ def _body(found: list[list[str]]) -> tuple[str, ...]:
     return tuple(p for p in block_paragraphs(found) if not is_also_read(p))
 
 
-def _text_field(meta: dict[str, object], key: str) -> str | None:
-    value = meta.get(key)
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    return clean_line(str(value)) or None
+def _text_field(meta: dict[str, object], *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)  # Hugo's authors = ["A", "B"]
+        if value is None or isinstance(value, (dict, list, bool)):
+            continue
+        text = clean_line(str(value))
+        if text:
+            return text
+    return None
 
 
 def _tags(value: object) -> tuple[str, ...]:
@@ -72,23 +68,25 @@ def _tags(value: object) -> tuple[str, ...]:
     return tuple(t for t in (clean_line(str(v)) for v in value) if t)
 
 
-def _entry(
+def meta_entry(
     meta: dict[str, object], title: str, paragraphs: tuple[str, ...], body_start: int, dek: str = ""
 ) -> Entry:
     """What the front matter states, with the text's headline, standfirst and body."""
-    date = meta.get("date")
+    found = publication_date(meta)
+    why = unpublished(meta)
     return Entry(
         title=title,
         paragraphs=paragraphs,
         dek=dek,
-        date=date,
-        date_origin="front matter" if date is not None else "",
-        url=_text_field(meta, "url"),
-        author=_text_field(meta, "author"),
+        date=found[1] if found else None,
+        date_origin="front matter" if found else "",
+        url=_text_field(meta, "url", "link", "permalink"),
+        author=_text_field(meta, "author", "authors"),
         source=_text_field(meta, "source"),
-        language=_text_field(meta, "language"),
+        language=_text_field(meta, "language", "lang"),
         tags=_tags(meta.get("tags")),
         body_start=body_start,
+        extra={"unpublished": why} if why else {},
     )
 
 
@@ -101,11 +99,11 @@ def read_text(text: str) -> Entry:
     base = len(text) - len(rest)
     found = blocks(rest)
     if meta.get("title"):
-        return _entry(meta, str(meta["title"]), _body(found), base)
+        return meta_entry(meta, str(meta["title"]), _body(found), base)
     if not found:
-        return _entry(meta, "", (), len(text))
+        return meta_entry(meta, "", (), len(text))
     head, *others = found
-    return _entry(
+    return meta_entry(
         meta,
         head[0],
         _body(others),
@@ -115,23 +113,33 @@ def read_text(text: str) -> Entry:
 
 
 def read_markdown(text: str) -> Entry:
-    """Markdown, usually with front matter. Title: front matter, else a leading ``# heading``."""
+    """Markdown, usually with front matter. Title: front matter, else a leading ``# heading``,
+    else the first line."""
     meta, rest = split_front_matter(text)
-    title = str(meta.get("title") or "")
-    if not title:
-        match = _MD_TITLE.match(rest)
-        if match:
-            title, rest = match.group(1), rest[match.end() :]
+    if meta.get("title"):  # data: its Markdown formatting goes, template code stays text
+        start = len(text) - len(rest)
+        title = markdown.line(str(meta["title"]), templates=False)
+        return meta_entry(meta, title, _kept(markdown.paragraphs(rest)), start)
+    title = ""
+    match = _MD_TITLE.match(rest)
+    if match:
+        title, rest = match.group(1), rest[match.end() :]
     start = len(text) - len(rest)
-    found = blocks(strip_markdown(rest))
-    if not title and found:
-        title, found = found[0][0], [found[0][1:], *found[1:]]
-        line_end = text.find("\n", start + len(rest) - len(rest.lstrip()))
+    if not title and rest.strip():
+        first = rest.lstrip()
+        line_end = first.find("\n")
+        title = first if line_end < 0 else first[:line_end]
+        line_end = text.find("\n", start + len(rest) - len(first))
         start = len(text) if line_end < 0 else line_end + 1
-    return _entry(meta, strip_markdown(title), _body(found), start)
+        rest = text[start:]
+    return meta_entry(meta, markdown.line(title), _kept(markdown.paragraphs(rest)), start)
 
 
-class _OneArticleReader:
+def _kept(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in paragraphs if not is_also_read(p))
+
+
+class OneArticleReader:
     """A file that is one article: the whole decoded text is kept, for quote offsets."""
 
     def __init__(self, parse: Callable[[str], Entry], *extensions: str) -> None:
@@ -145,17 +153,43 @@ class _OneArticleReader:
         text = decode(data)
         bom = 1 if text.startswith("\ufeff") else 0
         entry = self.parse(text[bom:])
+        why = entry.extra.get("unpublished") or (
+            unpublished({}, location) if isinstance(location, Path) else None
+        )
+        if why:
+            raise ArticleError(f"{UNPUBLISHED}: {why}")
         date: object = entry.date
         origin = entry.date_origin
-        if date is None and isinstance(location, Path):
+        notes: tuple[str, ...] = ()
+        if date is not None:
+            try:
+                date = dates.parse_date(date, options.zone)
+            except ValueError as exc:
+                named = (
+                    dates.date_in_filename(location, options.zone)
+                    if isinstance(location, Path)
+                    else None
+                )
+                if named is None:
+                    raise ArticleError(f"front matter date: {exc}") from None
+                date, origin = named, "filename"
+                notes = (f"front matter date: {exc}; dated by the file name",)
+        elif isinstance(location, Path):
             date = dates.date_in_filename(location, options.zone)
             origin = "filename" if date is not None else ""
         return [
             replace(
-                entry, text=text, body_start=entry.body_start + bom, date=date, date_origin=origin
+                entry,
+                text=text,
+                body_start=entry.body_start + bom,
+                date=date,
+                date_origin=origin,
+                notes=notes,
             )
         ]
 
 
-TEXT = register(_OneArticleReader(read_text, ".txt", ".text"))
-MARKDOWN = register(_OneArticleReader(read_markdown, ".md", ".markdown"))
+TEXT = register(OneArticleReader(read_text, ".txt", ".text"))
+MARKDOWN = register(
+    OneArticleReader(read_markdown, ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
+)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import cache
 
 from digest.errors import ConfigError
+from digest.settings.languages import CODES, LANGUAGES
+from digest.settings.languages import language_code as language_code  # (re-exported)
+from digest.settings.languages import language_name as language_name  # (re-exported)
 from digest.urls import safe_link
 
 ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
@@ -35,49 +38,23 @@ def punkt_languages() -> tuple[str, ...]:
     return tuple(lang for lang in punkt.available_languages() if lang != "english_web")
 
 
+def known_languages() -> tuple[str, ...]:
+    """Every language summarised with its own rules: those with Punkt sentence tables, and the
+    others sumy or :mod:`digest.settings.languages` names (split by their script)."""
+    return tuple(sorted({*punkt_languages(), *LANGUAGES}))
+
+
 def check_language(language: str) -> str:
-    """A language name with sentence tables; otherwise a ConfigError naming the known ones."""
-    if language not in punkt_languages():
+    """A language digest knows; otherwise a ConfigError naming the known ones. (An article's
+    own language needs no check: any language is summarised, see docs.)"""
+    if language not in known_languages():
         raise ConfigError(
-            f"language {language!r} is not supported: use one of {', '.join(punkt_languages())}"
+            f"language {language!r} is not supported: use one of {', '.join(known_languages())}"
         )
     return language
 
 
-LANGUAGE_CODES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "cs": "czech",
-    "sk": "slovak",
-    "pl": "polish",
-    "ru": "russian",
-    "uk": "ukrainian",
-    "el": "greek",
-    "sv": "swedish",
-    "no": "norwegian",
-    "nb": "norwegian",
-    "da": "danish",
-    "fi": "finnish",
-    "et": "estonian",
-    "sl": "slovene",
-    "tr": "turkish",
-}
-
-
-def language_code(name: str) -> str:
-    """'english' -> 'en' (for the HTML lang attribute); unknown names give 'en'."""
-    return next((code for code, lang in LANGUAGE_CODES.items() if lang == name), "en")
-
-
-def language_name(value: str) -> str:
-    """'en', 'en-GB' or 'English' -> 'english'."""
-    lowered = value.strip().lower()
-    return LANGUAGE_CODES.get(lowered.split("-")[0].split("_")[0], lowered)
+LANGUAGE_CODES = CODES
 
 
 def check_subject(template: str) -> str:
