@@ -53,7 +53,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
             now=NOW,
         )
         assert result.folder is not None
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [OLDER, NEWER]
+    listed = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert listed == [OLDER, NEWER, "feed.xml", "index.html"]  # the digests and the archive
     return out
 
 
