@@ -26,7 +26,7 @@ from conftest import NOW, SEEDS, set_mtime, vnu_command
 from digest.checks import check_path
 from digest.cli import app
 from digest.errors import OutputError
-from digest.outbox import archive
+from digest.outbox import archive, state
 from digest.pipeline import make
 from digest.settings import Settings
 
@@ -249,6 +249,20 @@ def test_an_archive_that_cannot_be_written_is_an_output_error(outbox: Path) -> N
     (outbox / "index.html").mkdir()
     with pytest.raises(OutputError, match=r"cannot write the archive .*index\.html"):
         archive.update(outbox, SETTINGS)
+
+
+def test_make_fails_before_the_state_advances_when_the_archive_cannot_be_written(
+    seeds: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    (out / "feed.xml").mkdir(parents=True)  # in the way
+    with pytest.raises(OutputError, match=r"cannot write the archive .*feed\.xml"):
+        make(_settings(seeds, out), now=NOW)
+    assert state.load(out) == state.State()  # not advanced: the next run makes it again
+    (out / "feed.xml").rmdir()
+    again = make(_settings(seeds, out), now=NOW)
+    assert again.folder is not None and not again.kept and again.problems == ()
+    assert (out / "feed.xml").is_file()
 
 
 # --- the feed ----------------------------------------------------------------------------------
