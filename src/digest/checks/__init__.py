@@ -6,8 +6,8 @@
 structure, the plain-text part's lines, links in both parts, accessibility, absolute links,
 template leftovers, Outlook conditional comments, dark mode and the preheader; then, for a
 folder, whether its files match the message's parts. Each check is a function registered with
-:func:`~digest.checks.registry.check` in the module of its topic. Only the standard library is
-used, so the checks run wherever digest runs.
+:func:`~digest.checks.registry.check` in the module of its topic. The digest's checks use only
+the standard library.
 
 An outbox (or its ``index.html`` or ``feed.xml``) gets the archive's checks instead
 (:mod:`digest.checks.archive`: the page and the feed against the editions the outbox holds;
