@@ -16,6 +16,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
 
 
+def vnu_command() -> list[str] | None:
+    """The Nu HTML Checker's command line (java and npm vnu-jar, which ``.ci/run`` installs
+    under ``.ci/node``), or None when either is absent here."""
+    if shutil.which("java") is None:
+        return None
+    for jar in (
+        os.environ.get("DIGEST_VNU_JAR"),
+        ROOT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+        ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    ):
+        if jar and Path(jar).is_file():
+            return ["java", "-jar", str(jar)]
+    return None
+
+
 def set_mtime(path: Path, moment: datetime) -> None:
     stamp = moment.timestamp()
     os.utime(path, (stamp, stamp))

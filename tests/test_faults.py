@@ -198,8 +198,9 @@ def _finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
 
 
 def assert_complete(out: Path) -> None:
-    folders = [p for p in out.iterdir() if not p.name.startswith(".")]
-    assert [p.name for p in folders] == ["2026-11-27"]
+    listed = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert listed == ["2026-11-27", "feed.xml", "index.html"]  # the digest and the archive
+    folders = [out / "2026-11-27"]
     assert sorted(f.name for f in folders[0].iterdir()) == FILES
     assert len(json.loads((folders[0] / "manifest.json").read_text())["articles"]) == 3
     assert state.load(out).last_until == T0

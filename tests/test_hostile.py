@@ -306,6 +306,8 @@ def test_file_names_and_titles_never_make_paths(
         ".digest-state.json",
         ".lock",
         "2026-11-27",
+        "feed.xml",  # the archive
+        "index.html",
     ]
     assert list(cwd.iterdir()) == []
     assert not (Path("/etc") / "passwd.txt").exists()

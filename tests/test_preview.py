@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email import policy
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from markupsafe import escape  # the pages are Jinja templates, autoescaped
@@ -54,7 +55,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
             now=NOW,
         )
         assert result.folder is not None
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [OLDER, NEWER]
+    listed = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert listed == [OLDER, NEWER, "feed.xml", "index.html"]  # the digests and the archive
     return out
 
 
@@ -238,6 +240,73 @@ def test_raw_files_are_served_as_they_are(running: Running) -> None:
     )
 
 
+def test_the_archive_is_served_as_published(running: Running) -> None:
+    """/index.html and /feed.xml are OUT/index.html and OUT/feed.xml, and their relative
+    links (/<edition>/digest.html) are served as they would be where OUT/ is published."""
+    out = running.outbox
+    types = {
+        "index.html": ("text/html; charset=utf-8", "script-src 'none'"),
+        "feed.xml": ("application/atom+xml; charset=utf-8", "default-src 'none'"),
+    }
+    for name, (content_type, csp) in types.items():
+        reply = request(running.port, f"/{name}")
+        assert reply.status == 200, name
+        assert reply.header("Content-Type") == content_type
+        assert reply.body == (out / name).read_bytes()
+        assert csp in reply.header("Content-Security-Policy")
+        assert reply.header("X-Content-Type-Options") == "nosniff"
+        head = request(running.port, f"/{name}", method="HEAD")
+        assert head.status == 200 and head.body == b""
+    page = request(running.port, "/index.html").text
+    entries = re.findall(
+        r'<link rel="alternate" type="text/html" href="([^"]+)"/>', (out / "feed.xml").read_text()
+    )
+    links = [*re.findall(r'href="([^"]+)"', page), *entries]
+    assert f"{NEWER}/digest.html" in links and f"{OLDER}/digest.html" in links
+    for link in links:
+        reply = request(running.port, urljoin("/index.html", link))
+        assert reply.status == 200, link
+        assert reply.body == (out / link).read_bytes()
+    # the preview's own index says where the archive is
+    index = request(running.port, "/").text
+    assert 'href="/index.html"' in index and 'href="/feed.xml"' in index
+
+
+def test_archive_files_leading_outside_are_not_served(running: Running, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.html"
+    secret.write_text("SECRET outside the outbox")
+    (running.outbox / "index.html").unlink()
+    (running.outbox / "index.html").symlink_to(secret)
+    (running.outbox / "feed.xml").unlink()
+    for path in ("/index.html", "/feed.xml"):
+        reply = request(running.port, path)
+        assert reply.status == 404 and b"SECRET" not in reply.body, path
+    index = request(running.port, "/").text
+    assert 'href="/index.html"' not in index and 'href="/feed.xml"' not in index
+
+
+def test_later_editions_of_a_day_are_listed_and_viewed(running: Running) -> None:
+    for number in (2, 10):
+        shutil.copytree(running.outbox / NEWER, running.outbox / f"{NEWER}-{number}")
+    shutil.copytree(running.outbox / NEWER, running.outbox / f"{NEWER}-1")  # no edition's name
+    rows = re.findall(r'<tr><td[^>]*><a href="/d/([0-9-]+)/">', request(running.port, "/").text)
+    assert rows == [f"{NEWER}-10", f"{NEWER}-2", NEWER, OLDER]
+    viewer = request(running.port, f"/d/{NEWER}-2/")
+    assert viewer.status == 200
+    assert f'<a href="/d/{NEWER}-10/">newer ({NEWER}-10)</a>' in viewer.text
+    assert f'<a href="/d/{NEWER}/">older ({NEWER})</a>' in viewer.text
+    for path in (f"/d/{NEWER}-2/digest.html", f"/{NEWER}-10/digest.eml"):
+        assert request(running.port, path).status == 200, path
+    for path in (f"/d/{NEWER}-1/", f"/d/{NEWER}-1/digest.html", f"/{NEWER}-1/digest.html"):
+        assert request(running.port, path).status == 404, path
+    assert set(outbox_state(running.outbox)["digests"]) == {
+        OLDER,
+        NEWER,
+        f"{NEWER}-2",
+        f"{NEWER}-10",
+    }
+
+
 def test_security_headers_on_every_response(running: Running) -> None:
     for path in ("/", f"/d/{NEWER}/", f"/d/{NEWER}/digest.html", "/_state", "/nope"):
         reply = request(running.port, path)
@@ -296,7 +365,17 @@ def test_traversal_and_unknown_paths_are_404(running: Running, tmp_path: Path) -
         f"/d/{OLDER}/digest.txt",  # a file symlinked outside
         "/d/.tmp-2026-11-30.999/digest.txt",
         "/.tmp-2026-11-30.999/digest.txt",
-        f"/{NEWER}/digest.html",
+        # the archive's own paths (/<edition>/<file>, as published) are contained the same way
+        "/2026-11-28/passwd",
+        "/2026-11-28/digest.html",
+        "/2026-11-29/digest.html",
+        "/2026-11-30/digest.txt",
+        f"/{OLDER}/digest.txt",
+        f"/{NEWER}/../{OLDER}/digest.html",
+        f"/{NEWER}/other.txt",
+        f"/{NEWER}/",
+        "/.digest-state.json",
+        "/feed.xml/",
         f"/d/{NEWER}/other.txt",
         f"/d/{NEWER}/digest.html/",
         f"/d/{NEWER}",
@@ -305,7 +384,7 @@ def test_traversal_and_unknown_paths_are_404(running: Running, tmp_path: Path) -
         "//etc/passwd",
         "/d//etc/passwd",
         "/d/2026-11-27/./digest.html",
-        "/index.html",
+        "/./index.html",
         "/_state/",
         "http://127.0.0.1/d/2026-11-27/digest.html",
     ]
@@ -326,8 +405,10 @@ def test_traversal_and_unknown_paths_are_404(running: Running, tmp_path: Path) -
     viewer = request(running.port, f"/d/{OLDER}/")
     assert viewer.status == 200 and b"SECRET" not in viewer.body
     assert "not checked: digest.txt leads outside the outbox" in viewer.text
-    # the digests themselves are still served
+    # the digests themselves are still served, and the archive with its links
     assert request(running.port, f"/d/{NEWER}/digest.html").status == 200
+    for path in ("/index.html", "/feed.xml", f"/{NEWER}/digest.html"):
+        assert request(running.port, path).status == 200, path
 
 
 def test_a_symlinked_digest_inside_the_outbox_is_served(running: Running) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from tools import browser
 
-from conftest import NOW, ROOT, distinct_text
+from conftest import NOW, ROOT, distinct_text, vnu_command
 from digest.pipeline import make
 from digest.settings import Settings
 
@@ -85,25 +85,14 @@ def test_spamassassin_local_score_below_one(digests: dict[str, Path], case: str)
     assert score < 1.0, proc.stdout.decode(errors="replace").split("Content analysis")[-1]
 
 
-def _vnu() -> list[str] | None:
-    if shutil.which("java") is None:
-        return None
-    for jar in (
-        os.environ.get("DIGEST_VNU_JAR"),
-        ROOT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
-        ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
-    ):
-        if jar and Path(jar).is_file():
-            return ["java", "-jar", str(jar)]
-    return None
-
-
-@pytest.mark.skipif(_vnu() is None, reason="the Nu HTML Checker (npm vnu-jar + java) is absent")
+@pytest.mark.skipif(
+    vnu_command() is None, reason="the Nu HTML Checker (npm vnu-jar + java) is absent"
+)
 @pytest.mark.parametrize("case", CASES)
 def test_nu_html_checker_finds_only_mjml_outlook_markup(
     digests: dict[str, Path], case: str
 ) -> None:
-    command = _vnu()
+    command = vnu_command()
     assert command is not None
     proc = subprocess.run(
         [*command, "--errors-only", "--format", "json", str(digests[case] / "digest.html")],

@@ -272,6 +272,7 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     done = subprocess.run(command(reference, 1), env=env, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
     expected = _digest_files(reference / "2026-11-27")
+    archive = {name: (reference / name).read_bytes() for name in ("index.html", "feed.xml")}
 
     out = tmp_path / "out"
     rng = random.Random(8)
@@ -288,6 +289,9 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
         if not out.exists():
             continue  # killed before it made the outbox
         for folder in (p for p in out.iterdir() if not p.name.startswith(".")):
+            if folder.name in archive:  # the archive, when there, is whole (written atomically)
+                assert folder.read_bytes() == archive[folder.name]
+                continue
             assert _digest_files(folder) == expected  # whole, and the right one
         if (out / ".digest-state.json").exists():
             assert state.load(out).last_until == T0
@@ -304,7 +308,10 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
         ".digest-state.json",
         ".lock",
         "2026-11-27",
+        "feed.xml",
+        "index.html",
     ]
+    assert {name: (out / name).read_bytes() for name in archive} == archive
     cache = AnalysisCache(out / ".cache" / "analyses")
     for entry in (out / ".cache" / "analyses").glob("*/*.json"):  # every entry left verifies
         assert cache.get(entry.stem) is not None

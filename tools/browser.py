@@ -10,6 +10,7 @@ Everything runs offline from files; Chromium's background networking is switched
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -147,3 +148,58 @@ def screenshot(
     if not out.exists():
         raise DigestError(f"Chromium wrote no screenshot to {out}")
     return out
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a click led: the page's address and title, and the first text of its body."""
+
+    url: str
+    title: str
+    text: str
+
+
+_CLICK = """
+var frame = document.getElementById("page"), loads = 0;
+function report(data) {
+  var p = document.createElement("pre"); p.id = "digest-probe";
+  p.textContent = JSON.stringify(data); document.body.appendChild(p);
+}
+frame.addEventListener("load", function () {
+  loads += 1;
+  var doc = frame.contentDocument;
+  if (!doc) { report({error: "the page cannot be read (file access?)"}); return; }
+  if (loads === 1) {
+    var link = doc.querySelector(SELECTOR);
+    if (!link) { report({error: "no element matches " + SELECTOR}); return; }
+    link.click();  // a real click: the browser follows the link as a reader's would
+  } else {
+    report({url: frame.contentWindow.location.href, title: doc.title,
+            text: (doc.body ? doc.body.innerText : "").slice(0, 2000)});
+  }
+});
+"""
+
+
+def click_through(page: Path, selector: str, timeout: float = 90) -> Landing:
+    """Open ``page`` from disk (in a frame of a host page), click the first element matching
+    the CSS ``selector`` and say where the browser landed. Relative links resolve against
+    ``page``'s own folder, as when a reader opens the file."""
+    with tempfile.TemporaryDirectory(prefix="digest-click-") as tmp:
+        host = Path(tmp) / "host.html"
+        script = _CLICK.replace("SELECTOR", json.dumps(selector))
+        host.write_text(
+            '<!doctype html><html><body style="margin:0">'
+            f'<iframe id="page" width="800" height="900" src="{page.resolve().as_uri()}">'
+            f"</iframe><script>{script}</script></body></html>",
+            encoding="utf-8",
+        )
+        args = ["--window-size=900,1000", "--virtual-time-budget=5000", "--dump-dom"]
+        out = _run([*args, host.as_uri()], timeout)
+    found = _PROBE_RESULT.search(out)
+    if found is None:
+        raise DigestError("the page did not report where the click led (did it load?)")
+    data = json.loads(html.unescape(found.group(1)))
+    if "error" in data:
+        raise DigestError(str(data["error"]))
+    return Landing(url=str(data["url"]), title=str(data["title"]), text=str(data["text"]))

@@ -21,8 +21,8 @@ from digest.analysis.cache import AnalysisCache
 from digest.analysis.workers import analyse_all, start_workers
 from digest.errors import DigestError, UsageError
 from digest.model import Article, Footer, Skipped, Story, Window
+from digest.outbox import archive, kept, names, state
 from digest.outbox import folder as outbox
-from digest.outbox import kept, names, state
 from digest.outbox.manifest import Manifest
 from digest.outbox.report import Report, Result
 from digest.readers.index import FileIndex, load_in_background
@@ -273,6 +273,7 @@ def _keep(run: Run, folder: Path, report: Report) -> Result:
     after = run.current.advanced(run.window.until, folder.name, report.ids)
     if after != run.current:
         state.save(run.settings.out, after)
+    archive.update(run.settings.out, run.settings, only_missing=True)  # an outbox made before
     return report.result(run.window, folder)
 
 
@@ -285,7 +286,7 @@ def _write(
     """Compose, render (fitted under Gmail's clip), build the message, write the folder and
     check what was written."""
     # imported here: a run that keeps its digest never loads Jinja2, MJML or the checks
-    from digest.checks import check_path
+    from digest.checks import check_archive, check_path
     from digest.compose import compose
     from digest.render.fit import fit_under_clip
     from digest.render.message import build_message, message_bytes
@@ -339,9 +340,9 @@ def _write(
     }
     files[names.MANIFEST] = Manifest.of(digest, settings, files).to_json()
     folder = outbox.write_folder(settings.out, run.name, files)
-    problems = tuple(
-        f"{r.status} {r.name}: {r.detail}" for r in check_path(folder) if not r.ok or r.warning
-    )
+    archive.update(settings.out, settings)  # OUT/index.html and OUT/feed.xml list it now
+    checked = (*check_path(folder), *check_archive(settings.out))
+    problems = tuple(f"{r.status} {r.name}: {r.detail}" for r in checked if not r.ok or r.warning)
     return Result(
         window,
         folder,

@@ -3,7 +3,9 @@
 ``/`` lists every digest in the outbox, newest first; ``/d/<date>/`` shows one digest: its HTML
 side by side at desktop (600 px) and phone (375 px) widths, the plain-text part, the message
 headers and what ``digest check`` says. Pages poll ``/_state`` and reload when the outbox
-changes, so a ``digest make`` in another terminal shows up on its own.
+changes, so a ``digest make`` in another terminal shows up on its own. ``/index.html`` and
+``/feed.xml`` are the outbox's archive, served as published (its links, ``/<date>/<file>``,
+too).
 
 :mod:`~digest.preview.server` is the HTTP side (URL map, containment, CSP, Host check);
 :mod:`~digest.preview.pages` renders the pages from ``templates/preview/``;

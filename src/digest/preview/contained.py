@@ -1,6 +1,7 @@
 """What of the outbox the preview may read: containment and the outbox's fingerprint.
 
-A digest folder is a date-named folder in the outbox; a file is one of :data:`FILES` in it.
+A digest folder is an edition-named folder in the outbox (``2026-12-01``, ``2026-12-01-2``); a
+file is one of :data:`FILES` in it; the archive is one of :data:`ARCHIVE` in the outbox itself.
 Anything that resolves outside the outbox (``..``, symlinks) or to a hidden entry (the
 outbox's temporaries) is treated as absent, and never read.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,11 @@ FILES = {  # the digest files served, with their content types
     names.EML: "message/rfc822",
     names.MANIFEST: "application/json; charset=utf-8",
 }
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+ARCHIVE = {  # the archive's files (OUT/index.html, OUT/feed.xml), with their content types
+    names.ARCHIVE_INDEX: "text/html; charset=utf-8",
+    names.FEED: "application/atom+xml; charset=utf-8",
+}
+DATE = names.EDITION  # a digest folder's name
 
 
 def contained(path: Path, root: Path) -> Path | None:
@@ -57,6 +61,15 @@ def folder(outbox: Path, name: str) -> Path | None:
     return found if found is not None and found.is_dir() else None
 
 
+def archive_file(outbox: Path, filename: str) -> Path | None:
+    """``OUT/index.html`` or ``OUT/feed.xml``, resolved and inside the outbox, or None."""
+    top = root(outbox)
+    if top is None or filename not in ARCHIVE:
+        return None
+    found = contained(top / filename, top)
+    return found if found is not None and found.is_file() else None
+
+
 def file(outbox: Path, name: str, filename: str) -> Path | None:
     """One of the digest's files, resolved and inside the outbox, or None."""
     top = root(outbox)
@@ -86,7 +99,8 @@ def outside(where: Path, outbox: Path) -> list[str]:
 
 
 def digests(outbox: Path) -> list[tuple[str, Path]]:
-    """Every digest folder in the outbox as (date, resolved path), newest first."""
+    """Every digest folder in the outbox as (name, resolved path), newest first (a day's later
+    editions before its first)."""
     top = root(outbox)
     if top is None:
         return []
@@ -95,7 +109,15 @@ def digests(outbox: Path) -> list[tuple[str, Path]]:
     except OSError:
         return []
     found = [(name, folder(outbox, name)) for name in entries if DATE.fullmatch(name)]
-    return sorted(((n, f) for n, f in found if f is not None), reverse=True)
+    return sorted(
+        ((n, f) for n, f in found if f is not None), key=lambda found: order(found[0]), reverse=True
+    )
+
+
+def order(name: str) -> tuple[str, int]:
+    """Sorts digest folders' names in the order they were made (2026-12-01-10 after -9)."""
+    key = names.edition(name)
+    return (name, 0) if key is None else (key[0].isoformat(), key[1])
 
 
 def _stamp(path: Path) -> list[object]:

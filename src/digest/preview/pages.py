@@ -170,13 +170,15 @@ def render_index(outbox: Path, nonce: str) -> bytes:
         title="Digest preview",
         outbox=str(outbox),
         rows=rows,
+        archive=[name for name in contained.ARCHIVE if contained.archive_file(outbox, name)],
     )
 
 
 def _neighbours(outbox: Path, name: str) -> list[tuple[str, str]]:
-    dates = [n for n, _ in contained.digests(outbox)]
-    older = next((n for n in dates if n < name), None)
-    newer = next((n for n in reversed(dates) if n > name), None)
+    key = contained.order(name)
+    ordered = [n for n, _ in contained.digests(outbox)]  # newest first
+    older = next((n for n in ordered if contained.order(n) < key), None)
+    newer = next((n for n in reversed(ordered) if contained.order(n) > key), None)
     return [(label, n) for n, label in ((newer, "newer"), (older, "older")) if n]
 
 

@@ -2,9 +2,10 @@
 :mod:`digest.preview.contained`), the Content-Security-Policy of each response, the Host check
 against DNS rebinding, and binding and serving.
 
-Only a fixed set of URLs is served (see :data:`URLS`); everything else is 404, including
-anything that resolves outside the outbox (``..``, percent-encoding, symlinks) and hidden
-entries (the outbox's temporaries). Only GET and HEAD are allowed. The server listens on
+Only a fixed set of URLs is served (see :data:`URLS`: the preview's pages, and the archive as
+it is published: ``/index.html``, ``/feed.xml`` and ``/<edition>/<file>``); everything else is
+404, including anything that resolves outside the outbox (``..``, percent-encoding, symlinks)
+and hidden entries (the outbox's temporaries). Only GET and HEAD are allowed. The server listens on
 127.0.0.1 unless told otherwise. Standard library only.
 """
 
@@ -31,18 +32,27 @@ from typing import Any
 from digest.errors import UsageError
 from digest.outbox import names
 from digest.preview import contained, pages
-from digest.preview.contained import FILES, outbox_state
+from digest.preview.contained import ARCHIVE, FILES, outbox_state
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8025
 PORT_TRIES = 20  # a busy port: try up to 20 more
 REQUEST_TIMEOUT = 10.0  # seconds a connection may sit idle (slow or silent clients)
-URLS = ("/", "/_state", "/d/<YYYY-MM-DD>/", *(f"/d/<YYYY-MM-DD>/{name}" for name in FILES))
-_VIEWER = re.compile(r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2})/", re.ASCII)
-_RAW = re.compile(
-    r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2})/(" + "|".join(re.escape(name) for name in FILES) + ")",
-    re.ASCII,
+_FOLDER = r"([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-[0-9]+)?)"  # an edition: contained.folder decides
+_FILE = "(" + "|".join(re.escape(name) for name in FILES) + ")"
+URLS = (
+    "/",
+    "/_state",
+    "/d/<EDITION>/",
+    *(f"/d/<EDITION>/{name}" for name in FILES),
+    # the archive as it is published: OUT/index.html, OUT/feed.xml and OUT/<EDITION>/<file>
+    *(f"/{name}" for name in ARCHIVE),
+    *(f"/<EDITION>/{name}" for name in FILES),
 )
+_VIEWER = re.compile(rf"/d/{_FOLDER}/", re.ASCII)
+_RAW = re.compile(rf"/d/{_FOLDER}/{_FILE}", re.ASCII)
+_PUBLISHED = re.compile(rf"/{_FOLDER}/{_FILE}", re.ASCII)  # the archive's links
+_ARCHIVE = re.compile("/(" + "|".join(re.escape(name) for name in ARCHIVE) + ")", re.ASCII)
 _DRAIN_LIMIT = 65_536  # bytes of an unwanted request body read before answering 405
 
 # The digest's own HTML runs no script (mail clients run none either), submits no form and can
@@ -186,8 +196,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 else:
                     body = pages.render_viewer(outbox, name, folder, nonce)
                     self._send(200, body, FILES[names.HTML], _page_csp(nonce), head)
-            elif match := _RAW.fullmatch(path):
+            elif match := _RAW.fullmatch(path) or _PUBLISHED.fullmatch(path):
                 self._raw(match.group(1), match.group(2), head)
+            elif match := _ARCHIVE.fullmatch(path):
+                name = match.group(1)
+                found = contained.archive_file(outbox, name)
+                self._file(found, ARCHIVE[name], name == names.ARCHIVE_INDEX, head)
             else:
                 self._not_found(head)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
@@ -199,9 +213,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "Internal error")
 
     def _raw(self, name: str, filename: str, head: bool) -> None:
-        """The file as it is on disk: opened once, so a digest replaced meanwhile is served
-        whole (the old or the new version, never half of each)."""
+        """One of a digest's files, as it is on disk."""
         found = contained.file(self.server.outbox, name, filename)
+        self._file(found, FILES[filename], filename == names.HTML, head)
+
+    def _file(self, found: Path | None, content_type: str, html: bool, head: bool) -> None:
+        """A file of the outbox (``found``: contained, or None for a 404) as it is on disk:
+        opened once, so a file replaced meanwhile is served whole (the old or the new
+        version, never half of each). HTML gets the digest's CSP: no script runs."""
         if found is None:
             self._not_found(head)
             return
@@ -212,9 +231,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         with handle:
             size = os.fstat(handle.fileno()).st_size
-            self._csp = RAW_HTML_CSP if filename == names.HTML else ERROR_CSP
+            self._csp = RAW_HTML_CSP if html else ERROR_CSP
             self.send_response(200)
-            self.send_header("Content-Type", FILES[filename])
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(size))
             self.end_headers()
             if not head:

@@ -26,9 +26,10 @@ def template_files(user_dir: Path | None = None) -> list[Path]:
     ones): what a digest's look depends on."""
     files: list[Path] = []
     builtin = builtin_templates()
-    preview = builtin / "preview"  # digest preview's own pages: no part of a digest's look
+    # digest preview's own pages and the outbox's archive page: no part of a digest's look
+    others = (builtin / "preview", builtin / "archive")
     for folder in (user_dir, builtin):
         if folder is not None and folder.is_dir():
             found = (p for p in folder.rglob("*") if p.is_file())
-            files.extend(sorted(p for p in found if not p.is_relative_to(preview)))
+            files.extend(sorted(p for p in found if not any(p.is_relative_to(o) for o in others)))
     return files
