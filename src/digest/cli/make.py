@@ -38,7 +38,7 @@ from digest.cli.options import (
     Verbose,
     load_settings,
 )
-from digest.cli.output import Say, clock, reported
+from digest.cli.output import Say, clock, configured_sources, reported
 from digest.cli.send import check_delivery, deliver
 
 EPILOG = f"Example: digest make --since yesterday --source news/\n\n{exits.MAKE}"
@@ -125,17 +125,18 @@ def make(
         if send_it:
             check_delivery(settings)  # a bad recipients file or secret: before making anything
         say.info(f"sources: {', '.join(map(str, settings.sources))}; outbox: {settings.out}")
-        result = run(
-            settings,
-            now=clock(),
-            include_seen=include_seen,
-            include_future=include_future,
-            wait=wait,
-            strict=strict,
-            jobs=jobs,
-            rebuild=rebuild,
-            queue=send_it,
-        )
+        with configured_sources(sources):
+            result = run(
+                settings,
+                now=clock(),
+                include_seen=include_seen,
+                include_future=include_future,
+                wait=wait,
+                strict=strict,
+                jobs=jobs,
+                rebuild=rebuild,
+                queue=send_it,
+            )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     for skip in result.skipped:
         say.warn(f"skipped {skip.path}: {skip.reason}")
