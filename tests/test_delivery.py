@@ -510,3 +510,31 @@ def test_every_morning_recipe_delivers_each_story_exactly_once(
         ]
         assert [str(m["To"]) for m in mine] == [reader] * 3
     assert len(inbox.messages) == 6
+
+
+def test_preview_serves_a_later_edition(tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
+    import threading
+    import urllib.request
+
+    from digest.preview import make_server
+
+    _, port = smtp
+    news, out = tmp_path / "news", tmp_path / "out"
+    story(news, "a.txt", TITLES[0], T0 - timedelta(hours=3), 1)
+    assert make(news, out, "--send", now=T0, port=port).exit_code == 0
+    story(news, "c.txt", TITLES[2], T0 + timedelta(hours=1), 3)
+    assert make(news, out, now=T0 + timedelta(hours=2)).exit_code == 0
+    server, url = make_server(out, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as page:
+            index = page.read().decode()
+        assert "/d/2026-12-01-2/" in index and "/d/2026-12-01/" in index
+        assert index.index("/d/2026-12-01-2/") < index.index("/d/2026-12-01/")  # newest first
+        with urllib.request.urlopen(f"{url}d/2026-12-01-2/digest.txt", timeout=30) as raw:
+            assert TITLES[2] in raw.read().decode()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(30)

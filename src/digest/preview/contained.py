@@ -23,7 +23,7 @@ FILES = {  # the digest files served, with their content types
     names.EML: "message/rfc822",
     names.MANIFEST: "application/json; charset=utf-8",
 }
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:-[0-9]{1,4})?", re.ASCII)  # and editions
 
 
 def contained(path: Path, root: Path) -> Path | None:

@@ -38,9 +38,11 @@ DEFAULT_PORT = 8025
 PORT_TRIES = 20  # a busy port: try up to 20 more
 REQUEST_TIMEOUT = 10.0  # seconds a connection may sit idle (slow or silent clients)
 URLS = ("/", "/_state", "/d/<YYYY-MM-DD>/", *(f"/d/<YYYY-MM-DD>/{name}" for name in FILES))
-_VIEWER = re.compile(r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2})/", re.ASCII)
+_VIEWER = re.compile(r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-[0-9]{1,4})?)/", re.ASCII)
 _RAW = re.compile(
-    r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2})/(" + "|".join(re.escape(name) for name in FILES) + ")",
+    r"/d/([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-[0-9]{1,4})?)/("
+    + "|".join(re.escape(name) for name in FILES)
+    + ")",
     re.ASCII,
 )
 _DRAIN_LIMIT = 65_536  # bytes of an unwanted request body read before answering 405

@@ -100,7 +100,7 @@ def build_message(
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id(edition, story_ids(digest), sender.domain)
     msg["MIME-Version"] = "1.0"
-    msg["List-Id"] = f"{digest.title} <{list_id or default_list_id(digest.title, sender)}>"
+    msg["List-Id"] = f"{_phrase(digest.title)} <{list_id or default_list_id(digest.title, sender)}>"
     if unsubscribe_url:
         _unsubscribe_headers(msg, unsubscribe_url)
     _parts(msg, text, html, fingerprint[20:44])
@@ -134,6 +134,14 @@ def message_id(edition: str, ids: Iterable[str], domain: str) -> str:
     stories has the same Message-ID, whatever the delivery settings or the clock."""
     identity = hashlib.sha256("\0".join((edition, *sorted(ids))).encode()).hexdigest()
     return f"<digest.{edition.replace('-', '')}.{identity[:20]}@{domain}>"
+
+
+def _phrase(text: str) -> str:
+    """A display phrase for a header: one clean line, quoted when it holds a special."""
+    line = " ".join(_NOT_IN_HEADER.sub(" ", text).split())
+    if any(c in line for c in '()<>@,;:\\".[]'):
+        return '"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return line
 
 
 def default_list_id(title: str, sender: Address) -> str:
