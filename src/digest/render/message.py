@@ -191,7 +191,7 @@ def personalize(
     edition_id = str(message["Message-ID"]).strip()
     local, _, domain = edition_id.strip("<>").rpartition("@")
     mine = hashlib.sha256(recipient.addr_spec.lower().encode()).hexdigest()[:12]
-    copy = EmailMessage(policy=SMTP)
+    copy = EmailMessage(policy=_WRITE_POLICY)  # smtplib writes it with this policy: unfolded
     for key, value in message.items():
         name = key.lower()
         if name in _CONTENT:
