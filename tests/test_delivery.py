@@ -103,6 +103,8 @@ def test_a_failed_send_is_pending_and_the_next_run_sends_it_once(
     again = make(news, out, "--send", now=later + timedelta(hours=1), port=port)
     assert again.exit_code == 0 and len(inbox.messages) == 1
     assert invoke("ls", "--pending", "--out", str(out)).stdout == ""
+    idle = invoke("send", "--out", str(out), env=smtp_env(port))
+    assert idle.exit_code == 0 and f"nothing pending in {out}" in idle.stderr
     resend = invoke("send", str(out / "2026-12-01"), env=smtp_env(port))
     assert resend.exit_code == 0 and "already sent" in resend.stderr and len(inbox.messages) == 1
 

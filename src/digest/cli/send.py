@@ -65,7 +65,7 @@ def send(
                 raise UsageError("--to sends a test of one digest: give its PATH")
             _test(path, settings, tuple(to), say)
             return
-    deliver(outbox, settings, say=say, path=path, force=force)
+    deliver(outbox, settings, say=say, path=path, force=force, announce=True)
 
 
 def _folder(path: Path) -> Path:
@@ -120,6 +120,7 @@ def deliver(
     path: Path | None = None,
     force: bool = False,
     wait: float | None = None,
+    announce: bool = False,
 ) -> None:
     """Send the pending digests of ``outbox``, oldest first, then ``path`` when given, and
     say what happened (also for ``digest make --send``). A send that fails leaves its digest
@@ -149,6 +150,8 @@ def deliver(
         say.note(
             f"digest: sent {done.folder.name} to {shown or 'nobody new'}{before} via {done.server}"
         )
+    if announce and not sent and failed is None and path is None:
+        say.note(f"digest: nothing pending in {outbox}")
     if failed is not None:
         typer.echo(f"digest: error: {failed.message}", err=True)
         for folder in failed.pending or send_pending_folders(outbox, path):
