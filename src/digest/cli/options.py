@@ -65,7 +65,9 @@ Edition = Annotated[
     ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing on success; errors on stderr.")
+]
 
 
 def load_settings(

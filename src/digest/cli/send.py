@@ -24,7 +24,7 @@ def send(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[PATH]", help="A digest folder or its .eml (default: the pending ones)."
+            metavar="PATH", help="A digest folder or its .eml (default: the pending ones)."
         ),
     ] = None,
     to: Annotated[
