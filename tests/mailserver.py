@@ -25,11 +25,19 @@ T0 = datetime(2026, 12, 1, 6, 30, tzinfo=UTC)
 
 class Inbox:
     """What the server accepted. ``kill`` = (pid, k): on the (k+1)-th message the sending
-    process is killed before the server answers, so that message is not accepted."""
+    process is killed before the server answers, so that message is not accepted. ``refuse``
+    maps an address to the reply that refuses it (``550 ...`` or ``451 ...``)."""
 
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.kill: tuple[int, int] | None = None
+        self.refuse: dict[str, str] = {}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.kill is not None and len(self.messages) == self.kill[1]:

@@ -101,6 +101,29 @@ def test_a_plain_recipients_file_and_a_test_send(tmp_path: Path, smtp: tuple[Inb
     assert bad.exit_code == 2 and f"{people}, line 2" in bad.stderr
 
 
+def test_a_refused_recipient_for_good_is_not_retried_a_busy_one_is(
+    tmp_path: Path, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    news, out = tmp_path / "news", tmp_path / "out"
+    story(news, "a.txt", TITLES[0], T0 - timedelta(hours=3), 1)
+    people = ["one@example.org", "gone@example.org", "busy@example.org", "two@example.org"]
+    args = [f"--to={a}" for a in people]
+    inbox.refuse = {"gone@example.org": "550 no such user", "busy@example.org": "451 try later"}
+    first = make(news, out, *args, "--send", port=port)
+    assert first.exit_code == 5 and first.stdout == f"{out / '2026-12-01'}\n"
+    assert "gone@example.org (550 no such user)" in first.stderr
+    assert "busy@example.org (451 try later, will retry)" in first.stderr
+    assert [m[1] for m in inbox.messages] == [["one@example.org"], ["two@example.org"]]
+    inbox.refuse = {}  # the busy one is back (and so is the gone one: it is not asked again)
+    retry = make(news, out, *args, "--send", now=T0 + timedelta(hours=1), port=port)
+    assert retry.exit_code == 0, retry.stderr
+    assert [m[1] for m in inbox.messages][2:] == [["busy@example.org"]]
+    delivery = state.load(out).delivery("2026-12-01")
+    assert delivery.complete is not None
+    assert delivery.done["gone@example.org"] == "refused 550 no such user"
+
+
 # --- 7. killed after k of N recipients, then retried: each recipient exactly once ----------------
 
 RECIPIENTS = 6

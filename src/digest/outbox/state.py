@@ -47,7 +47,9 @@ class Delivery:
 
     message_id: str = ""
     queued: str | None = None  # when it joined the send queue (make --send, a failed send)
-    done: dict[str, str] = field(default_factory=dict)  # address -> when it was accepted
+    # address -> when the server accepted it, or "refused <code> <reply>" when it refused
+    # the address for good (5xx): either way, it is not sent to again
+    done: dict[str, str] = field(default_factory=dict)
     complete: str | None = None  # when every recipient had it
 
     @property
