@@ -3,8 +3,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +41,14 @@ def set_mtime(path: Path, moment: datetime) -> None:
 @pytest.fixture
 def now() -> datetime:
     return NOW
+
+
+@pytest.fixture
+def smtp() -> Iterator[Any]:
+    """(inbox, port): a real SMTP server (aiosmtpd) on 127.0.0.1, see tests/mailserver.py."""
+    from mailserver import serve
+
+    yield from serve()
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def write(path: Path, text: str, when: datetime = T0 - timedelta(hours=2)) -> Pa
     return path
 
 
-HEADERS = ["Content-Type", "Date", "From", "MIME-Version", "Message-ID", "Subject", "To"]
+HEADERS = ["Content-Type", "Date", "From", "List-Id", "MIME-Version", "Message-ID", "Subject", "To"]
 
 
 def assert_clean_message(raw: bytes, extra: tuple[str, ...] = ()) -> email.message.EmailMessage:

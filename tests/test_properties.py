@@ -329,7 +329,7 @@ def test_any_digest_compiles_and_parses(story_list: list[Story], title: str, sho
     head = raw.split(b"\r\n\r\n", 1)[0]
     names = [line.split(b":", 1)[0] for line in head.split(b"\r\n") if line[:1] not in b" \t"]
     expected = [b"From", b"To", b"Subject", b"Date", b"Message-ID", b"MIME-Version"]
-    expected += [b"Content-Type", b"List-Unsubscribe", b"List-Unsubscribe-Post"]
+    expected += [b"Content-Type", b"List-Id", b"List-Unsubscribe", b"List-Unsubscribe-Post"]
     assert sorted(names) == sorted(expected)  # no header smuggled in
     for name, value in message.items():
         assert not re.search("[\x00-\x1f\x7f]", str(value)), (name, value)

@@ -62,7 +62,7 @@ def test_a_state_of_the_old_layout_is_read_and_migrated_without_losing_anything(
     loaded = state.load(tmp_path)
     assert (loaded.last_until, loaded.seen, loaded.sent) == (NOW, SEEN, SENT)
     state.save(tmp_path, loaded)
-    assert path.read_text().startswith('{"kind": "digest state", "version": 2}\n')
+    assert path.read_text().startswith('{"kind": "digest state", "version": 3}\n')
     assert state.load(tmp_path) == loaded
 
 

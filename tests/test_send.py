@@ -91,17 +91,26 @@ def test_send_delivers_once(articles: Path, tmp_path: Path, smtp: tuple[Inbox, i
     sent = invoke("send", str(folder), env=smtp_env(port))
     assert sent.exit_code == 0, sent.stderr
     assert "sent 2026-11-27 to one@example.org, two@example.org" in sent.stderr
-    (mail_from, rcpts, content) = inbox.messages[0]
-    assert mail_from == "desk@example.org" and rcpts == ["one@example.org", "two@example.org"]
-    received = email.message_from_bytes(content, policy=policy.default)
+    # one message per recipient (issue 15): each with its own To, never the other reader's
+    assert [(m[0], m[1]) for m in inbox.messages] == [
+        ("desk@example.org", ["one@example.org"]),
+        ("desk@example.org", ["two@example.org"]),
+    ]
     written = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)
-    assert received["Message-ID"] == written["Message-ID"]
-    assert received.get_body(("plain",)).get_content() == written.get_body(("plain",)).get_content()
+    tos = ["one@example.org", "Two <two@example.org>"]
+    for (_, _, content), to in zip(inbox.messages, tos, strict=True):
+        received = email.message_from_bytes(content, policy=policy.default)
+        assert str(received["To"]) == to
+        assert received["Message-ID"].startswith(written["Message-ID"].rstrip(">").split("@")[0])
+        assert (
+            received.get_body(("plain",)).get_content()
+            == written.get_body(("plain",)).get_content()
+        )
     again = invoke("send", str(folder), env=smtp_env(port))
     assert again.exit_code == 0 and "already sent" in again.stderr
-    assert len(inbox.messages) == 1
+    assert len(inbox.messages) == 2
     forced = invoke("send", str(folder / "digest.eml"), "--force", env=smtp_env(port))
-    assert forced.exit_code == 0 and len(inbox.messages) == 2
+    assert forced.exit_code == 0 and len(inbox.messages) == 4
 
 
 def test_make_send_does_both(articles: Path, tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
@@ -122,12 +131,15 @@ def test_make_send_does_both(articles: Path, tmp_path: Path, smtp: tuple[Inbox, 
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().endswith("2026-11-27") and len(inbox.messages) == 1
+    assert inbox.messages[0][1] == ["digest@localhost"]  # no recipient: the sender
 
 
 def test_unreachable_server_is_a_clear_error(articles: Path, tmp_path: Path) -> None:
     folder = make_digest(articles, tmp_path / "out")
     result = invoke("send", str(folder), env=smtp_env(free_port()))
-    assert result.exit_code == 1 and "could not send through 127.0.0.1" in result.stderr
+    # not sent: the digest is pending, exit 5 (issue 15), its folder on stdout
+    assert result.exit_code == 5 and "could not send through 127.0.0.1" in result.stderr
+    assert result.stdout == f"{folder}\n"
     assert "Traceback" not in result.output
     nothing = invoke("send", str(tmp_path / "nowhere"), env=smtp_env(1))
     assert nothing.exit_code == 2 and "no digest to send" in nothing.stderr
@@ -191,7 +203,8 @@ def test_starttls_with_login(articles: Path, tmp_path: Path) -> None:
         assert missing.exit_code == 2 and "DIGEST_SMTP_PASSWORD" in missing.stderr
         right = invoke("send", str(folder), env={**env, "DIGEST_SMTP_PASSWORD": "s3cret"})
         assert right.exit_code == 0, right.stderr
-        assert logins[-1] == (b"digest", b"s3cret") and len(inbox.messages) == 1
+        # one message per recipient (issue 15), in one session
+        assert logins == [(b"digest", b"s3cret")] and len(inbox.messages) == 2
     finally:
         controller.stop()
 

@@ -74,8 +74,9 @@ def test_since_last_starts_where_the_last_digest_ended(news: Path, tmp_path: Pat
     second = invoke("make", "-s", str(news), "--out", str(out), "--since", "last", now=later)
     assert second.exit_code == 0, second.stderr
     assert titles(Path(second.stdout.strip())) == ["Gamma story"]
+    # --since last looks back (lookback, 3 days) but never before the first window (issue 15)
     manifest = json.loads((Path(second.stdout.strip()) / "manifest.json").read_text())
-    assert manifest["window"]["since"] == T0.isoformat()
+    assert manifest["window"]["since"] == (T0 - timedelta(hours=24)).isoformat()
 
 
 def test_nothing_new_keeps_the_state_and_fail_empty_exits_4(news: Path, tmp_path: Path) -> None:
@@ -161,7 +162,8 @@ def test_two_processes_at_once(news: Path, tmp_path: Path) -> None:
 def test_quiet_and_json_output(news: Path, tmp_path: Path) -> None:
     quiet = invoke("make", "-s", str(news), "--out", str(tmp_path / "q"), "-q")
     assert quiet.exit_code == 0 and quiet.stderr == ""
-    assert quiet.stdout == f"{tmp_path / 'q' / '2026-11-27'}\n"
+    assert quiet.stdout == ""  # cron-clean (issue 15): nothing at all on success
+    assert (tmp_path / "q" / "2026-11-27" / "digest.eml").is_file()
     data = invoke("make", "-s", str(news), "--out", str(tmp_path / "j"), "--json", "-q")
     summary = json.loads(data.stdout)
     assert summary["folder"] == str(tmp_path / "j" / "2026-11-27")

@@ -71,6 +71,14 @@ def _aware(moment: datetime, zone: tzinfo) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
 
+def parse_duration(text: str) -> timedelta:
+    """'90m', '36h', '3d', '1w' or combined ('1d12h') as a span; ValueError otherwise."""
+    value = text.strip().lower()
+    if not value or not _DURATION_WHOLE.fullmatch(value):
+        raise ValueError(f"{text!r} is not a duration such as 90m, 36h, 3d, 1w")
+    return sum((int(n) * _UNIT[u] for n, u in _DURATION.findall(value)), timedelta())
+
+
 def _midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 

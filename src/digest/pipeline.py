@@ -21,7 +21,7 @@ from digest.analysis.cache import AnalysisCache
 from digest.analysis.workers import analyse_all, start_workers
 from digest.errors import DigestError, UsageError
 from digest.model import Article, Footer, Skipped, Story, Window
-from digest.outbox import archive, kept, names, state
+from digest.outbox import archive, editions, kept, names, state
 from digest.outbox import folder as outbox
 from digest.outbox.manifest import Manifest
 from digest.outbox.report import Report, Result
@@ -46,20 +46,29 @@ class Run:
     current: state.State
     include_seen: bool = False
     include_future: bool = False
+    name: str = ""  # the digest folder: the window's last day, or its next edition
 
     @property
-    def name(self) -> str:
-        """The digest folder's name: the window's last day."""
-        return f"{self.window.until:%Y-%m-%d}"
+    def since_last(self) -> bool:
+        """``--since last``: only what no digest had is new."""
+        return self.settings.since in (None, "last")
 
 
 def window_for(
-    settings: Settings, now: datetime, zone: tzinfo, last_until: datetime | None = None
+    settings: Settings, now: datetime, zone: tzinfo, current: state.State | None = None
 ) -> Window:
-    """The window to cover. ``--since last`` (and no --since at all) starts where the last
-    written digest's window ended, or 24 hours back on the first run."""
+    """The window to cover. ``--since last`` (and no --since at all) looks back
+    ``settings.lookback`` (so a late arrival dated before the last run is still found; what a
+    digest had is left out by selection), but never before the first window this outbox
+    covered; on the first run it is the last 24 hours."""
+    current = current or state.State()
     if settings.since in (None, "last"):
-        since = last_until if last_until is not None else now - timedelta(hours=24)
+        if current.last_until is None:
+            since = now - timedelta(hours=24)
+        else:
+            since = now - dates.parse_duration(settings.lookback)
+            if current.first_since is not None:
+                since = max(since, current.first_since)
     else:
         since = dates.parse_when(settings.since, now, zone)
     until = dates.parse_when(settings.until, now, zone) if settings.until else now
@@ -102,8 +111,9 @@ def consider(
     now = now or datetime.now(UTC)
     current = state.load(settings.out) if settings.out.is_dir() else state.State()
     zone = dates.resolve_timezone(settings.timezone)
-    window = window_for(settings, now, zone, current.last_until)
-    run = Run(settings, now, zone, window, current, include_seen, include_future)
+    window = window_for(settings, now, zone, current)
+    name = editions.folder_for(settings.out, f"{window.until:%Y-%m-%d}", current)
+    run = Run(settings, now, zone, window, current, include_seen, include_future, name)
     # no index: ls keeps every article, to say where each one stands
     articles, skipped = _read(run, settings.sources)
     return window, list(_select(run, articles).considered), skipped
@@ -159,6 +169,7 @@ def make(
     strict: bool = False,
     jobs: int | None = None,
     rebuild: bool = False,
+    queue: bool = False,
 ) -> Result:
     """Build the digest for the settings' window and write it to ``settings.out``.
 
@@ -170,7 +181,12 @@ def make(
     (``wait`` seconds for another to finish, then LockedError). Articles an earlier digest
     included are left out unless ``include_seen``; with ``strict`` an unreadable file is fatal.
     The state (``--since last``, seen ids) advances only once the digest is fully written.
-    Raises DigestError subclasses.
+
+    A digest that was sent (even in part) is never replaced: a later run the same day writes
+    the next edition (``<date>-2``) with only what is new (see :mod:`digest.outbox.editions`).
+    With ``--since last``, a run that finds nothing no digest had is "nothing new". ``queue``
+    puts the digest written (or kept) in the send queue (``make --send``), in the same state
+    save, so a send that never happens is still pending. Raises DigestError subclasses.
     """
     settings = settings.validated()
     now = now or datetime.now(UTC)
@@ -188,8 +204,9 @@ def make(
         loading = load_in_background(cache_dir, dates.zone_name(zone))
         files = inventory(settings.sources)
         index = loading()
-        window = window_for(settings, now, zone, current.last_until)
-        run = Run(settings, now, zone, window, current, include_seen, include_future)
+        window = window_for(settings, now, zone, current)
+        name = editions.folder_for(settings.out, f"{window.until:%Y-%m-%d}", current)
+        run = Run(settings, now, zone, window, current, include_seen, include_future, name)
         templates = template_files(settings.templates)
 
         def fingerprint() -> str | None:
@@ -210,7 +227,12 @@ def make(
         if not rebuild and (before := fingerprint()) is not None:
             recalled = kept.recall(settings.out, before)
             if recalled is not None:
-                return _keep(run, *recalled)
+                if run.since_last:  # the same articles as the digest written: none is new
+                    report = recalled[1]
+                    return Result(
+                        window, None, None, report.skipped, report.considered, seen=report.seen
+                    )
+                return _keep(run, *recalled, queue=queue)
 
         # readers -> selection
         cache = AnalysisCache(cache_dir / names.ANALYSES)
@@ -240,7 +262,11 @@ def make(
                 f"--strict: {len(skipped)} file(s) could not be used, the first "
                 f"{first.path}: {first.reason}"
             )
-        if not stories:
+        members = [a for g in selection.groups for a in (g.best, *g.others)]
+        fresh = include_seen or any(a.id not in current.seen for a in members)
+        if not stories or (run.since_last and not fresh):
+            if stories:  # only what the unsent digest of the day has already: nothing new
+                seen += len(members)
             return Result(window, None, None, tuple(skipped), len(articles), future, seen=seen)
 
         # -> compose -> render -> message -> outbox
@@ -253,7 +279,9 @@ def make(
             for s in (*digest.stories, *digest.more, *digest.unlisted)
             for a in (s.article, *s.also)
         )
-        after = current.advanced(window.until, run.name, shown)
+        after = current.advanced((window.since, window.until), run.name, shown)
+        if queue:
+            after = _queue(after, run)
         state.save(settings.out, after)
         # remembered only when the next run, starting from the state just saved, would make
         # this same digest from these same inputs (the index now knows every file read)
@@ -267,14 +295,25 @@ def make(
         return result
 
 
-def _keep(run: Run, folder: Path, report: Report) -> Result:
+def _keep(run: Run, folder: Path, report: Report, *, queue: bool = False) -> Result:
     """The run that keeps the digest already written: the state advances as if it had been
     made again; the report is the one of the run that made it."""
-    after = run.current.advanced(run.window.until, folder.name, report.ids)
+    after = run.current.advanced((run.window.since, run.window.until), folder.name, report.ids)
+    if queue:
+        after = _queue(after, run)
     if after != run.current:
         state.save(run.settings.out, after)
     archive.update(run.settings.out, run.settings, only_missing=True)  # an outbox made before
     return report.result(run.window, folder)
+
+
+def _queue(current: state.State, run: Run) -> state.State:
+    """The run's digest in the send queue (unless it is there, or was sent, already)."""
+    delivery = current.delivery(run.name)
+    if delivery.queued is not None or delivery.complete is not None:
+        return current
+    when = run.now.astimezone(UTC).isoformat(timespec="seconds")
+    return current.with_delivery(run.name, replace(delivery, queued=when))
 
 
 Addresses = tuple[Address, tuple[Address, ...], Address | None]  # sender, recipients, reply-to
@@ -332,6 +371,8 @@ def _write(
         reply_to=reply_to,
         subject_template=settings.subject,
         unsubscribe_url=settings.unsubscribe_url,
+        edition=run.name,
+        list_id=settings.list_id,
     )
     files = {
         names.HTML: html.encode(),

@@ -9,6 +9,7 @@ import typer
 
 from digest.cli.options import (
     Config,
+    Edition,
     IncludeFuture,
     IncludeSeen,
     Out,
@@ -17,7 +18,8 @@ from digest.cli.options import (
     Until,
     load_settings,
 )
-from digest.cli.output import clock, err, reported
+from digest.cli.output import clock, configured_sources, err, reported
+from digest.cli.send import show_pending
 
 EPILOG = "Example: digest ls --since yesterday"
 
@@ -30,18 +32,28 @@ def list_articles(
     config: Config = None,
     include_seen: IncludeSeen = False,
     include_future: IncludeFuture = False,
+    edition: Edition = None,
+    pending: Annotated[
+        bool,
+        typer.Option("--pending", help="List the digests waiting to be sent, not articles."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article.")] = False,
 ) -> None:
     """List what a make would consider: date, date origin, source, title, words and status
-    (selected, outside window, future, seen, duplicate, skipped with the reason)."""
+    (selected, outside window, future, seen, duplicate, skipped with the reason); with
+    --pending, the digests waiting to be sent."""
     given = dict(locals())  # the settings options are the parameters named as Settings fields
     from digest.pipeline import consider  # loads the readers: not for --help
 
     with reported():
-        settings = load_settings(given, config)
-        window, considered, skipped = consider(
-            settings, clock(), include_seen=include_seen, include_future=include_future
-        )
+        settings = load_settings(given, config, edition)
+        if pending:
+            show_pending(settings.out)
+            return
+        with configured_sources(sources):
+            window, considered, skipped = consider(
+                settings, clock(), include_seen=include_seen, include_future=include_future
+            )
     if as_json:
         for c in considered:
             article = c.article

@@ -12,14 +12,18 @@ from digest.cli.options import (
     Algorithm,
     ArchiveUrl,
     Config,
+    Edition,
     IncludeFuture,
     IncludeSeen,
+    ListId,
+    Lookback,
     ManageUrl,
     MaxStories,
     Out,
     Quiet,
     Reason,
     Recipients,
+    RecipientsFile,
     ReplyTo,
     Sender,
     Sentences,
@@ -34,8 +38,8 @@ from digest.cli.options import (
     Verbose,
     load_settings,
 )
-from digest.cli.output import Say, clock, reported
-from digest.cli.send import deliver
+from digest.cli.output import Say, clock, configured_sources, reported
+from digest.cli.send import check_delivery, deliver
 
 EPILOG = f"Example: digest make --since yesterday --source news/\n\n{exits.MAKE}"
 
@@ -51,6 +55,9 @@ def make(
     title: Title = None,
     sender: Sender = None,
     recipients: Recipients = None,
+    recipients_file: RecipientsFile = None,
+    list_id: ListId = None,
+    lookback: Lookback = None,
     templates: Templates = None,
     reply_to: ReplyTo = None,
     subject: Subject = None,
@@ -60,6 +67,7 @@ def make(
     reason: Reason = None,
     max_stories: MaxStories = None,
     config: Config = None,
+    edition: Edition = None,
     include_seen: IncludeSeen = False,
     include_future: IncludeFuture = False,
     wait: Annotated[
@@ -88,7 +96,11 @@ def make(
     ] = False,
     send_it: Annotated[
         bool,
-        typer.Option("--send", help="Send the digest over SMTP once written (see digest send)."),
+        typer.Option(
+            "--send",
+            help="Send the digest over SMTP once written, after any pending ones (see digest "
+            f"send); exit {exits.UNSENT} when it could not be sent.",
+        ),
     ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON summary of the run on stdout.")
@@ -99,7 +111,9 @@ def make(
     """Write the digest of the articles published in a time window to OUT/<date>/.
 
     The folder holds digest.html, digest.txt, digest.eml and manifest.json. Stdout carries
-    only the folder path (or with --json a summary of the run); messages go to stderr.
+    only the folder path (nothing with -q; with --json a summary of the run); messages go to
+    stderr. A digest that was sent is never replaced: a later run the same day writes the
+    next edition, OUT/<date>-2/, with only what is new.
     Settings: defaults < digest.toml < DIGEST_* environment < these options.
     """
     given = dict(locals())  # the settings options are the parameters named as Settings fields
@@ -107,18 +121,22 @@ def make(
 
     say = Say(verbose=verbose, quiet=quiet)
     with reported():
-        settings = load_settings(given, config)
+        settings = load_settings(given, config, edition)
+        if send_it:
+            check_delivery(settings)  # a bad recipients file or secret: before making anything
         say.info(f"sources: {', '.join(map(str, settings.sources))}; outbox: {settings.out}")
-        result = run(
-            settings,
-            now=clock(),
-            include_seen=include_seen,
-            include_future=include_future,
-            wait=wait,
-            strict=strict,
-            jobs=jobs,
-            rebuild=rebuild,
-        )
+        with configured_sources(sources):
+            result = run(
+                settings,
+                now=clock(),
+                include_seen=include_seen,
+                include_future=include_future,
+                wait=wait,
+                strict=strict,
+                jobs=jobs,
+                rebuild=rebuild,
+                queue=send_it,
+            )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     drafts = sum(s.unpublished for s in result.skipped)  # on purpose: counted, not warned
     for skip in result.skipped:
@@ -138,6 +156,8 @@ def make(
             + (f", {drafts} unpublished left out" if drafts else "")
             + "); nothing written"
         )
+        if send_it:
+            deliver(settings.out, settings, say=say, wait=wait or None)  # what an earlier run left
         if as_json:
             typer.echo(json.dumps(result.summary(), ensure_ascii=False))
         if fail_empty:
@@ -157,6 +177,9 @@ def make(
             + (f", {drafts} unpublished left out" if drafts else "")
             + f" -> {result.folder}"
         )
-    if send_it:
-        deliver(result.folder, settings, force=False, say=say)
-    typer.echo(json.dumps(result.summary(), ensure_ascii=False) if as_json else result.folder)
+    if send_it:  # the pending digests, oldest first: this one is the newest
+        deliver(settings.out, settings, say=say, wait=wait or None)
+    if as_json:
+        typer.echo(json.dumps(result.summary(), ensure_ascii=False))
+    elif not quiet:
+        typer.echo(result.folder)

@@ -39,6 +39,9 @@ ManageUrl = Annotated[str | None, _setting("manage_url")]
 ArchiveUrl = Annotated[str | None, _setting("archive_url")]
 Reason = Annotated[str | None, _setting("reason")]
 MaxStories = Annotated[int | None, _setting("max_stories")]
+ListId = Annotated[str | None, _setting("list_id")]
+RecipientsFile = Annotated[Path | None, _setting("recipients_file")]
+Lookback = Annotated[str | None, _setting("lookback")]
 
 # how a run goes
 Config = Annotated[
@@ -54,13 +57,25 @@ IncludeSeen = Annotated[
 IncludeFuture = Annotated[
     bool, typer.Option("--include-future", help="Also include articles dated in the future.")
 ]
+Edition = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="Use the [editions.NAME] table of the config file (its own outbox and state).",
+    ),
+]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing on success; errors on stderr.")
+]
 
 
-def load_settings(given: Mapping[str, object], config: Path | None) -> Settings:
-    """Settings from the file, the environment and the options a command was given (its
-    parameters that are named as Settings fields; None or nothing means unset)."""
+def load_settings(
+    given: Mapping[str, object], config: Path | None, edition: str | None = None
+) -> Settings:
+    """Settings from the file (its ``[editions.<edition>]`` table, when given), the
+    environment and the options a command was given (its parameters that are named as
+    Settings fields; None or nothing means unset)."""
     options: dict[str, object] = {}
     for name, row in specs():
         value = given.get(name)
@@ -71,4 +86,4 @@ def load_settings(given: Mapping[str, object], config: Path | None) -> Settings:
         elif row.kind == "strings" and isinstance(value, list):
             value = tuple(value)
         options[name] = value
-    return load(options, config)
+    return load(options, config, edition=edition)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import typer
 
 from digest.cli import exits
-from digest.errors import DigestError
+from digest.errors import DigestError, MissingSource
 
 
 def err(message: str) -> None:
@@ -56,6 +56,19 @@ def reported() -> Iterator[None]:
             "(set DIGEST_DEBUG=1 for a traceback, and please report it)"
         )
         raise typer.Exit(exits.ERROR) from None
+
+
+@contextmanager
+def configured_sources(given: object) -> Iterator[None]:
+    """A source that does not exist is a usage error (exit 2) when it was typed as --source
+    (``given``), and an error (exit 1) when it comes from the configuration: there it means a
+    folder gone missing, which cron must report like any failed run."""
+    try:
+        yield
+    except MissingSource as exc:
+        if given:
+            raise
+        raise DigestError(f"configured {exc.message}") from None
 
 
 def clock() -> datetime:

@@ -1,8 +1,9 @@
 """Every file and folder name the outbox holds, in one place.
 
-``OUT/<date>/`` is one digest folder (:data:`DIGEST_FILES`); ``OUT/`` also holds the run state,
-the lock and the ``.cache`` folder (file index, analyses, feed responses, kept-digest record),
-and the archive of every edition (:data:`ARCHIVE_FILES`).
+``OUT/<date>/`` is one digest folder (:data:`DIGEST_FILES`), the day's first edition; a later
+edition of the same day (made after the first was sent) is ``OUT/<date>-<n>/`` (n = 2, 3, ...).
+``OUT/`` also holds the run state, the lock, the ``.cache`` folder (file index, analyses, feed
+responses, kept-digest record), and the archive of every edition (:data:`ARCHIVE_FILES`).
 """
 
 from __future__ import annotations
@@ -55,3 +56,14 @@ def edition(name: str) -> tuple[date, int] | None:
     except ValueError:
         return None
     return day, int(match.group(2) or 1)
+
+
+def edition_name(day: str, number: int = 1) -> str:
+    """The folder of a day's ``number``-th edition: ``2026-12-01``, ``2026-12-01-2``, ..."""
+    return day if number <= 1 else f"{day}-{number}"
+
+
+def parse_edition(name: str) -> tuple[str, int] | None:
+    """(day, edition number) of a digest folder's name, or None for any other name."""
+    found = edition(name)
+    return None if found is None else (found[0].isoformat(), found[1])

@@ -18,7 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from digest import dates
-from digest.errors import ArticleError, UsageError
+from digest.errors import ArticleError, DigestError, MissingSource
 from digest.model import Article, Location, Skipped, Source
 from digest.readers.article import to_article
 from digest.readers.base import (
@@ -58,8 +58,12 @@ def _files(root: str, suffixes: frozenset[str]) -> list[SourceFile]:
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=attrgetter("name"))
-        except OSError:
-            return
+        except FileNotFoundError:
+            return  # gone since it was listed: nothing to read
+        except OSError as exc:  # never "nothing new": a run that cannot see its sources fails
+            raise DigestError(
+                f"cannot list the source folder {folder!r}: {exc.strerror or exc}"
+            ) from None
         prefix = "" if folder == "." else folder.rstrip("/") + "/"  # as Path.as_posix() has it
         for entry in entries:
             name = entry.name
@@ -93,7 +97,7 @@ def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | s
         try:
             stat = source.stat()
         except OSError:
-            raise UsageError(f"source {str(source)!r} does not exist") from None
+            raise MissingSource(f"source {str(source)!r} does not exist", str(source)) from None
         if source.is_dir():
             found.extend(_files(source.as_posix(), frozenset(READERS)))
         else:

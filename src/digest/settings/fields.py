@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from digest.dates import WHEN_FORMS
+from digest.dates import WHEN_FORMS, parse_duration
 from digest.errors import ConfigError
 from digest.settings.values import (
     ALGORITHMS,
@@ -94,6 +94,37 @@ def _security(name: str, value: str) -> str:
 
 def _link(name: str, value: str) -> str:
     return check_link(name, value, mailto=True)
+
+
+UNSUBSCRIBE_FIELDS = ("email", "token")
+
+
+def _unsubscribe(name: str, value: str) -> str:
+    """An unsubscribe link, or a template of one per recipient: ``{email}`` (the address,
+    percent-encoded) and ``{token}`` (an HMAC of it with ``DIGEST_SECRET``)."""
+    try:
+        value.format(**{f: "x" for f in UNSUBSCRIBE_FIELDS})
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(
+            f"{name} {value!r} is not a valid template ({exc}): it may use {{email}} and {{token}}"
+        ) from None
+    return check_link(name, value, mailto=True)
+
+
+def _duration(name: str, value: str) -> str:
+    try:
+        parse_duration(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
+    return value.strip().lower()
+
+
+def _list_id(name: str, value: str) -> str:
+    if any(c in value for c in "<>\r\n") or not value.strip() or " " in value.strip():
+        raise ConfigError(
+            f"{name} must be a dotted name such as morning.example.org, not {value!r}"
+        )
+    return value.strip()
 
 
 def _https(name: str, value: str) -> str:
@@ -230,11 +261,41 @@ class Settings:
     unsubscribe_url: str | None = field(
         default=None,
         metadata=row(
-            "https: or mailto: unsubscribe link.",
+            "https: or mailto: unsubscribe link; may use {email} and {token} (an HMAC of the "
+            "address with DIGEST_SECRET), filled in for each recipient.",
             flags=("--unsubscribe-url",),
             metavar="URL",
-            check=_link,
-            example="https://example.org/unsubscribe",
+            check=_unsubscribe,
+            example="https://example.org/unsubscribe?email={email}&token={token}",
+        ),
+    )
+    list_id: str | None = field(
+        default=None,
+        metadata=row(
+            "List-Id of the newsletter (default: from the title and the sender's domain).",
+            flags=("--list-id",),
+            metavar="ID",
+            check=_list_id,
+            example="morning.example.org",
+        ),
+    )
+    recipients_file: Path | None = field(
+        default=None,
+        metadata=row(
+            "File of recipients: one address a line, or CSV with an 'email' column.",
+            kind="path",
+            flags=("--recipients-file",),
+            metavar="FILE",
+            example=Path("subscribers.csv"),
+        ),
+    )
+    lookback: str = field(
+        default="3d",
+        metadata=row(
+            "How far --since last looks back for articles no digest had (late arrivals).",
+            flags=("--lookback",),
+            metavar="SPAN",
+            check=_duration,
         ),
     )
     manage_url: str | None = field(

@@ -4,12 +4,18 @@ variables < command-line options; and the commented starter file ``digest init``
 The config file is ``--config``, else ``$DIGEST_CONFIG``, else ``digest.toml`` in the current
 folder if there is one. Paths in the file are relative to it. ``[smtp]`` holds the ``smtp_*``
 keys without their prefix.
+
+Several newsletters can share one file: each ``[editions.<name>]`` table holds any of the keys
+(its own ``[editions.<name>.smtp]`` too) and is used with ``--edition NAME``, over the file's
+top-level keys. Its outbox is its own ``outbox`` key, else ``<outbox>/<name>``, so each has its
+own state, queue and archive.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -87,25 +93,50 @@ def find_config(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     return local if local.is_file() else None
 
 
-def read_config(path: Path) -> dict[str, object]:
-    """The settings a digest.toml gives, as Settings field values."""
+_EDITION_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def read_config(path: Path, edition: str | None = None) -> dict[str, object]:
+    """The settings a digest.toml gives, as Settings field values; with ``edition``, those of
+    its ``[editions.<edition>]`` table over the top-level ones."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    tables = data.pop("editions", {})
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise ConfigError(f"{path}: [editions] must hold one table per edition")
+    for name in tables:
+        if not _EDITION_NAME.fullmatch(name):
+            raise ConfigError(
+                f"{path}: edition name {name!r} must be lower-case letters, digits, - and _"
+            )
+    values = _values(data, path, str(path))
+    if edition is None:
+        return values
+    if edition not in tables:
+        known = ", ".join(sorted(tables)) or "none"
+        raise ConfigError(f"{path}: no [editions.{edition}] table (editions: {known})")
+    own = _values(dict(tables[edition]), path, f"{path} [editions.{edition}]")
+    if "out" not in own:
+        own["out"] = Path(str(values.get("out", Settings().out))) / edition
+    return {**values, **own}
+
+
+def _values(data: dict[str, object], path: Path, where: str) -> dict[str, object]:
     smtp = data.pop("smtp", {})
     if not isinstance(smtp, dict):
-        raise ConfigError(f"{path}: [smtp] must be a table")
+        raise ConfigError(f"{where}: [smtp] must be a table")
     flat = {**data, **{f"smtp_{k}": v for k, v in smtp.items()}}
     values: dict[str, object] = {}
     for key, value in flat.items():
         if key not in KEYS:
             known = ", ".join(sorted(KEYS))
-            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {known})")
+            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
         name, spec = KEYS[key]
-        values[name] = _convert(key, spec.kind, value, str(path), path.parent)
+        values[name] = _convert(key, spec.kind, value, where, path.parent)
     return values
 
 
@@ -123,14 +154,17 @@ def load(
     options: Mapping[str, object],
     config: Path | None = None,
     env: Mapping[str, str] | None = None,
+    edition: str | None = None,
 ) -> Settings:
-    """Settings from defaults < config file < environment < ``options`` (None means unset),
-    checked once."""
+    """Settings from defaults < config file (its ``[editions.<edition>]`` table over its
+    top level) < environment < ``options`` (None means unset), checked once."""
     env = os.environ if env is None else env
     values: dict[str, object] = {}
     path = find_config(config, env)
     if path is not None:
-        values.update(read_config(path))
+        values.update(read_config(path, edition))
+    elif edition is not None:
+        raise ConfigError(f"--edition {edition}: there is no config file with [editions] tables")
     values.update(read_env(env))
     values.update({k: v for k, v in options.items() if v is not None})
     # the values were converted by their row's kind above; validated() checks the rest
@@ -159,6 +193,14 @@ def starter_config() -> str:
     for key, (name, spec) in KEYS.items():
         if key.startswith("smtp_"):
             lines += entry(key.removeprefix("smtp_"), name, spec)
+    lines += [
+        "",
+        "# Several newsletters from one file: a table per edition, any of the keys above, used",
+        "# with `digest make --edition evening`; its outbox defaults to <outbox>/evening.",
+        "#   [editions.evening]",
+        '#   title = "Evening Digest"',
+        '#   sources = ["evening-news"]',
+    ]
     return "\n".join(lines) + "\n"
 
 
