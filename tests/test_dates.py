@@ -107,3 +107,31 @@ def test_unknown_timezone_is_a_config_error() -> None:
 def test_machine_zone_from_tz_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Asia/Tokyo")
     assert dates.resolve_timezone().utcoffset(NOW) == timedelta(hours=9)
+
+
+# --- feed dates on a 12-hour clock (RFC 822 has none; feeds write one) -----------------------
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Mon, 23 Nov 2026 3:45 PM EST", datetime(2026, 11, 23, 20, 45, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 03:45:00 pm +0000", datetime(2026, 11, 23, 15, 45, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 9:30 a.m. JST", datetime(2026, 11, 23, 0, 30, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 1:05 AM GMT", datetime(2026, 11, 23, 1, 5, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 12:05 AM GMT", datetime(2026, 11, 23, 0, 5, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 12:05 PM GMT", datetime(2026, 11, 23, 12, 5, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 08:00 AMT", datetime(2026, 11, 23, 7, 0, tzinfo=UTC)),  # a zone
+    ],
+)
+def test_feed_dates_on_a_12_hour_clock(value: str, expected: datetime) -> None:
+    # email.utils took "PM" for an unknown zone: 3:45 in the reader's zone, 17 hours off
+    assert dates.parse_feed_date(value, BERLIN) == expected
+
+
+@pytest.mark.parametrize("value", ["Mon, 23 Nov 2026 13:05 PM GMT", "Mon, 23 Nov 2026 0:05 AM"])
+def test_feed_dates_with_an_impossible_12_hour_time_are_rejected(value: str) -> None:
+    with pytest.raises(ValueError, match="not an RFC 822 or ISO 8601 date"):
+        dates.parse_feed_date(value, BERLIN)
