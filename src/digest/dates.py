@@ -178,6 +178,9 @@ _OFFSET_AFTER_TIME = re.compile(
     r"(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:(?:GMT|UTC|UT)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$", re.I
 )
 _RFC_DATE_ONLY = re.compile(r"(?:[A-Za-z]+,?\s+)?\d{1,2}[\s-]+[A-Za-z]+\.?[\s-]+\d{2,4}")
+# "3:45 PM", "03:45:00 p.m.": RFC 822 has no 12-hour clock, but feeds write one (email.utils
+# would take "PM" for the zone and read 3:45 in the reader's zone)
+_TWELVE_HOUR = re.compile(r"(?<!\d)(\d{1,2})(:\d{2}(?::\d{2})?)\s*([ap])\.?m\.?(?=\s|$)", re.I)
 # Zone abbreviations email.utils does not know (it knows UT, UTC, GMT, Z and US zones).
 # Ambiguous ones (IST, CST in China, ...) are left out: RFC 2822 reads unknown names as -0000.
 _ZONE_NAMES = {
@@ -213,8 +216,17 @@ def _parse_iso(text: str, zone: tzinfo) -> datetime:
     return _aware(datetime.fromisoformat(text), zone)
 
 
+def _to_24_hours(match: re.Match[str]) -> str:
+    hour = int(match[1])
+    if not 1 <= hour <= 12:
+        raise ValueError(f"{match[0]!r} is not a 12-hour time")
+    pm = match[3].lower() == "p"
+    return f"{hour % 12 + (12 if pm else 0):02d}{match[2]}"
+
+
 def _parse_rfc822(text: str, zone: tzinfo) -> datetime:
     text = " ".join(_TRAILING_COMMENT.sub("", text).split())
+    text = _TWELVE_HOUR.sub(_to_24_hours, text)
     text = _OFFSET_AFTER_TIME.sub(
         lambda m: f"{m[1]} {m[2]}{int(m[3]):02d}{m[4] or '00'}", text, count=1
     )
@@ -229,9 +241,10 @@ def parse_feed_date(value: str, zone: tzinfo) -> datetime:
 
     Reads RFC 822 / RFC 2822 dates as feeds really write them ("Fri, 27 Nov 2026 07:00:00 GMT",
     "27 Nov 26 7:00 +0100", "GMT+1", "+01:00", "UT", "CET", full month names, no day name,
-    no seconds, two-digit years, a date alone) and ISO 8601 / RFC 3339 ("2026-11-27T07:00:00Z",
-    a space instead of "T", a date alone: midnight in ``zone``). "-0000" and unknown zone names
-    mean "zone unknown" (RFC 2822) and are read in ``zone``. Raises ValueError naming the value.
+    no seconds, two-digit years, a 12-hour clock ("3:45 PM"), a date alone) and ISO 8601 /
+    RFC 3339 ("2026-11-27T07:00:00Z", a space instead of "T", a date alone: midnight in
+    ``zone``). "-0000" and unknown zone names mean "zone unknown" (RFC 2822) and are read in
+    ``zone``. Raises ValueError naming the value.
     """
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{value!r} is not a date")
