@@ -73,7 +73,9 @@ def test_an_unsent_digest_is_remade_in_place(tmp_path: Path) -> None:
     story(news, "c.txt", TITLES[2], T0 + timedelta(hours=1), 3)
     again = make(news, out, now=T0 + timedelta(hours=2))
     assert again.exit_code == 0 and again.stdout.strip() == str(out / "2026-12-01")
-    assert sorted(p.name for p in out.iterdir() if p.is_dir() and p.name[0] != ".") == ["2026-12-01"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir() and p.name[0] != ".") == [
+        "2026-12-01"
+    ]
     text = (out / "2026-12-01" / "digest.txt").read_text()
     assert TITLES[0] in text and TITLES[2] in text
 
@@ -152,7 +154,9 @@ def test_a_rebuild_or_other_smtp_settings_do_not_resend(
         )  # fmt: skip
         assert again.exit_code == 0 and "nothing new" in again.stderr
     assert len(inbox.messages) == 1
-    assert sorted(p.name for p in out.iterdir() if p.is_dir() and p.name[0] != ".") == ["2026-12-01"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir() and p.name[0] != ".") == [
+        "2026-12-01"
+    ]
 
 
 def _header(folder: Path, name: str) -> str:
