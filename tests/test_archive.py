@@ -26,7 +26,7 @@ from conftest import NOW, SEEDS, set_mtime, vnu_command
 from digest.checks import check_path
 from digest.cli import app
 from digest.errors import OutputError
-from digest.outbox import archive, state
+from digest.outbox import archive, editions, state
 from digest.pipeline import make
 from digest.settings import Settings
 
@@ -220,7 +220,7 @@ def test_only_digest_folders_are_editions(outbox: Path, tmp_path: Path) -> None:
     (add_edition(outbox, "2026-11-30", NOW) / "digest.eml").unlink()
     (outbox / "2026-12-01").symlink_to(elsewhere)  # leads outside the outbox
     (outbox / "2026-12-02").write_text("a file")
-    assert [e.name for e in archive.editions(outbox)] == [NEWER, OLDER]
+    assert [e.name for e in editions.read_editions(outbox)] == [NEWER, OLDER]
 
 
 def test_everything_shown_is_escaped_data(outbox: Path) -> None:

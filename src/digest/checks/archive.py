@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from digest.checks.registry import CheckResult, failure, first, passed, plural
-from digest.outbox import archive, names
+from digest.outbox import editions, names
 
 INDEX_CHECK, FEED_CHECK = "archive-index", "archive-feed"
 ARCHIVE_CHECKS = (INDEX_CHECK, FEED_CHECK)
@@ -58,7 +58,7 @@ def target(path: Path) -> tuple[Path, tuple[str, ...]] | None:
 
 def check(out: Path, which: tuple[str, ...] = ARCHIVE_CHECKS) -> list[CheckResult]:
     """The archive checks of ``out`` (``which`` of them, in :data:`ARCHIVE_CHECKS` order)."""
-    found = archive.editions(out)
+    found = editions.read_editions(out)
     results = []
     if INDEX_CHECK in which:
         results.append(check_index(out, found))
@@ -92,7 +92,7 @@ def _edition_of(out: Path, link: str) -> str | None:
     return pieces[0]
 
 
-def _order(linked: list[str], found: list[archive.Edition]) -> list[str]:
+def _order(linked: list[str], found: list[editions.Edition]) -> list[str]:
     """What is wrong with the editions linked (first appearance order) against the outbox's."""
     problems = []
     expected = [e.name for e in found]
@@ -151,7 +151,7 @@ class _Page(HTMLParser):
             self.problems.append(f"never closed: {first([f'<{t}>' for t in unclosed])}")
 
 
-def check_index(out: Path, found: list[archive.Edition]) -> CheckResult:
+def check_index(out: Path, found: list[editions.Edition]) -> CheckResult:
     name = INDEX_CHECK
     text = _read(out / names.ARCHIVE_INDEX, name)
     if isinstance(text, CheckResult):
@@ -197,7 +197,7 @@ def _local(link: str, base: str | None) -> str | None:
     return None
 
 
-def check_feed(out: Path, found: list[archive.Edition]) -> CheckResult:
+def check_feed(out: Path, found: list[editions.Edition]) -> CheckResult:
     name = FEED_CHECK
     text = _read(out / names.FEED, name)
     if isinstance(text, CheckResult):
