@@ -112,13 +112,18 @@ def _digest(args: list[str], out: Path, source: Path) -> tuple[float, str]:
     took = time.perf_counter() - started
     if done.returncode not in (0, 4):
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return took, done.stderr.strip().splitlines()[0] if done.stderr.strip() else ""
+    said = [line for line in done.stderr.splitlines() if not line.startswith("warning:")]
+    return took, said[0] if said else ""
 
 
 def warm() -> bool:
     """Time cold make, warm make and warm ls over a mixed folder; whether the warm ones are
     under 1 s."""
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
+        if os.environ.get("BENCH_KEEP"):  # a folder to look at afterwards
+            tmp = os.environ["BENCH_KEEP"]
+            shutil.rmtree(tmp, ignore_errors=True)
+            Path(tmp).mkdir(parents=True)
         folder = Path(tmp) / "mixed"
         folder.mkdir()
         count = 0

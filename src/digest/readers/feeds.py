@@ -13,20 +13,25 @@ Every failure the user can cause raises :class:`~digest.errors.ArticleError`.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from time import struct_time
 from typing import Any
 from xml.sax import SAXParseException
 
+from digest import dates
 from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
-from digest.text import clean_line, html_to_paragraphs, text_paragraphs
+from digest.readers.wxr import is_wxr, parse_wxr
+from digest.text import clean_line, html_to_paragraphs, looks_like_html, text_paragraphs
 from digest.urls import absolute, is_http
 
-__all__ = ["FEEDS", "JSON_FEED_PREFIX", "parse_feed"]
+__all__ = ["FEEDS", "JSON_FEED_PREFIX", "headline_from", "is_json_feed_object", "parse_feed"]
 
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
 
@@ -78,6 +83,8 @@ def _entry_or_skip(
     if not paragraphs:
         label = ident or url or f"entry {index}"
         return EntrySkip(label=label, reason="no text" if title else "no title or text")
+    if not title:  # allowed by RSS and JSON Feed (micro-blogs): the text opens with it
+        title = headline_from(paragraphs)
     # the ignore: ``fields`` are Entry's own keyword fields, typed where the callers build them
     return Entry(title=title, paragraphs=paragraphs, url=url, id=ident, **fields)  # type: ignore[arg-type]
 
@@ -88,6 +95,55 @@ def _dated(published: str | None, updated: str | None) -> dict[str, object]:
     if updated:
         return {"date": updated, "date_origin": "feed updated"}
     return {"date": None, "date_origin": ""}
+
+
+# Where an XML feed entry's date is, best first (feedparser's names: Atom 0.3's <issued> and
+# RSS's <pubDate> are "published", <created> and <dcterms:created> "created").
+_XML_DATES = (
+    ("published", "feed published"),
+    ("created", "feed created"),
+    ("updated", "feed updated"),
+)
+_PROBE = timezone(timedelta(hours=5, minutes=30))  # any zone but UTC: tells a naive reading
+
+
+def _xml_dated(item: dict[str, Any]) -> dict[str, object]:
+    """The entry's date as the feed wrote it, or as feedparser's date handlers read it.
+
+    Our reading keeps the offset the feed wrote, and reads a date without a zone in the run's
+    zone. Where feedparser's handlers know more (US zone letters such as ``ET`` and ``PT``,
+    localized and odd formats), its parsed time (UTC) is used: when ours cannot read the date,
+    or reads no zone in it while feedparser's time differs from that reading in UTC.
+    """
+    for key, origin in _XML_DATES:
+        raw = _str(dict.get(item, key))  # dict.get: feedparser's get("updated") falls back
+        parsed = dict.get(item, f"{key}_parsed")
+        theirs = _from_struct(parsed)
+        if raw is None:
+            if theirs is not None:
+                return {"date": theirs, "date_origin": origin}
+            continue
+        try:
+            in_utc = dates.parse_feed_date(raw, UTC)
+            naive = in_utc != dates.parse_feed_date(raw, _PROBE)
+        except ValueError:
+            if theirs is not None:
+                return {"date": theirs, "date_origin": origin}
+            return {"date": raw, "date_origin": origin}  # unreadable: said so by the caller
+        if naive and theirs is not None and theirs != in_utc:
+            return {"date": theirs, "date_origin": origin}
+        return {"date": raw, "date_origin": origin}
+    return {"date": None, "date_origin": ""}
+
+
+def _from_struct(value: object) -> datetime | None:
+    """feedparser's parsed date (a UTC struct_time) as an aware datetime."""
+    if not isinstance(value, struct_time):
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=UTC)
+    except (ValueError, OverflowError):
+        return None
 
 
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -112,6 +168,20 @@ def _is_encoding_problem(exc: BaseException | None) -> bool:
     return isinstance(
         exc, (_feedparser().CharacterEncodingOverride, _feedparser().CharacterEncodingUnknown)
     )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])")
+HEADLINE_WORDS = 14  # a headline made from a longer first sentence is cut after this many
+
+
+def headline_from(paragraphs: tuple[str, ...]) -> str:
+    """A headline for an entry that has none: its first sentence, cut at a word with "…"
+    when long."""
+    first = _SENTENCE_END.split(paragraphs[0], maxsplit=1)[0].strip()
+    words = first.split()
+    if len(words) > HEADLINE_WORDS:
+        return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:–—-") + "…"
+    return first
 
 
 def _author_names(authors: object) -> str | None:
@@ -152,9 +222,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
         title = _title(item.get("title"), detail.get("type", "text/plain"))
         paragraphs: tuple[str, ...] = ()
         for body in _xml_bodies(item):
-            kind = body.get("type") or "text/html"
-            value = body.get("value") or ""
-            paragraphs = html_to_paragraphs(value) if "html" in kind else text_paragraphs(value)
+            paragraphs = _body_paragraphs(body.get("value") or "", body.get("type") or "text/html")
             if paragraphs:
                 break
         out.append(
@@ -164,8 +232,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 paragraphs,
                 _str(item.get("id")),
                 absolute(item.get("link"), base),
-                # dict.get: feedparser's get("updated") falls back to "published" (and warns)
-                **_dated(_str(dict.get(item, "published")), _str(dict.get(item, "updated"))),
+                **_xml_dated(item),
                 needs_date=True,
                 author=(
                     _author_names(item.get("authors"))
@@ -180,6 +247,28 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
             )
         )
     return out
+
+
+_TAG_TEXT = re.compile(
+    r"</?(?:p|a|br|div|span|img|table|tr|td|ul|ol|li|em|strong|b|i|h[1-6]|blockquote|pre|code)"
+    r"(?:\s[^<>]*)?/?>",
+    re.I,
+)
+
+
+def _body_paragraphs(value: str, kind: str) -> tuple[str, ...]:
+    """A body as feedparser decoded it (base64, escaped or inline markup) as paragraphs, by
+    the type it reports. Markup in a "text/plain" body (Atom 0.3's default type, often wrong)
+    is read as HTML, and so is HTML escaped twice (it shows as tags once read: a real Reddit
+    feed does this)."""
+    if "html" in kind or _TAG_TEXT.search(value):
+        paragraphs = html_to_paragraphs(value)
+    else:
+        paragraphs = text_paragraphs(value)
+    text = "\n".join(paragraphs)
+    if len(_TAG_TEXT.findall(text)) >= 2:  # escaped twice: read the tags it shows
+        paragraphs = html_to_paragraphs(text.replace("\n", "<br>\n"))
+    return paragraphs
 
 
 def _xml_bodies(item: Mapping[str, object]) -> Iterable[Mapping[str, str]]:
@@ -209,13 +298,39 @@ _JSON_BODIES: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
 )
 
 
+def _json_text(value: object) -> str:
+    """A JSON Feed title: plain text by the specification, but real feeds put entities
+    (``&#x27;``) and even tags in it."""
+    text = _str(value)
+    if text is None:
+        return ""
+    if looks_like_html(text):
+        return " ".join(html_to_paragraphs(text))
+    return clean_line(html.unescape(text))
+
+
+def is_json_feed_object(doc: object) -> bool:
+    """Whether a parsed JSON document is a JSON Feed: an object with a list of ``items`` and a
+    ``version``, the jsonfeed.org URL or not ("1.1", "jsonfeed 1": real feeds write these)."""
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if not isinstance(version, str | int | float) or isinstance(version, bool):
+        return False
+    text = str(version).strip().lower()
+    if text.startswith(JSON_FEED_PREFIX):
+        return True  # (its items are checked when it is read)
+    assert isinstance(doc, dict)
+    return isinstance(doc.get("items"), list) and (
+        "jsonfeed" in text or re.fullmatch(r"v?\d+(?:\.\d+)*", text) is not None
+    )
+
+
 def _parse_json_feed(
     doc: Mapping[str, object], label: str, base_url: str | None
 ) -> list[Entry | EntrySkip]:
     items = doc.get("items")
     if not isinstance(items, list):
         raise ArticleError("malformed JSON Feed: 'items' is not a list")
-    source = _title(doc.get("title")) or None
+    source = _json_text(doc.get("title")) or None
     doc_base = base_url or (label if is_http(label) else None)
     base = (
         absolute(doc.get("home_page_url"), doc_base)
@@ -232,7 +347,7 @@ def _parse_json_feed(
             continue
         ident = item.get("id")
         ident = str(ident) if isinstance(ident, (int, float)) else _str(ident)
-        title = _title(item.get("title"))
+        title = _json_text(item.get("title"))
         paragraphs: tuple[str, ...] = ()
         for key, convert in _JSON_BODIES:
             value = item.get(key)
@@ -276,11 +391,11 @@ def _json_document(data: bytes) -> Mapping[str, object] | None:
                 f"column {exc.colno}"
             ) from None
         return None  # not JSON after all: let feedparser have a go
-    version = doc.get("version") if isinstance(doc, dict) else None
-    if not (isinstance(version, str) and version.startswith(JSON_FEED_PREFIX)):
+    if not is_json_feed_object(doc):
         raise ArticleError(
             f'not a feed: JSON without a JSON Feed version ("{JSON_FEED_PREFIX}1.1")'
         )
+    assert isinstance(doc, dict)
     return doc
 
 
@@ -303,6 +418,8 @@ def parse_feed(data: bytes, label: str, *, base_url: str | None = None) -> list[
         return _parse_json_feed(doc, label, base_url)
     if _looks_like_html(data):
         raise ArticleError("not a feed: an HTML page (use the site's RSS or Atom feed URL)")
+    if is_wxr(data):
+        return parse_wxr(data, label)
     return _parse_xml_feed(data, label, base_url)
 
 
