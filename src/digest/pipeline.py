@@ -107,7 +107,7 @@ def consider(
     # the index of the last make, read only: what it extracted is recalled, not extracted
     # again; no span: ls keeps every article, to say where each one stands
     cache_dir = names.cache_dir(settings.out)
-    index = FileIndex(cache_dir, dates.zone_name(zone), *_reading(settings))
+    index = FileIndex(cache_dir, dates.zone_name(zone), *_reading(settings), read_only=True)
     articles, skipped = _read(run, settings.sources, index, remember=False)
     return window, list(_select(run, articles).considered), skipped
 

@@ -113,10 +113,13 @@ def _article(row: list[object], zone: tzinfo) -> Article:
 
 
 class FileIndex:
-    def __init__(self, folder: Path, zone_name: str, *settings: object) -> None:
+    def __init__(
+        self, folder: Path, zone_name: str, *settings: object, read_only: bool = False
+    ) -> None:
         """The index in ``folder`` (OUT/.cache), valid for this version, zone and the other
         reading ``settings`` (language, limits, export fields: anything that changes what a
-        file reads as)."""
+        file reads as). A ``read_only`` index (``digest ls``) recalls and records nothing."""
+        self.read_only = read_only
         self.path = folder / INDEX_NAME
         self.store = folder / ARTICLES_NAME
         extra = json.dumps(settings, sort_keys=True, default=str) if settings else ""
@@ -187,6 +190,8 @@ class FileIndex:
         """What reading the source gave, under the version the scan saw before it was read
         (so a file changed while being read is read again next time)."""
         self._visited.add(key)
+        if self.read_only:
+            return
         stamps = [a.published.timestamp() for a in articles]
         entry = [*stat, "read", stamps, [[*_where(s.path), s.reason] for s in skipped]]
         if articles:  # written whenever the source was read: its record may be the one missing
@@ -208,6 +213,8 @@ class FileIndex:
     def save(self) -> None:
         """Write the index when this run changed it; sources no longer found are dropped
         (with their articles' records)."""
+        if self.read_only:
+            return
         gone = [key for key in self.entries if key not in self._visited]
         for key in gone:
             if self.entries[key][3]:

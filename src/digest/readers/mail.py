@@ -25,7 +25,7 @@ __all__ = ["MAIL", "read_mail", "remove_chrome"]
 
 # The line that separates messages in an mbox file ("From sender date"), at the start or
 # after a blank line (mboxo/mboxrd quote body lines that start "From " as ">From ").
-_MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\r\n\r\n))From [^\r\n]*\r?\n")
+_MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\r\n\r\n))From \S+ [^\r\n]*\d[^\r\n]*\r?\n")
 # A newsletter's chrome: lines above the content, and the footer's first paragraph.
 _HEAD_CHROME = re.compile(
     r"view (?:this|it|the) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a|the) "
@@ -46,12 +46,16 @@ _CHROME = re.compile(
 )
 
 
+_QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
+
+
 def _messages(data: bytes) -> list[bytes]:
-    """The messages of an mbox file (or the one message of an .eml)."""
+    """The messages of an mbox file (or the one message of an .eml); body lines quoted as
+    ">From " are given back their "From " (mboxrd)."""
     if not data.startswith(b"From "):
         return [data]
     parts = _MBOX_FROM.split(data)
-    return [p for p in parts if p.strip()]
+    return [_QUOTED_FROM.sub(rb"\1", p) for p in parts if p.strip()]
 
 
 def remove_chrome(paragraphs: tuple[str, ...]) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
+from digest.readers.feeds import headline_from
 from digest.text import clean_line
 from digest.urls import absolute, is_http, untrack
 
@@ -111,6 +112,7 @@ def read_page(html: str, label: str) -> Entry:
         if doc is None or sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
             raise ArticleError(NO_TEXT)
         published = _published(tree, metas) or doc.date or _searched_date(tree, html)
+        title = title or headline_from(paragraphs)  # a page with no title at all
     except ArticleError:
         raise
     except Exception as exc:  # a third-party parser on any page: a message, not a traceback
@@ -179,7 +181,7 @@ def _searched_date(tree: Any, html: str) -> str | None:
 
 
 # "Headline | Site", "Headline - Site", "Site: Headline": the site's name around a title.
-_TITLE_PARTS = re.compile(r"\s+[|–—·•»:-]\s+|\s*[|»]\s*")
+_TITLE_PARTS = re.compile(r"\s+[|–—·•»›:-]\s+|\s*[|»›]\s*|:\s+")
 _MENU_WORDS = frozenset(
     w.casefold()
     for w in (
@@ -199,8 +201,9 @@ _MENU_WORDS = frozenset(
 
 
 def _title(tree: Any, metas: dict[str, str], doc: Any) -> str:
-    """The article's headline: ``og:title`` (else twitter:title, the first ``<h1>``, else
-    trafilatura's) without the site's name appended or prepended, and never a menu word."""
+    """The article's headline: ``og:title`` (else twitter:title, the first ``<h1>``,
+    trafilatura's, ``<title>``) without the site's name appended or prepended, never a menu
+    word, and two words or more when any candidate has them."""
     site = clean_line(
         metas.get("og:site_name")
         or metas.get("application-name")
@@ -210,11 +213,10 @@ def _title(tree: Any, metas: dict[str, str], doc: Any) -> str:
     candidates = [metas.get("og:title", ""), metas.get("twitter:title", "")]
     candidates += [" ".join(h.itertext()) for h in tree.iter("h1")][:2]
     candidates.append(getattr(doc, "title", "") or "")
-    for candidate in candidates:
-        title = _without_site(clean_line(candidate), site)
-        if title and title.casefold() not in _MENU_WORDS and len(title.split()) >= 2:
-            return title
-    return next((clean_line(c) for c in candidates if clean_line(c)), "")
+    candidates += [" ".join(t.itertext()) for t in tree.iter("title")][:1]
+    titles = [_without_site(clean_line(c), site) for c in candidates]
+    titles = [t for t in titles if t and t.casefold() not in _MENU_WORDS]
+    return next((t for t in titles if len(t.split()) >= 2), titles[0] if titles else "")
 
 
 def _without_site(title: str, site: str) -> str:
@@ -224,10 +226,9 @@ def _without_site(title: str, site: str) -> str:
     parts = _TITLE_PARTS.split(title)
     if len(parts) < 2:
         return title
-    folded = site.casefold()
-    if parts[-1].strip().casefold() in folded or folded in parts[-1].strip().casefold():
+    if _names_site(parts[-1], site):
         parts = parts[:-1]
-    elif parts[0].strip().casefold() in folded or folded in parts[0].strip().casefold():
+    elif _names_site(parts[0], site):
         parts = parts[1:]
     else:
         return title
@@ -236,6 +237,16 @@ def _without_site(title: str, site: str) -> str:
     for separator, part in zip(separators, parts[1:], strict=False):
         kept += separator + part
     return kept.strip() or title
+
+
+def _names_site(part: str, site: str) -> bool:
+    """Whether a part of a title is the site's name ("CNET.de" for "cnet.de", "Caktus Group",
+    "MODEPILOT.de" for "Modepilot"): the one holds the other, letters and digits compared, and
+    the part is no longer than a name."""
+    mine, theirs = re.sub(r"\W", "", part.casefold()), re.sub(r"\W", "", site.casefold())
+    if not mine or not theirs or len(part.split()) > 6:
+        return False
+    return mine in theirs or theirs in mine
 
 
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:

@@ -62,10 +62,14 @@ def _excerpt(item: ElementTree.Element) -> str:
     return ""
 
 
+_CAPTION = re.compile(r"\[(wp_)?caption\b[^\]]*\].*?\[/(wp_)?caption\]", re.I | re.S)
+
+
 def autop(content: str) -> str:
     """WordPress post content as HTML paragraphs: blank lines end a paragraph and single line
-    breaks are ``<br>`` where the content has no block markup of its own (wpautop's rule)."""
-    content = _SHORTCODE.sub("", content)
+    breaks are ``<br>`` where the content has no block markup of its own (wpautop's rule).
+    Captions go (an image's, not the article's text), and other shortcodes' brackets."""
+    content = _SHORTCODE.sub("", _CAPTION.sub("", content))
     if _BLOCKS.search(content):
         return content
     paragraphs = [p.strip() for p in _BLANK.split(content.replace("\r\n", "\n")) if p.strip()]
