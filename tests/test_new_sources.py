@@ -20,6 +20,7 @@ from digest.cli import app
 from digest.errors import ArticleError
 from digest.model import Article, Skipped
 from digest.pipeline import make
+from digest.readers.base import Entry, EntrySkip
 from digest.readers.feeds import parse_feed
 from digest.readers.mail import read_mail, remove_chrome
 from digest.readers.opml import feed_urls
@@ -328,3 +329,30 @@ def test_ls_shows_title_date_and_skip_reason_for_every_real_world_file(tmp_path:
         "draft (not published)",
     ]
     assert all("<" not in r["title"] and "&#" not in r["title"] for r in rows if r["title"])
+
+
+def test_blogger_export_gives_posts_only() -> None:
+    kind = "http://schemas.google.com/g/2005#kind"
+    blogger = "http://schemas.google.com/blogger/2008/kind#"
+
+    def entry(ident: str, what: str, text: str) -> str:
+        return (
+            f"<entry><id>{ident}</id><published>2026-11-26T09:00:00Z</published>"
+            f"<category scheme='{kind}' term='{blogger}{what}'/>"
+            "<category scheme='http://www.blogger.com/atom/ns#' term='harbour'/>"
+            f"<title type='text'>{what} entry</title><content type='html'>{text}</content></entry>"
+        )
+
+    feed = (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Blog</title>"
+        + entry("s1", "settings", "BLOGGER_SETTING_VALUE")
+        + entry("t1", "template", "&lt;b:skin&gt;body {}&lt;/b:skin&gt;")
+        + entry("p1", "post", "&lt;p&gt;The ferry is back on Thursday.&lt;/p&gt;")
+        + "</feed>"
+    ).encode()
+    post, *rest = sorted(parse_feed(feed, "blog.xml"), key=lambda e: isinstance(e, EntrySkip))
+    assert isinstance(post, Entry) and post.title == "post entry" and post.tags == ("harbour",)
+    assert sorted(s.reason for s in rest) == [  # type: ignore[union-attr]
+        "Blogger settings, not a post",
+        "Blogger template, not a post",
+    ]

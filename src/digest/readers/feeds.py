@@ -218,6 +218,11 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
 
     out: list[Entry | EntrySkip] = []
     for index, item in enumerate(entries, start=1):
+        kind = _blogger_kind(item)
+        if kind not in (None, "post"):  # a Blogger export's settings, template, comments
+            label = _str(item.get("id")) or f"entry {index}"
+            out.append(EntrySkip(label=label, reason=f"Blogger {kind}, not a post"))
+            continue
         detail = item.get("title_detail") or {}
         title = _title(item.get("title"), detail.get("type", "text/plain"))
         paragraphs: tuple[str, ...] = ()
@@ -242,7 +247,11 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 ),
                 source=source,
                 language=language,
-                tags=_unique(t.get("label") or t.get("term") for t in item.get("tags") or ()),
+                tags=_unique(
+                    t.get("label") or t.get("term")
+                    for t in item.get("tags") or ()
+                    if not str(t.get("scheme") or "").endswith(_KIND_SCHEME)
+                ),
                 extra={"feed": label},
             )
         )
@@ -269,6 +278,18 @@ def _body_paragraphs(value: str, kind: str) -> tuple[str, ...]:
     if len(_TAG_TEXT.findall(text)) >= 2:  # escaped twice: read the tags it shows
         paragraphs = html_to_paragraphs(text.replace("\n", "<br>\n"))
     return paragraphs
+
+
+_KIND_SCHEME = "schemas.google.com/g/2005#kind"  # Blogger's kind of entry (post, comment, ...)
+
+
+def _blogger_kind(item: Mapping[str, object]) -> str | None:
+    """What a Blogger export entry is ("post", "comment", "settings", "template", "page"),
+    from its kind category; None for an entry of any other feed."""
+    for tag in item.get("tags") or ():  # type: ignore[attr-defined]
+        if isinstance(tag, Mapping) and str(tag.get("scheme") or "").endswith(_KIND_SCHEME):
+            return str(tag.get("term") or "").rpartition("#")[2] or None
+    return None
 
 
 def _xml_bodies(item: Mapping[str, object]) -> Iterable[Mapping[str, str]]:

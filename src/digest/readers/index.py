@@ -88,14 +88,14 @@ def _article_json(a: Article, zone: tzinfo) -> list[object]:
     ]
 
 
-def _article(row: list[object], zone: tzinfo) -> Article:
+def _article(row: list[object], zone: tzinfo, known: dict[str, Source]) -> Article:
     (ident, where, is_file, title, stamp, offset, origin, paragraphs, dek, url) = row[:10]
     source, author, language, tags, content_hash, text, body_start = row[10:]
     assert isinstance(stamp, float | int) and isinstance(paragraphs, list)
     assert isinstance(tags, list) and isinstance(body_start, int)
     return Article(
         id=str(ident),
-        path=_source(where, is_file),
+        path=known.get(str(where)) or known.setdefault(str(where), _source(where, is_file)),
         title=str(title),
         published=_in_offset(stamp, offset, zone),
         date_source=str(origin),
@@ -122,6 +122,7 @@ class FileIndex:
         self.read_only = read_only
         self.path = folder / INDEX_NAME
         self.store = folder / ARTICLES_NAME
+        self._store = self.store.as_posix()
         extra = json.dumps(settings, sort_keys=True, default=str) if settings else ""
         self.stamp = f"{__version__}|{zone_name}|{extra}"  # the entries hold for these only
         self.entries: dict[str, Entry] = {}
@@ -158,11 +159,15 @@ class FileIndex:
 
     def _store_path(self, key: str) -> Path:
         name = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-        return self.store / name[:2] / f"{name[2:]}.json"
+        # one Path made from a string: a ls of thousands of files recalls thousands of these
+        return Path(f"{self._store}/{name[:2]}/{name[2:]}.json")
 
-    def recall(self, key: str, entry: Entry, zone: tzinfo) -> list[Article] | None:
+    def recall(
+        self, key: str, entry: Entry, zone: tzinfo, source: Source | None = None
+    ) -> list[Article] | None:
         """The articles read from an unchanged source last time, or None when their record is
-        missing or does not match the entry (then the source is read again)."""
+        missing or does not match the entry (then the source is read again). ``source`` is
+        the source's own path (or URL), given to its articles."""
         if not entry[3]:
             return []
         data = read_record(self._store_path(key), ARTICLES_KIND, ARTICLES_FORMAT)
@@ -170,9 +175,10 @@ class FileIndex:
             return None
         if data.get("version") != entry[:2]:
             return None
+        known = {key: source} if source is not None else {}
         try:
             rows = data["articles"]
-            articles = [_article(row, zone) for row in rows]
+            articles = [_article(row, zone, known) for row in rows]
         except (KeyError, TypeError, ValueError, AssertionError, OverflowError, OSError):
             return None
         if [a.published.timestamp() for a in articles] != entry[3]:

@@ -220,7 +220,7 @@ def read_url(
     version = [len(data), hashlib.sha256(data).hexdigest()]
     if index is not None:
         entry = index.lookup(url, version)
-        recalled = index.recall(url, entry, options.zone) if entry is not None else None
+        recalled = index.recall(url, entry, options.zone, location) if entry is not None else None
         if entry is not None and recalled is not None:
             return recalled, index.skips(entry)
     try:
