@@ -322,7 +322,7 @@ def _index_tells_the_truth(out: Path, complete: bool = False) -> None:
     from digest.readers.index import FileIndex
     from digest.readers.scan import ReadOptions, read_file
 
-    index = FileIndex(out / ".cache", "UTC")
+    index = FileIndex(out / ".cache", "UTC", "english", 5 * 1024 * 1024, ())  # make's settings
     options = ReadOptions(UTC, "english", 5 * 1024 * 1024, (), None)
     assert len(index.entries) == 40 or not complete  # (so the check below is not vacuous)
     for key, entry in index.entries.items():

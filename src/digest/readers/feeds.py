@@ -288,7 +288,9 @@ def _blogger_kind(item: Mapping[str, object]) -> str | None:
     from its kind category; None for an entry of any other feed."""
     for tag in item.get("tags") or ():  # type: ignore[attr-defined]
         if isinstance(tag, Mapping) and str(tag.get("scheme") or "").endswith(_KIND_SCHEME):
-            return str(tag.get("term") or "").rpartition("#")[2] or None
+            term = str(tag.get("term") or "")
+            if "/blogger/" in term:  # (Google's other feeds use the scheme too: Docs lists)
+                return term.rpartition("#")[2] or None
     return None
 
 
