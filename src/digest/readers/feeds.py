@@ -18,15 +18,19 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime, timedelta, timezone
-from time import struct_time
 from typing import Any
 from xml.sax import SAXParseException
 
-from digest import dates
 from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
+from digest.readers.feed_entry import (
+    KIND_SCHEME,
+    blogger_kind,
+    body_paragraphs,
+    headline_from,
+    xml_dated,
+)
 from digest.readers.wxr import is_wxr, parse_wxr
 from digest.text import clean_line, html_to_paragraphs, looks_like_html, text_paragraphs
 from digest.urls import absolute, is_http
@@ -97,55 +101,6 @@ def _dated(published: str | None, updated: str | None) -> dict[str, object]:
     return {"date": None, "date_origin": ""}
 
 
-# Where an XML feed entry's date is, best first (feedparser's names: Atom 0.3's <issued> and
-# RSS's <pubDate> are "published", <created> and <dcterms:created> "created").
-_XML_DATES = (
-    ("published", "feed published"),
-    ("created", "feed created"),
-    ("updated", "feed updated"),
-)
-_PROBE = timezone(timedelta(hours=5, minutes=30))  # any zone but UTC: tells a naive reading
-
-
-def _xml_dated(item: dict[str, Any]) -> dict[str, object]:
-    """The entry's date as the feed wrote it, or as feedparser's date handlers read it.
-
-    Our reading keeps the offset the feed wrote, and reads a date without a zone in the run's
-    zone. Where feedparser's handlers know more (US zone letters such as ``ET`` and ``PT``,
-    localized and odd formats), its parsed time (UTC) is used: when ours cannot read the date,
-    or reads no zone in it while feedparser's time differs from that reading in UTC.
-    """
-    for key, origin in _XML_DATES:
-        raw = _str(dict.get(item, key))  # dict.get: feedparser's get("updated") falls back
-        parsed = dict.get(item, f"{key}_parsed")
-        theirs = _from_struct(parsed)
-        if raw is None:
-            if theirs is not None:
-                return {"date": theirs, "date_origin": origin}
-            continue
-        try:
-            in_utc = dates.parse_feed_date(raw, UTC)
-            naive = in_utc != dates.parse_feed_date(raw, _PROBE)
-        except ValueError:
-            if theirs is not None:
-                return {"date": theirs, "date_origin": origin}
-            return {"date": raw, "date_origin": origin}  # unreadable: said so by the caller
-        if naive and theirs is not None and theirs != in_utc:
-            return {"date": theirs, "date_origin": origin}
-        return {"date": raw, "date_origin": origin}
-    return {"date": None, "date_origin": ""}
-
-
-def _from_struct(value: object) -> datetime | None:
-    """feedparser's parsed date (a UTC struct_time) as an aware datetime."""
-    if not isinstance(value, struct_time):
-        return None
-    try:
-        return datetime(*value[:6], tzinfo=UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -168,20 +123,6 @@ def _is_encoding_problem(exc: BaseException | None) -> bool:
     return isinstance(
         exc, (_feedparser().CharacterEncodingOverride, _feedparser().CharacterEncodingUnknown)
     )
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Þ])")
-HEADLINE_WORDS = 14  # a headline made from a longer first sentence is cut after this many
-
-
-def headline_from(paragraphs: tuple[str, ...]) -> str:
-    """A headline for an entry that has none: its first sentence, cut at a word with "…"
-    when long."""
-    first = _SENTENCE_END.split(paragraphs[0], maxsplit=1)[0].strip()
-    words = first.split()
-    if len(words) > HEADLINE_WORDS:
-        return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:–—-") + "…"
-    return first
 
 
 def _author_names(authors: object) -> str | None:
@@ -218,7 +159,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
 
     out: list[Entry | EntrySkip] = []
     for index, item in enumerate(entries, start=1):
-        kind = _blogger_kind(item)
+        kind = blogger_kind(item)
         if kind not in (None, "post"):  # a Blogger export's settings, template, comments
             label = _str(item.get("id")) or f"entry {index}"
             out.append(EntrySkip(label=label, reason=f"Blogger {kind}, not a post"))
@@ -227,7 +168,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
         title = _title(item.get("title"), detail.get("type", "text/plain"))
         paragraphs: tuple[str, ...] = ()
         for body in _xml_bodies(item):
-            paragraphs = _body_paragraphs(body.get("value") or "", body.get("type") or "text/html")
+            paragraphs = body_paragraphs(body.get("value") or "", body.get("type") or "text/html")
             if paragraphs:
                 break
         out.append(
@@ -237,7 +178,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 paragraphs,
                 _str(item.get("id")),
                 absolute(item.get("link"), base),
-                **_xml_dated(item),
+                **xml_dated(item),
                 needs_date=True,
                 author=(
                     _author_names(item.get("authors"))
@@ -250,48 +191,12 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 tags=_unique(
                     t.get("label") or t.get("term")
                     for t in item.get("tags") or ()
-                    if not str(t.get("scheme") or "").endswith(_KIND_SCHEME)
+                    if not str(t.get("scheme") or "").endswith(KIND_SCHEME)
                 ),
                 extra={"feed": label},
             )
         )
     return out
-
-
-_TAG_TEXT = re.compile(
-    r"</?(?:p|a|br|div|span|img|table|tr|td|ul|ol|li|em|strong|b|i|h[1-6]|blockquote|pre|code)"
-    r"(?:\s[^<>]*)?/?>",
-    re.I,
-)
-
-
-def _body_paragraphs(value: str, kind: str) -> tuple[str, ...]:
-    """A body as feedparser decoded it (base64, escaped or inline markup) as paragraphs, by
-    the type it reports. Markup in a "text/plain" body (Atom 0.3's default type, often wrong)
-    is read as HTML, and so is HTML escaped twice (it shows as tags once read: a real Reddit
-    feed does this)."""
-    if "html" in kind or _TAG_TEXT.search(value):
-        paragraphs = html_to_paragraphs(value)
-    else:
-        paragraphs = text_paragraphs(value)
-    text = "\n".join(paragraphs)
-    if len(_TAG_TEXT.findall(text)) >= 2:  # escaped twice: read the tags it shows
-        paragraphs = html_to_paragraphs(text.replace("\n", "<br>\n"))
-    return paragraphs
-
-
-_KIND_SCHEME = "schemas.google.com/g/2005#kind"  # Blogger's kind of entry (post, comment, ...)
-
-
-def _blogger_kind(item: Mapping[str, object]) -> str | None:
-    """What a Blogger export entry is ("post", "comment", "settings", "template", "page"),
-    from its kind category; None for an entry of any other feed."""
-    for tag in item.get("tags") or ():  # type: ignore[attr-defined]
-        if isinstance(tag, Mapping) and str(tag.get("scheme") or "").endswith(_KIND_SCHEME):
-            term = str(tag.get("term") or "")
-            if "/blogger/" in term:  # (Google's other feeds use the scheme too: Docs lists)
-                return term.rpartition("#")[2] or None
-    return None
 
 
 def _xml_bodies(item: Mapping[str, object]) -> Iterable[Mapping[str, str]]:

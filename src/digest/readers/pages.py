@@ -26,7 +26,7 @@ from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
-from digest.readers.feeds import headline_from
+from digest.readers.feed_entry import headline_from
 from digest.text import clean_line
 from digest.urls import absolute, is_http, untrack
 
