@@ -356,3 +356,12 @@ def test_blogger_export_gives_posts_only() -> None:
         "Blogger settings, not a post",
         "Blogger template, not a post",
     ]
+
+
+def test_an_article_sentence_starting_with_a_chrome_word_stays() -> None:
+    paragraphs = (
+        "Twitter said on Monday that it would close its office on the quay next spring.",
+        "Follow us on Twitter",
+        "© 2026 Harbourton Weekly",
+    )
+    assert remove_chrome(paragraphs) == paragraphs[:1]

@@ -49,6 +49,9 @@ _CHROME = re.compile(
 _QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
 
 
+CHROME_WORDS = 12  # chrome is a short line: a longer paragraph is the article's
+
+
 def _messages(data: bytes) -> list[bytes]:
     """The messages of an mbox file (or the one message of an .eml); body lines quoted as
     ">From " are given back their "From " (mboxrd)."""
@@ -68,7 +71,15 @@ def remove_chrome(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
         if _FOOTER.search(kept[index]):
             kept = kept[:index]
             break
-    return tuple(p for p in kept if not (_CHROME.search(p) or _HEAD_CHROME.search(p)))
+    return tuple(p for p in kept if not _is_chrome(p))
+
+
+def _is_chrome(paragraph: str) -> bool:
+    """A short line of chrome ("Follow us on Twitter", "© 2026 ...") anywhere in the message;
+    a sentence of the article that merely starts with such a word stays."""
+    if _HEAD_CHROME.search(paragraph):
+        return True
+    return len(paragraph.split()) <= CHROME_WORDS and _CHROME.search(paragraph) is not None
 
 
 def _body(message: EmailMessage) -> tuple[str, ...]:
