@@ -365,3 +365,18 @@ def test_an_article_sentence_starting_with_a_chrome_word_stays() -> None:
         "© 2026 Harbourton Weekly",
     )
     assert remove_chrome(paragraphs) == paragraphs[:1]
+
+
+def test_make_verbose_says_what_no_reader_reads(tmp_path: Path) -> None:
+    src = tmp_path / "docs"
+    src.mkdir()
+    for name in ("a.docx", "b.docx", "notes", ".hidden.rst"):
+        (src / name).write_text("text")
+    result = CliRunner().invoke(
+        app,
+        ["make", "-v", "--source", str(src), "--out", str(tmp_path / "out")],
+        env={"DIGEST_NOW": NOW.isoformat(), "DIGEST_TIMEZONE": "UTC"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "passed over 3 file(s) no reader reads: .docx (2), no extension (1)" in result.stderr
+    assert "nothing new" in result.stderr

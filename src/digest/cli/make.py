@@ -104,6 +104,7 @@ def make(
     """
     given = dict(locals())  # the settings options are the parameters named as Settings fields
     from digest.pipeline import make as run  # loads the readers and renderers: not for --help
+    from digest.readers.scan import passed_over  # (loaded with the pipeline)
 
     say = Say(verbose=verbose, quiet=quiet)
     with reported():
@@ -120,6 +121,11 @@ def make(
             rebuild=rebuild,
         )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
+    if say.verbose:
+        unread = passed_over(settings.sources)
+        if unread:
+            kinds = ", ".join(f"{suffix} ({count})" for suffix, count in unread.items())
+            say.info(f"passed over {sum(unread.values())} file(s) no reader reads: {kinds}")
     for skip in result.skipped:
         say.warn(f"skipped {skip.path}: {skip.reason}")
     for warning in result.warnings:

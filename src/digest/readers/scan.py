@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
@@ -43,6 +44,7 @@ __all__ = [
     "SourceFile",
     "inventory",
     "is_url",
+    "passed_over",
     "read_article",
     "read_file",
     "read_sources",
@@ -123,6 +125,25 @@ def _with_listed(found: list[SourceFile | str]) -> list[SourceFile | str]:
         except (OSError, ArticleError):
             continue
     return out
+
+
+def passed_over(sources: Iterable[Path | str]) -> dict[str, int]:
+    """How many files under the source folders no reader reads, by extension (".rst", or
+    "no extension"), most first; hidden files and folders are not counted (``digest make -v``
+    says so, so a folder of such files is not just "0 read")."""
+    counts: Counter[str] = Counter()
+    for source in sources:
+        if is_url(source) or not Path(source).is_dir():
+            continue
+        for folder, folders, names in os.walk(source):
+            folders[:] = [f for f in folders if not f.startswith(".")]
+            for name in names:
+                if name.startswith("."):
+                    continue
+                suffix = Path(name).suffix.lower()
+                if suffix not in READERS:
+                    counts[suffix or "no extension"] += 1
+    return dict(counts.most_common())
 
 
 def is_url(source: object) -> bool:
