@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from functools import partial
@@ -135,7 +135,7 @@ def passed_over(sources: Iterable[Path | str]) -> dict[str, int]:
     for source in sources:
         if is_url(source) or not Path(source).is_dir():
             continue
-        for folder, folders, names in os.walk(source):
+        for _, folders, names in os.walk(source):
             folders[:] = [f for f in folders if not f.startswith(".")]
             for name in names:
                 if name.startswith("."):
