@@ -250,10 +250,11 @@ def _names_site(part: str, site: str) -> bool:
 
 
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:
-    """trafilatura's text, one block a line, as paragraphs: list bullets off, and the
-    headline left out where the page repeats it at the top of the article."""
+    """trafilatura's text, one block a line, as paragraphs: list bullets off, template code
+    left by a page saved before its scripts ran (``{{ ... }}``) out, and the headline left out
+    where the page repeats it at the top of the article."""
     paragraphs = [clean_line(_BULLET.sub("", line)) for line in text.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [p for p in paragraphs if p and "{{" not in p and "}}" not in p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
     return tuple(paragraphs)
