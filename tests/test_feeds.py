@@ -213,8 +213,9 @@ def test_json_feed_version_1() -> None:
     assert isinstance(first, Entry) and isinstance(second, Entry)
     assert first.url == "https://old.example/posts/a"
     assert first.author == "Item Person"
-    assert first.title == "A &amp; B"  # JSON Feed titles are plain text
-    assert second.title == ""  # the caller decides what an untitled entry is worth
+    # plain text by the specification, but real feeds write entities (issue 14: decoded)
+    assert first.title == "A & B"
+    assert second.title == "No title"  # issue 14: an untitled entry is headed by its text
     assert second.author == "Feed Person"
     assert second.date == "2026-11-27"
 
@@ -223,7 +224,7 @@ def test_json_feed_version_1() -> None:
     ("data", "message"),
     [
         (b'{"title": "x"}', "not a feed: JSON without a JSON Feed version"),
-        (b'{"version": "1.0", "items": []}', "not a feed: JSON without a JSON Feed version"),
+        (b'{"version": "1.0", "posts": []}', "not a feed: JSON without a JSON Feed version"),
         (
             b'{"version": "https://jsonfeed.org/version/1.1", "items": {}}',
             "malformed JSON Feed: 'items' is not a list",

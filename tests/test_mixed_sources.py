@@ -89,7 +89,9 @@ def test_mixed_folder_makes_one_correct_digest(folder: Path, tmp_path: Path) -> 
     assert "malformed JSON" in reasons["page.json"]
     assert any("no title" in r for r in reasons.values())
     assert any("not valid JSON" in r for r in reasons.values())
-    assert any(r == "no publication date" for r in reasons.values())  # undated feed entry
+    # an undated feed entry is dated when first seen (issue 14; it used to be skipped)
+    assert origins["Undated notice"] == "first seen"
+    assert titles["Undated notice"]["published"].startswith("2026-11-27T09:00")
     html = (result.folder / "digest.html").read_text()
     assert "Council approves the new bridge" in html and "<em>" not in html
 

@@ -478,3 +478,56 @@ def test_paragraph_helpers() -> None:
         "Wrapped line.",
     )
     assert html_to_paragraphs("<p>A</p>text<div>B<br/>C.</div>") == ("A", "text", "B C.")
+
+
+# --- issue 14: recall, titles, the visible date ---------------------------------------------
+
+
+def test_page_precision_finds_nothing_recall_finds_the_article(offline: None) -> None:
+    html = (
+        "<html><head><title>Pier news</title></head><body><table>"
+        "<tr><td>The ferry pier reopened on Thursday after six weeks of repairs to its timber "
+        "deck, said the harbour master.</td></tr><tr><td>Passengers were greeted with tea on "
+        "the quay and the first crossing left on time.</td></tr></table></body></html>"
+    )
+    entry = read_page(html, "p.html")
+    assert entry.paragraphs[0].startswith("The ferry pier reopened on Thursday")
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "title"),
+    [
+        (  # og:title with the site's name appended
+            '<meta property="og:title" content="Water rates to rise in April | Harbourton '
+            'Gazette"><meta property="og:site_name" content="Harbourton Gazette">',
+            "Water rates to rise in April",
+            "Water rates to rise in April",
+        ),
+        (  # the site's name first, with a colon
+            "<title>Harbourton Gazette: Water rates to rise in April</title>"
+            '<meta property="og:site_name" content="Harbourton Gazette">',
+            "Hauptmenü",
+            "Water rates to rise in April",
+        ),
+        (  # a menu word in the first <h1>, the headline in the second
+            "",
+            "Hauptmenü</h1><h1>Wasserpreise steigen im April",
+            "Wasserpreise steigen im April",
+        ),
+    ],
+)
+def test_page_title_without_site_name_or_menu_words(
+    offline: None, head: str, heading: str, title: str
+) -> None:
+    html = (
+        f"<!DOCTYPE html><html><head>{head}</head><body><header><h1>{heading}</h1></header>"
+        f"<article>{BODY}</article></body></html>"
+    )
+    assert read_page(html, "p.html").title == title
+
+
+def test_page_date_found_in_the_visible_text_before_the_file_time(offline: None) -> None:
+    article = "<p class='byline'>Published 24 November 2026</p>" + BODY
+    entry = read_page(page("<title>t</title>", article=article), "p.html")
+    assert entry.date == "2026-11-24"
+    assert entry.date_origin == "page metadata"

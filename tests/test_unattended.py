@@ -331,7 +331,7 @@ def _index_tells_the_truth(out: Path, complete: bool = False) -> None:
     from digest.readers.index import FileIndex
     from digest.readers.scan import ReadOptions, read_file
 
-    index = FileIndex(out / ".cache", "UTC")
+    index = FileIndex(out / ".cache", "UTC", "english", 5 * 1024 * 1024, ())  # make's settings
     options = ReadOptions(UTC, "english", 5 * 1024 * 1024, (), None)
     assert len(index.entries) == 40 or not complete  # (so the check below is not vacuous)
     for key, entry in index.entries.items():
@@ -340,7 +340,7 @@ def _index_tells_the_truth(out: Path, complete: bool = False) -> None:
         if index.lookup(key, [stat.st_size, stat.st_mtime_ns]) is None:
             continue  # changed since: it would be read again, not trusted
         articles, _ = read_file(path, options)
-        assert entry[2] == "dates" and entry[3] == [a.published.timestamp() for a in articles]
+        assert entry[2] == "read" and entry[3] == [a.published.timestamp() for a in articles]
 
 
 def _tagged(tag: str) -> list[str]:

@@ -114,9 +114,18 @@ def consider(
     window = window_for(settings, now, zone, current)
     name = editions.folder_for(settings.out, f"{window.until:%Y-%m-%d}", current)
     run = Run(settings, now, zone, window, current, include_seen, include_future, name)
-    # no index: ls keeps every article, to say where each one stands
-    articles, skipped = _read(run, settings.sources)
+    # the index of the last make, read only: what it extracted is recalled, not extracted
+    # again; no span: ls keeps every article, to say where each one stands
+    cache_dir = names.cache_dir(settings.out)
+    index = FileIndex(cache_dir, dates.zone_name(zone), *_reading(settings), read_only=True)
+    articles, skipped = _read(run, settings.sources, index, remember=False)
     return window, list(_select(run, articles).considered), skipped
+
+
+def _reading(settings: Settings) -> tuple[object, ...]:
+    """The settings, besides the zone, that change what a source reads as (the index and the
+    articles it keeps hold for these only)."""
+    return (settings.language, settings.max_file_bytes, settings.export_fields)
 
 
 def _read(
@@ -124,13 +133,18 @@ def _read(
     sources: Iterable[Path | str | SourceFile],
     index: FileIndex | None = None,
     feeds: Path | None = None,
+    *,
+    remember: bool = True,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read the sources (or their inventory), feeds through the ``feeds`` cache. With an
-    index, an article dated in the window (or just past it, for the clock skew and
-    --include-future) is read and kept; the other files the index can vouch for are not."""
+    index, what it knows unchanged is recalled, not read; and when ``remember``-ing (make), an
+    article dated in the window (or just past it, for the clock skew and --include-future) is
+    kept, and the files the index knows to hold none are not looked at. Date-less feed entries
+    are dated when first seen (``OUT/.digest-first-seen.json``, written only when
+    ``remember``)."""
     window, settings = run.window, run.settings
     span = None
-    if index is not None:
+    if index is not None and remember:
         late = datetime.max.replace(tzinfo=UTC) if run.include_future else window.until + CLOCK_SKEW
         span = (window.since, late)
     return read_sources(
@@ -142,6 +156,9 @@ def _read(
         cache=feeds,
         index=index,
         span=span,
+        first_seen=settings.out / names.FIRST_SEEN,
+        now=run.now,
+        remember=remember,
     )
 
 
@@ -201,7 +218,7 @@ def make(
         zone = dates.resolve_timezone(settings.timezone)
         cache_dir = names.cache_dir(settings.out)
         # the index loads (JSON, under the GIL) while the scan waits on the disk (without it)
-        loading = load_in_background(cache_dir, dates.zone_name(zone))
+        loading = load_in_background(cache_dir, dates.zone_name(zone), *_reading(settings))
         files = inventory(settings.sources)
         index = loading()
         window = window_for(settings, now, zone, current)

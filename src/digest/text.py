@@ -129,8 +129,9 @@ class _TextParser(HTMLParser):
     """The text of an HTML fragment as lines of blocks: a block element ends a block, ``<br>``
     ends a line; the markup's own whitespace is folded."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self.dropped = _DROPPED_TAGS - kept
         self.blocks: list[str] = []  # each block's text, "\n" where a <br> stood
         self.raw: list[str] = []  # all text as written, for markup without structure
         self.structured = False  # whether any block element or <br> was seen
@@ -143,7 +144,7 @@ class _TextParser(HTMLParser):
             self._text = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_TAGS:
+        if tag in self.dropped:
             self._dropping.append(tag)
         elif tag == "br":
             self.structured = True
@@ -153,7 +154,7 @@ class _TextParser(HTMLParser):
             self._flush()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _DROPPED_TAGS:  # <br/>, <hr/>; a self-closed <script/> drops nothing
+        if tag not in self.dropped:  # <br/>, <hr/>; a self-closed <script/> drops nothing
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
@@ -180,12 +181,18 @@ def html_to_paragraphs(markup: str) -> tuple[str, ...]:
     A block element (p, div, li, headings, blockquote, ...) ends a paragraph. ``<br>`` ends a
     line, and lines then follow the plain-text rule: a line that ends a sentence ends its
     paragraph, ``<br><br>`` (a blank line) ends one, a line that stops mid-sentence joins the
-    next. Script, style, noscript, figcaption and similar content is dropped. Markup without
+    next. Script, style, noscript, figcaption and similar content is dropped (an element of
+    these other than script and style that is never closed drops nothing). Markup without
     any block element or ``<br>`` (plain text in an HTML field) is read as plain text.
     """
     parser = _TextParser()
     parser.feed(markup)
     parser.close()
+    unclosed = frozenset(parser._dropping) - {"script", "style"}
+    if unclosed:  # an <object> never closed would drop the rest: it drops nothing instead
+        parser = _TextParser(kept=unclosed)
+        parser.feed(markup)
+        parser.close()
     if not parser.structured:
         return text_paragraphs("".join(parser.raw))
     return tuple(p for block in parser.blocks for p in text_paragraphs(block))

@@ -118,6 +118,7 @@ def make(
     """
     given = dict(locals())  # the settings options are the parameters named as Settings fields
     from digest.pipeline import make as run  # loads the readers and renderers: not for --help
+    from digest.readers.scan import passed_over  # (loaded with the pipeline)
 
     say = Say(verbose=verbose, quiet=quiet)
     with reported():
@@ -139,6 +140,11 @@ def make(
             )
     say.info(f"window {result.window.since.isoformat()} – {result.window.until.isoformat()}")
     drafts = sum(s.unpublished for s in result.skipped)  # on purpose: counted, not warned
+    if say.verbose:
+        unread = passed_over(settings.sources)
+        if unread:
+            kinds = ", ".join(f"{suffix} ({count})" for suffix, count in unread.items())
+            say.info(f"passed over {sum(unread.values())} file(s) no reader reads: {kinds}")
     for skip in result.skipped:
         if not skip.unpublished:
             say.warn(f"skipped {skip.path}: {skip.reason}")

@@ -67,9 +67,8 @@ def fingerprint(
         entry = entries.get(item.key)
         if entry is None or entry[0] != item.size or entry[1] != item.mtime_ns:
             return None  # new or changed since it was read: only reading it can tell
-        if entry[2] == "skip":
-            placed += (item.key, entry)
-            continue
+        if entry[4]:  # what the file skipped is reported in the digest
+            placed += (item.key, entry[4])
         stamps = entry[3]
         if not stamps or max(stamps) < place.since:
             continue  # all older than the window: outside it (the common case, made quick)

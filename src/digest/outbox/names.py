@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from digest.readers.index import INDEX_NAME
+from digest.readers.index import ARTICLES_NAME, INDEX_NAME
 
 EML = "digest.eml"
 HTML = "digest.html"
@@ -21,9 +21,11 @@ MANIFEST = "manifest.json"
 DIGEST_FILES = (EML, HTML, TEXT, MANIFEST)
 
 STATE = ".digest-state.json"
+FIRST_SEEN = ".digest-first-seen.json"  # when each date-less feed entry was first seen
 LOCK = ".lock"
 CACHE = ".cache"
 INDEX = INDEX_NAME  # in CACHE (the readers own the index, and never import the outbox)
+ARTICLES = ARTICLES_NAME  # in CACHE: the articles the index recalls, one record a source
 ANALYSES = "analyses"  # in CACHE
 FEEDS = "feeds"  # in CACHE
 KEPT = "unchanged.json"  # in CACHE

@@ -2,6 +2,6 @@
 extensions it reads (:mod:`digest.readers.base`); :mod:`digest.readers.scan` walks the sources
 and asks that registry."""
 
-from digest.readers import exports, feeds, pages, plain, rst
+from digest.readers import exports, feeds, mail, opml, pages, plain, rst
 
-__all__ = ["exports", "feeds", "pages", "plain", "rst"]
+__all__ = ["exports", "feeds", "mail", "opml", "pages", "plain", "rst"]

@@ -21,6 +21,8 @@ from digest.settings.languages import override
 from digest.text import clean_line
 from digest.urls import host, is_http
 
+FIRST_SEEN = "first seen"  # the date origin of a date-less feed entry
+
 
 def to_article(
     entry: Entry,
@@ -29,7 +31,8 @@ def to_article(
     fallback: Callable[[], datetime] | None,
 ) -> Article:
     """The article an entry stands for. ``fallback`` gives the date when the entry has none
-    (the file's mtime, looked up only then), unless ``entry.needs_date``. Raises ArticleError.
+    (the file's mtime, looked up only then); a feed entry (``entry.needs_date``) without a
+    date is dated when first seen (``options.seen``). Raises ArticleError.
 
     The rules, the same for every reader:
 
@@ -45,7 +48,7 @@ def to_article(
     paragraphs = tuple(p for p in entry.paragraphs if p)  # clean already: the text kit's
     if not paragraphs:
         raise ArticleError("no body text after the headline")
-    published, origin = _published(entry, options, fallback)
+    published, origin = _published(entry, location, options, fallback)
     body = "\n\n".join(paragraphs)
     language, notes = _language(entry, f"{title}\n{body}", options.language)
     notes = (*entry.notes, *notes)
@@ -87,7 +90,10 @@ def _language(entry: Entry, text: str, default: str) -> tuple[str, tuple[str, ..
 
 
 def _published(
-    entry: Entry, options: ReadOptions, fallback: Callable[[], datetime] | None
+    entry: Entry,
+    location: Source,
+    options: ReadOptions,
+    fallback: Callable[[], datetime] | None,
 ) -> tuple[datetime, str]:
     """The entry's own date (with where it came from), else the fallback as "mtime"."""
     if entry.date not in (None, ""):
@@ -96,12 +102,22 @@ def _published(
             return dates.parse_date(entry.date, options.zone), origin
         except ValueError as exc:
             raise ArticleError(f"{origin} date: {exc}") from None
-    if entry.needs_date or fallback is None:
+    if entry.needs_date:  # a feed entry: dated when first seen, as feed readers do
+        key = f"{location.as_posix()}#{entry.id or entry.url or _entry_hash(entry)}"
+        if options.seen is not None:
+            return options.seen.when(key).astimezone(options.zone), FIRST_SEEN
+        return (options.now or datetime.now(options.zone)).astimezone(options.zone), FIRST_SEEN
+    if fallback is None:
         raise ArticleError("no publication date")
     try:
         return fallback(), "mtime"
     except OSError as exc:  # gone since it was read
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def _entry_hash(entry: Entry) -> str:
+    text = "\n".join((entry.title, *entry.paragraphs))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def source_name(url: str | None, location: Source) -> str:

@@ -10,12 +10,14 @@ do: the scan asks the registry, never a reader by name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
 from digest.model import Source
+from digest.readers.first_seen import FirstSeen
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -33,7 +35,7 @@ class Entry:
     dek: str = ""
     date: object = None  # as found: an RFC 822 / ISO 8601 string, date, datetime, or None
     date_origin: str = ""  # where ``date`` came from: "feed published", "front matter", ...
-    needs_date: bool = False  # True for feed entries: no date means skip, not file mtime
+    needs_date: bool = False  # True for feed entries: no date means first seen, not file mtime
     url: str | None = None
     id: str | None = None  # GUID or other stable id when the source gives one
     author: str | None = None
@@ -63,6 +65,9 @@ class ReadOptions:
     max_bytes: int = MAX_BYTES
     fields: tuple[tuple[str, str], ...] = ()  # JSON export field names: (ours, theirs)
     cache: Path | None = None  # where fetched feeds are cached (conditional requests)
+    first_seen: Path | None = None  # the record of when date-less feed entries were first seen
+    now: datetime | None = None  # the run's clock: dates what is seen for the first time
+    seen: FirstSeen | None = field(default=None, compare=False)  # that record, loaded
 
 
 class Reader(Protocol):
@@ -80,6 +85,8 @@ class Reader(Protocol):
 
 
 READERS: dict[str, Reader] = {}  # by file extension
+# Lists of feeds (OPML) by file extension: the feed URLs a file lists, each read as a source.
+LISTS: dict[str, Callable[[bytes], list[str]]] = {}
 URL_READERS: list[Reader] = []  # what reads a document fetched from a source URL (feeds)
 
 
@@ -93,6 +100,12 @@ def register(reader: R, *, urls: bool = False) -> R:
     if urls:
         URL_READERS.append(reader)
     return reader
+
+
+def register_list(extension: str, listed: Callable[[bytes], list[str]]) -> None:
+    """Register what reads the feed URLs out of a list of feeds (its extension: lower case,
+    with the dot); the list's file needs a reader of its own too (to report its problems)."""
+    LISTS[extension] = listed
 
 
 def reader_for(location: Source) -> Reader | None:

@@ -17,6 +17,7 @@ A JSON Feed (https://jsonfeed.org/version/1.1) is not an export: :func:`is_json_
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
@@ -24,7 +25,7 @@ from digest.errors import ArticleError, ConfigError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
-from digest.readers.feeds import JSON_FEED_PREFIX, parse_feed
+from digest.readers.feeds import is_json_feed_object, parse_feed
 from digest.text import markup_line, markup_paragraphs
 from digest.urls import is_http
 
@@ -73,8 +74,7 @@ def is_json_feed(text: str) -> bool:
 
 
 def _is_feed(data: object) -> bool:
-    version = data.get("version") if isinstance(data, dict) else None
-    return isinstance(version, str) and version.startswith(JSON_FEED_PREFIX)
+    return is_json_feed_object(data)
 
 
 def read_export(
@@ -191,29 +191,92 @@ def _entry(obj: object, position: str, label: str, names: dict[str, str]) -> Ent
     def field(name: str) -> object:
         return _get(obj, names[name])
 
+    def known(name: str) -> object:
+        """Our field, else (when its name is the default) the other names real exports use
+        for it: NewsAPI's and WordPress REST's."""
+        value = field(name)
+        if value is None and names[name] == DEFAULT_FIELDS[name]:
+            for other in ALSO.get(name, ()):
+                value = _get(obj, other)
+                if value is not None:
+                    break
+        return value
+
+    status = obj.get("status")
+    if isinstance(status, str) and status.lower() in UNPUBLISHED:  # WordPress REST
+        return EntrySkip(position, f"{status.lower()} (not published)")
     title = markup_line(_text(field("title")))
     if not title:
         return EntrySkip(position, "no title")
-    paragraphs = _body(field("body")) or _body(field("content"))
+    paragraphs = _clip_marker(_body(field("body")) or _body(field("content")))
     if not paragraphs:
         return EntrySkip(position, "no body text")
-    when = _date(field("date"))
-    url = _text(field("url")).strip()
+    when = _date(_utc(obj.get("date_gmt")) if _is_default(names, "date") else None) or _date(
+        known("date")
+    )
+    url = _text(known("url")).strip()
+    dek = markup_line(_text(known("dek")))
+    if dek and dek.rstrip(".…").removesuffix("[…]").strip() in " ".join(paragraphs[:2]):
+        dek = ""  # only the opening again (an excerpt, NewsAPI's description)
     return Entry(
         title=title,
         paragraphs=paragraphs,
-        dek=markup_line(_text(field("dek"))),
+        dek=dek,
         date=when,
         date_origin="export" if when is not None else "",
         needs_date=False,
         url=url if is_http(url) else None,
-        id=_text(field("id")).strip() or None,
-        author=markup_line(_text(field("author"))) or None,
+        id=_ident(field("id"), url),
+        # WordPress REST gives the author as a user number: no name
+        author=None
+        if isinstance(field("author"), int)
+        else markup_line(_text(field("author"))) or None,
         source=markup_line(_text(field("source"))) or None,
         language=markup_line(_text(field("language"))) or None,
         tags=_tags(field("tags")),
         extra={"label": f"{label}: {position}"},
     )
+
+
+# The names NewsAPI (publishedAt, description) and the WordPress REST API (link, date_gmt,
+# excerpt; title and content as {"rendered": ...}) give our fields, read when the export
+# has no member under our field's default name.
+ALSO: dict[str, tuple[str, ...]] = {
+    "date": ("publishedAt", "published_at", "pubDate", "published", "datePublished"),
+    "url": ("link", "permalink", "webUrl"),
+    "dek": ("description", "excerpt", "summary", "standfirst"),
+}
+UNPUBLISHED = frozenset({"draft", "pending", "private", "future", "trash", "auto-draft"})
+# NewsAPI cuts "content" at 200 characters and says how much is left: "… [+2377 chars]".
+_CLIPPED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+
+
+def _ident(value: object, url: str) -> str | None:
+    """The export's id; a bare number (a database row: WordPress's post 42) only when there
+    is no URL to tell the article apart from another site's post 42."""
+    ident = _text(value).strip()
+    if ident.isdigit() and is_http(url):
+        return None
+    return ident or None
+
+
+def _is_default(names: dict[str, str], name: str) -> bool:
+    return names[name] == DEFAULT_FIELDS[name]
+
+
+def _utc(value: object) -> object:
+    """WordPress's ``date_gmt`` ("2026-11-26T10:00:00", no zone: UTC) as an aware string."""
+    if isinstance(value, str) and value.strip() and value[:4] != "0000":
+        return value.strip() + "+00:00" if not value.strip().endswith("Z") else value.strip()
+    return None
+
+
+def _clip_marker(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The body without NewsAPI's "[+2377 chars]" marker (and the ellipsis before it)."""
+    if not paragraphs or not _CLIPPED.search(paragraphs[-1]):
+        return paragraphs
+    last = _CLIPPED.sub("", paragraphs[-1]).rstrip()
+    return (*paragraphs[:-1], last + "…") if last else paragraphs[:-1]
 
 
 def _get(obj: dict[str, object], path: str) -> object:

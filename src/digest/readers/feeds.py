@@ -13,6 +13,7 @@ Every failure the user can cause raises :class:`~digest.errors.ArticleError`.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -23,10 +24,18 @@ from xml.sax import SAXParseException
 from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
-from digest.text import clean_line, html_to_paragraphs, text_paragraphs
+from digest.readers.feed_entry import (
+    KIND_SCHEME,
+    blogger_kind,
+    body_paragraphs,
+    headline_from,
+    xml_dated,
+)
+from digest.readers.wxr import is_wxr, parse_wxr
+from digest.text import clean_line, html_to_paragraphs, looks_like_html, text_paragraphs
 from digest.urls import absolute, is_http
 
-__all__ = ["FEEDS", "JSON_FEED_PREFIX", "parse_feed"]
+__all__ = ["FEEDS", "JSON_FEED_PREFIX", "headline_from", "is_json_feed_object", "parse_feed"]
 
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
 
@@ -78,6 +87,8 @@ def _entry_or_skip(
     if not paragraphs:
         label = ident or url or f"entry {index}"
         return EntrySkip(label=label, reason="no text" if title else "no title or text")
+    if not title:  # allowed by RSS and JSON Feed (micro-blogs): the text opens with it
+        title = headline_from(paragraphs)
     # the ignore: ``fields`` are Entry's own keyword fields, typed where the callers build them
     return Entry(title=title, paragraphs=paragraphs, url=url, id=ident, **fields)  # type: ignore[arg-type]
 
@@ -148,13 +159,16 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
 
     out: list[Entry | EntrySkip] = []
     for index, item in enumerate(entries, start=1):
+        kind = blogger_kind(item)
+        if kind not in (None, "post"):  # a Blogger export's settings, template, comments
+            label = _str(item.get("id")) or f"entry {index}"
+            out.append(EntrySkip(label=label, reason=f"Blogger {kind}, not a post"))
+            continue
         detail = item.get("title_detail") or {}
         title = _title(item.get("title"), detail.get("type", "text/plain"))
         paragraphs: tuple[str, ...] = ()
         for body in _xml_bodies(item):
-            kind = body.get("type") or "text/html"
-            value = body.get("value") or ""
-            paragraphs = html_to_paragraphs(value) if "html" in kind else text_paragraphs(value)
+            paragraphs = body_paragraphs(body.get("value") or "", body.get("type") or "text/html")
             if paragraphs:
                 break
         out.append(
@@ -164,8 +178,7 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 paragraphs,
                 _str(item.get("id")),
                 absolute(item.get("link"), base),
-                # dict.get: feedparser's get("updated") falls back to "published" (and warns)
-                **_dated(_str(dict.get(item, "published")), _str(dict.get(item, "updated"))),
+                **xml_dated(item),
                 needs_date=True,
                 author=(
                     _author_names(item.get("authors"))
@@ -175,7 +188,11 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 ),
                 source=source,
                 language=language,
-                tags=_unique(t.get("label") or t.get("term") for t in item.get("tags") or ()),
+                tags=_unique(
+                    t.get("label") or t.get("term")
+                    for t in item.get("tags") or ()
+                    if not str(t.get("scheme") or "").endswith(KIND_SCHEME)
+                ),
                 extra={"feed": label},
             )
         )
@@ -209,13 +226,39 @@ _JSON_BODIES: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
 )
 
 
+def _json_text(value: object) -> str:
+    """A JSON Feed title: plain text by the specification, but real feeds put entities
+    (``&#x27;``) and even tags in it."""
+    text = _str(value)
+    if text is None:
+        return ""
+    if looks_like_html(text):
+        return " ".join(html_to_paragraphs(text))
+    return clean_line(html.unescape(text))
+
+
+def is_json_feed_object(doc: object) -> bool:
+    """Whether a parsed JSON document is a JSON Feed: an object with a list of ``items`` and a
+    ``version``, the jsonfeed.org URL or not ("1.1", "jsonfeed 1": real feeds write these)."""
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if not isinstance(version, str | int | float) or isinstance(version, bool):
+        return False
+    text = str(version).strip().lower()
+    if text.startswith(JSON_FEED_PREFIX):
+        return True  # (its items are checked when it is read)
+    assert isinstance(doc, dict)
+    return isinstance(doc.get("items"), list) and (
+        "jsonfeed" in text or re.fullmatch(r"v?\d+(?:\.\d+)*", text) is not None
+    )
+
+
 def _parse_json_feed(
     doc: Mapping[str, object], label: str, base_url: str | None
 ) -> list[Entry | EntrySkip]:
     items = doc.get("items")
     if not isinstance(items, list):
         raise ArticleError("malformed JSON Feed: 'items' is not a list")
-    source = _title(doc.get("title")) or None
+    source = _json_text(doc.get("title")) or None
     doc_base = base_url or (label if is_http(label) else None)
     base = (
         absolute(doc.get("home_page_url"), doc_base)
@@ -232,7 +275,7 @@ def _parse_json_feed(
             continue
         ident = item.get("id")
         ident = str(ident) if isinstance(ident, (int, float)) else _str(ident)
-        title = _title(item.get("title"))
+        title = _json_text(item.get("title"))
         paragraphs: tuple[str, ...] = ()
         for key, convert in _JSON_BODIES:
             value = item.get(key)
@@ -276,11 +319,11 @@ def _json_document(data: bytes) -> Mapping[str, object] | None:
                 f"column {exc.colno}"
             ) from None
         return None  # not JSON after all: let feedparser have a go
-    version = doc.get("version") if isinstance(doc, dict) else None
-    if not (isinstance(version, str) and version.startswith(JSON_FEED_PREFIX)):
+    if not is_json_feed_object(doc):
         raise ArticleError(
             f'not a feed: JSON without a JSON Feed version ("{JSON_FEED_PREFIX}1.1")'
         )
+    assert isinstance(doc, dict)
     return doc
 
 
@@ -303,6 +346,8 @@ def parse_feed(data: bytes, label: str, *, base_url: str | None = None) -> list[
         return _parse_json_feed(doc, label, base_url)
     if _looks_like_html(data):
         raise ArticleError("not a feed: an HTML page (use the site's RSS or Atom feed URL)")
+    if is_wxr(data):
+        return parse_wxr(data, label)
     return _parse_xml_feed(data, label, base_url)
 
 

@@ -7,9 +7,9 @@ publication time. Nothing is ever fetched: the page is parsed once from the text
 
 The date is the page's own statement (``article:published_time``, JSON-LD ``datePublished``,
 ``<time itemprop="datePublished">``, ...) with its time of day and offset when it has one, else
-the day htmldate finds in the page's markup. htmldate's search of the visible text is left off:
-it takes a footer's "© 2026" for a publication date. No date found means ``date=None``, and the
-caller falls back to the file's mtime.
+the day htmldate finds in the page's markup, else (a last resort) the day htmldate's extensive
+search of the visible text finds. No date found means ``date=None``, and the caller falls back
+to the file's mtime.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from digest.errors import ArticleError
 from digest.model import Source
 from digest.readers.base import Entry, EntrySkip, ReadOptions, register
 from digest.readers.decode import decode
+from digest.readers.feed_entry import headline_from
 from digest.text import clean_line
 from digest.urls import absolute, is_http, untrack
 
@@ -101,18 +102,21 @@ def read_page(html: str, label: str) -> Entry:
         if tree is None:
             raise ArticleError(NO_TEXT)
         doc = _extract(trafilatura, tree)
+        metas = _metas(tree)
+        title = _title(tree, metas, doc)
+        paragraphs = _paragraphs(doc.text, title) if doc is not None and doc.text else ()
+        if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:  # precision found too little
+            doc = _extract(trafilatura, tree, recall=True)
+            title = _title(tree, metas, doc)
+            paragraphs = _paragraphs(doc.text, title) if doc is not None and doc.text else ()
+        if doc is None or sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
+            raise ArticleError(NO_TEXT)
+        published = _published(tree, metas) or doc.date or _searched_date(tree, html)
+        title = title or headline_from(paragraphs)  # a page with no title at all
     except ArticleError:
         raise
     except Exception as exc:  # a third-party parser on any page: a message, not a traceback
         raise ArticleError(f"cannot read the page: {type(exc).__name__}: {exc}") from None
-    if doc is None or not doc.text:
-        raise ArticleError(NO_TEXT)
-    title = clean_line(doc.title or "")
-    paragraphs = _paragraphs(doc.text, title)
-    if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
-        raise ArticleError(NO_TEXT)
-    metas = _metas(tree)
-    published = _published(tree, metas) or doc.date
     return Entry(
         title=title,
         paragraphs=paragraphs,
@@ -129,8 +133,10 @@ def read_page(html: str, label: str) -> Entry:
     )
 
 
-def _extract(trafilatura: Any, tree: Any) -> Any:
-    """trafilatura's main text and metadata, offline: nothing is fetched, the page is all."""
+def _extract(trafilatura: Any, tree: Any, recall: bool = False) -> Any:
+    """trafilatura's main text and metadata, offline: nothing is fetched, the page is all.
+    Precision first (no menus or related-story boxes); ``recall`` for a page where precision
+    finds too little (trafilatura's own default leans that way)."""
     tomorrow = date.today() + timedelta(days=1)
     return trafilatura.bare_extraction(
         tree,  # trafilatura works on a copy: the tree stays whole for the metadata read here
@@ -139,7 +145,8 @@ def _extract(trafilatura: Any, tree: Any) -> Any:
         include_tables=False,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_precision=not recall,
+        favor_recall=recall,
         prune_xpath=_PRUNE,
         date_extraction_params={
             "original_date": True,
@@ -149,11 +156,105 @@ def _extract(trafilatura: Any, tree: Any) -> Any:
     )
 
 
+def _searched_date(tree: Any, html: str) -> str | None:
+    """The date htmldate's extensive search finds in the page's visible text (its last
+    resort, before the file's time): a day it reads in the text, not a footer's year (the
+    search wants a whole date, and none later than tomorrow)."""
+    from htmldate import find_date  # trafilatura's own date finder, installed with it
+
+    tomorrow = date.today() + timedelta(days=1)
+    try:
+        found = find_date(
+            tree,
+            extensive_search=True,
+            original_date=True,
+            outputformat="%Y-%m-%d",
+            max_date=tomorrow.isoformat(),
+        )
+    except Exception:  # its heuristics on any page: no date is the answer, not a traceback
+        return None
+    if not isinstance(found, str) or not found:
+        return None
+    if found.endswith("-01-01") and found not in html:
+        return None  # a bare year ("© 2026") read as its first day
+    return found
+
+
+# "Headline | Site", "Headline - Site", "Site: Headline": the site's name around a title.
+_TITLE_PARTS = re.compile(r"\s+[|–—·•»›:-]\s+|\s*[|»›]\s*|:\s+")
+_MENU_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "Hauptmenü",
+        "Menü",
+        "Menu",
+        "Main menu",
+        "Navigation",
+        "Home",
+        "Startseite",
+        "Skip to content",
+        "Zum Inhalt springen",
+        "Search",
+        "Suche",
+    )
+)
+
+
+def _title(tree: Any, metas: dict[str, str], doc: Any) -> str:
+    """The article's headline: ``og:title`` (else twitter:title, the first ``<h1>``,
+    trafilatura's, ``<title>``) without the site's name appended or prepended, never a menu
+    word, and two words or more when any candidate has them."""
+    site = clean_line(
+        metas.get("og:site_name")
+        or metas.get("application-name")
+        or getattr(doc, "sitename", "")
+        or ""
+    )
+    candidates = [metas.get("og:title", ""), metas.get("twitter:title", "")]
+    candidates += [" ".join(h.itertext()) for h in tree.iter("h1")][:2]
+    candidates.append(getattr(doc, "title", "") or "")
+    candidates += [" ".join(t.itertext()) for t in tree.iter("title")][:1]
+    titles = [_without_site(clean_line(c), site) for c in candidates]
+    titles = [t for t in titles if t and t.casefold() not in _MENU_WORDS]
+    return next((t for t in titles if len(t.split()) >= 2), titles[0] if titles else "")
+
+
+def _without_site(title: str, site: str) -> str:
+    """The title without the site's name at either end ("Headline | Site")."""
+    if not site or not title:
+        return title
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    if _names_site(parts[-1], site):
+        parts = parts[:-1]
+    elif _names_site(parts[0], site):
+        parts = parts[1:]
+    else:
+        return title
+    separators = _TITLE_PARTS.findall(title)
+    kept = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=False):
+        kept += separator + part
+    return kept.strip() or title
+
+
+def _names_site(part: str, site: str) -> bool:
+    """Whether a part of a title is the site's name ("CNET.de" for "cnet.de", "Caktus Group",
+    "MODEPILOT.de" for "Modepilot"): the one holds the other, letters and digits compared, and
+    the part is no longer than a name."""
+    mine, theirs = re.sub(r"\W", "", part.casefold()), re.sub(r"\W", "", site.casefold())
+    if not mine or not theirs or len(part.split()) > 6:
+        return False
+    return mine in theirs or theirs in mine
+
+
 def _paragraphs(text: str, title: str) -> tuple[str, ...]:
-    """trafilatura's text, one block a line, as paragraphs: list bullets off, and the
-    headline left out where the page repeats it at the top of the article."""
+    """trafilatura's text, one block a line, as paragraphs: list bullets off, template code
+    left by a page saved before its scripts ran (``{{ ... }}``) out, and the headline left out
+    where the page repeats it at the top of the article."""
     paragraphs = [clean_line(_BULLET.sub("", line)) for line in text.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [p for p in paragraphs if p and "{{" not in p and "}}" not in p]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
     return tuple(paragraphs)

@@ -9,8 +9,10 @@ with :mod:`digest.readers.fetch`, and turns every entry into an article with
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from functools import partial
@@ -22,6 +24,7 @@ from digest.errors import ArticleError, DigestError, MissingSource
 from digest.model import Article, Location, Skipped, Source
 from digest.readers.article import to_article
 from digest.readers.base import (
+    LISTS,
     MAX_BYTES,
     READERS,
     EntrySkip,
@@ -31,6 +34,7 @@ from digest.readers.base import (
     reader_for,
 )
 from digest.readers.fetch import fetch
+from digest.readers.first_seen import FirstSeen
 from digest.readers.index import FileIndex
 from digest.urls import is_http
 
@@ -40,6 +44,7 @@ __all__ = [
     "SourceFile",
     "inventory",
     "is_url",
+    "passed_over",
     "read_article",
     "read_file",
     "read_sources",
@@ -84,7 +89,8 @@ def _files(root: str, suffixes: frozenset[str]) -> list[SourceFile]:
 
 def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | str]:
     """Every article file under the sources (folders are scanned, files taken as they are),
-    and the feed URLs as they are; a source that does not exist is a UsageError."""
+    and the feed URLs as they are, each once; a list of feeds (an OPML file) is there itself
+    and adds the feed URLs it lists. A source that does not exist is a UsageError."""
     found: list[SourceFile | str] = []
     for source in sources:
         if isinstance(source, SourceFile):
@@ -102,7 +108,46 @@ def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | s
             found.extend(_files(source.as_posix(), frozenset(READERS)))
         else:
             found.append(SourceFile(source.as_posix(), stat.st_size, stat.st_mtime_ns))
-    return found
+    if LISTS:
+        found = _with_listed(found)
+    return list(dict.fromkeys(found))
+
+
+def _with_listed(found: list[SourceFile | str]) -> list[SourceFile | str]:
+    """The inventory with the URLs each list of feeds names after it (a list that cannot be
+    read adds none: reading it as a source says why)."""
+    out: list[SourceFile | str] = []
+    for item in found:
+        out.append(item)
+        if isinstance(item, str):
+            continue
+        listed = LISTS.get("." + item.key.rpartition(".")[2].lower())
+        if listed is None:
+            continue
+        try:
+            out.extend(listed(Path(item.key).read_bytes()))
+        except (OSError, ArticleError):
+            continue
+    return out
+
+
+def passed_over(sources: Iterable[Path | str]) -> dict[str, int]:
+    """How many files under the source folders no reader reads, by extension (".rst", or
+    "no extension"), most first; hidden files and folders are not counted (``digest make -v``
+    says so, so a folder of such files is not just "0 read")."""
+    counts: Counter[str] = Counter()
+    for source in sources:
+        if is_url(source) or not Path(source).is_dir():
+            continue
+        for _, folders, names in os.walk(source):
+            folders[:] = [f for f in folders if not f.startswith(".")]
+            for name in names:
+                if name.startswith("."):
+                    continue
+                suffix = Path(name).suffix.lower()
+                if suffix not in READERS:
+                    counts[suffix or "no extension"] += 1
+    return dict(counts.most_common())
 
 
 def is_url(source: object) -> bool:
@@ -181,8 +226,12 @@ def read_article(
     return articles[0]
 
 
-def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skipped]]:
-    """A feed fetched over http(s), with a conditional-request cache; an error is one skip."""
+def read_url(
+    url: str, options: ReadOptions, index: FileIndex | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    """A feed fetched over http(s), with a conditional-request cache; an error is one skip.
+    With an ``index``, a response the same as last time's is not parsed again: its articles
+    and skips are recalled."""
     location = Location(url)
     try:
         reader = _reader(location)
@@ -191,9 +240,21 @@ def read_url(url: str, options: ReadOptions) -> tuple[list[Article], list[Skippe
         else:
             with tempfile.TemporaryDirectory(prefix="digest-feed-") as tmp:
                 data = fetch(url, Path(tmp))
-        return _articles(reader, data, location, options, None)
     except ArticleError as exc:
         return [], [Skipped(path=location, reason=exc.message)]
+    version = [len(data), hashlib.sha256(data).hexdigest()]
+    if index is not None:
+        entry = index.lookup(url, version)
+        recalled = index.recall(url, entry, options.zone, location) if entry is not None else None
+        if entry is not None and recalled is not None:
+            return recalled, index.skips(entry)
+    try:
+        found, failed = _articles(reader, data, location, options, None)
+    except ArticleError as exc:
+        found, failed = [], [Skipped(path=location, reason=exc.message)]
+    if index is not None:
+        index.record(url, version, found, failed, options.zone)
+    return found, failed
 
 
 def read_sources(
@@ -206,33 +267,53 @@ def read_sources(
     cache: Path | None = None,
     index: FileIndex | None = None,
     span: tuple[datetime, datetime] | None = None,
+    first_seen: Path | None = None,
+    now: datetime | None = None,
+    remember: bool = True,
 ) -> tuple[list[Article], list[Skipped]]:
     """Every article under the sources (folders, files, feed URLs); what fails is skipped
-    with a reason and the rest goes on. With an ``index`` and a ``span`` of dates, a file the
-    index knows to be unchanged and dated outside the span is not read, and articles dated
-    before the span are not kept (later ones are, to be reported as in the future).
-    ``sources`` may be an :func:`inventory`."""
-    options = ReadOptions(zone, language, max_bytes, fields, cache)
+    with a reason and the rest goes on. ``sources`` may be an :func:`inventory`.
+
+    With an ``index``, a source the index knows to be unchanged is not read again: its
+    articles are recalled and its skips reported as they were; with a ``span`` of dates too,
+    one none of whose articles is dated in the span is passed over (its skips still reported),
+    and articles dated before the span are not kept (later ones are, to be reported as in the
+    future). Date-less feed entries are dated when first seen, kept in the ``first_seen``
+    record (written unless ``remember`` is False); ``now`` is the clock."""
+    seen = FirstSeen(first_seen, now or datetime.now(zone))
+    options = ReadOptions(zone, language, max_bytes, fields, cache, first_seen, now, seen)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for item in inventory(sources):
         if isinstance(item, str):
-            found, failed = read_url(item, options)
-            articles += found
-            skipped += failed
-            continue
-        if index is not None and span is not None:
-            known = index.known_outside(item, *span)
-            if isinstance(known, Skipped):
-                skipped.append(known)
-                continue
-            if known:
-                continue
-        found, failed = read_file(item.path, options)
-        if index is not None:
-            index.record(item, found, failed)
+            found, failed = read_url(item, options, index)
+        else:
+            found, failed = _read_item(item, options, index, span)
         if span is not None:  # nothing older than the window is kept: memory follows it
             found = [a for a in found if span[0] <= a.published]
         articles += found
         skipped += failed
+    if remember:
+        seen.save()
     return articles, skipped
+
+
+def _read_item(
+    item: SourceFile,
+    options: ReadOptions,
+    index: FileIndex | None,
+    span: tuple[datetime, datetime] | None,
+) -> tuple[list[Article], list[Skipped]]:
+    """One source file: passed over, recalled from the index, or read (and indexed)."""
+    if index is not None:
+        entry = index.lookup(item.key, item.stat)
+        if entry is not None:
+            if span is not None and index.outside(entry, *span):
+                return [], index.skips(entry)
+            recalled = index.recall(item.key, entry, options.zone)
+            if recalled is not None:
+                return recalled, index.skips(entry)
+    found, failed = read_file(item.path, options)
+    if index is not None:
+        index.record(item.key, item.stat, found, failed, options.zone)
+    return found, failed
