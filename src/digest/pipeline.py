@@ -270,6 +270,19 @@ def _keep(run: Run, folder: Path, report: Report) -> Result:
     return report.result(run.window, folder)
 
 
+def _intro(value: str | None) -> str:
+    """The editor's note: the text given, or with ``@FILE`` the file's."""
+    if not value:
+        return ""
+    if value.startswith("@"):
+        path = Path(value[1:]).expanduser()
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--intro: cannot read {path}: {exc}") from None
+    return value.strip()
+
+
 Addresses = tuple[Address, tuple[Address, ...], Address | None]  # sender, recipients, reply-to
 
 
@@ -280,7 +293,7 @@ def _write(
     check what was written."""
     # imported here: a run that keeps its digest never loads Jinja2, MJML or the checks
     from digest.checks import check_path
-    from digest.compose import compose
+    from digest.compose import Layout, compose
     from digest.render.fit import fit_under_clip
     from digest.render.message import build_message, message_bytes
     from digest.render.templates import render_text
@@ -296,6 +309,20 @@ def _write(
         view_url=f"{settings.archive_url.rstrip('/')}/{run.name}/{names.HTML}"
         if settings.archive_url
         else None,
+        archive_url=settings.archive_url,
+        forward_url=settings.forward_url,
+        subscribe_url=settings.subscribe_url,
+        postal_address=settings.postal_address or "",
+    )
+    layout = Layout(
+        order=settings.order,
+        source_weights={name: float(w) for name, w in settings.source_weights},
+        blurbs=settings.blurbs,
+        blurb_words=settings.blurb_words,
+        sections=dict(settings.sections),
+        section_order=settings.section_order,
+        intro=_intro(settings.intro),
+        locale=settings.locale or language_code(settings.language),
     )
     fitted = fit_under_clip(
         lambda shown, listed: compose(
@@ -308,10 +335,12 @@ def _write(
             lang=language_code(settings.language),
             shown=shown,
             listed=listed,
+            layout=layout,
         ),
-        min(len(stories), settings.max_stories or len(stories)),
+        min(len(stories), settings.max_stories or len(stories), 1 + settings.blurbs),
         settings.templates,
         total=len(stories),
+        margin=settings.clip_margin,
     )
     digest, html = fitted.digest, fitted.html
     text = render_text(digest, settings.templates)

@@ -78,12 +78,14 @@ def accessibility(loaded: Loaded) -> CheckResult:
 _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src"}
 
 
-def _link_problem(value: str) -> str | None:
+def _link_problem(value: str, ids: frozenset[str] = frozenset()) -> str | None:
     url = value.strip()
     if not url:
         return "empty"
     if url.startswith("#"):
-        return "an in-page anchor (email clients break these)"
+        # "In this issue" links to its stories' headings: fine when the target is there (a
+        # client without in-page links does nothing); a dangling one is a broken link
+        return None if url[1:] in ids else "an in-page anchor to no element of the page"
     if url.startswith("//"):
         return "protocol-relative"
     try:
@@ -107,13 +109,14 @@ def absolute_links(loaded: Loaded) -> CheckResult:
     scan = loaded.scan
     offenders: list[str] = []
     checked = 0
+    ids = frozenset(scan.ids)
     for tag in scan.tags:
         attr = _LINK_ATTRS.get(tag.name)
         if attr is None or attr not in tag.attrs:
             continue
         checked += 1
         value = tag.attrs[attr] or ""
-        problem = _link_problem(value)
+        problem = _link_problem(value, ids)
         if problem:
             offenders.append(f'<{tag.name} {attr}="{clip(value, 50)}"> line {tag.line}: {problem}')
     if offenders:
@@ -123,7 +126,10 @@ def absolute_links(loaded: Loaded) -> CheckResult:
             "not absolute https:/mailto: — "
             f"{first(offenders)}",
         )
-    return passed("absolute-links", f"{checked} links and image sources, all https: or mailto:")
+    return passed(
+        "absolute-links",
+        f"{checked} links and image sources, all https:, mailto: or to a heading of the page",
+    )
 
 
 # --- 9. outlook-conditionals -----------------------------------------------------------------
