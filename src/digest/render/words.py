@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from digest.model import Article
 from digest.settings import language_code
 
-QUOTE_WORDS = 40  # a pull quote longer than this is cut (at a sentence when one ends in it)
+QUOTE_WORDS = 30  # a pull quote longer (4 lines on a phone) is cut, at a sentence if one ends
 
 _SENTENCE_END = re.compile(r"[.!?…][’'”\")\]]*$")
 
