@@ -58,7 +58,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         },
         "also_reported": "Aussi rapporté par",
         "published": "Articles publiés du {since} au {until}",
-        "from_sources": "de {sources}",
+        "from_sources": "sources : {sources}",
         "not_listed": "et {n} autres de cette période, non listés pour garder ce courriel entier",
         "view_in_browser": "Voir dans le navigateur",
         "archive": "Archives",
