@@ -16,7 +16,8 @@ import pytest
 
 from conftest import NOW, distinct_text
 from digest.compose import Layout, compose, headline, news_value, ranked
-from digest.model import Article, Quote, Story, Window
+from digest.errors import ConfigError
+from digest.model import Article, Footer, Quote, Story, Window
 from digest.pipeline import make
 from digest.render.templates import render_html, render_text
 from digest.render.words import blurb, capped, direction, lang, tidy
@@ -150,6 +151,7 @@ def test_quotes_are_capped_and_their_stray_marks_dropped() -> None:
     assert tidy("the 'best' result") == "the 'best' result"
     assert headline("Council agrees budget.") == "Council agrees budget"
     assert headline("Wait for it...") == "Wait for it..."
+    assert headline("Tariffs hit exports to the U.S.") == "Tariffs hit exports to the U.S."
 
 
 def test_a_story_in_arabic_script_is_right_to_left_with_its_language() -> None:
@@ -173,6 +175,52 @@ def test_text_and_html_show_the_same_numbered_issue() -> None:
         assert f'id="story-{n}"' in html
     for n in range(1, 4):
         assert f'href="#story-{n}"' in html
+
+
+def test_intro_footer_dark_rules_and_no_empty_blocks() -> None:
+    footer = Footer(
+        sender="Harbourton Morning <morning@example.org>",
+        address="morning@example.org",
+        reason="You asked for it.",
+        postal_address="1 Harbour Street",
+        forward_url="https://example.org/forward",
+        subscribe_url="https://example.org/subscribe",
+        archive_url="https://example.org/archive",
+    )
+    only = story("A headline with nothing else", summary=())
+    layout = Layout(intro="Good morning.\n\nTwo things today.")
+    digest = compose("Brief", WINDOW, NOW, [only], footer=footer, layout=layout)
+    html, text = render_html(digest), render_text(digest)
+    assert '<p style="margin:0;"></p>' not in html and "<p></p>" not in html
+    for part in (html, text):
+        assert "Good morning." in part and "Two things today." in part
+        assert "1 Harbour Street" in part and "Sent by Harbourton Morning." in part
+        assert "morning@example.org" not in part  # the name, never the raw address
+        for url in ("forward", "subscribe", "archive"):
+            assert f"https://example.org/{url}" in part
+    assert "[data-ogsc]" in html and "[data-ogsb]" in html
+    # the pull-quote bar is a table cell's border (Outlook's Word engine drops a span's)
+    quoted = compose("Brief", WINDOW, NOW, [story("Q", quote="We will build it this year")])
+    assert re.search(r'<td class="bar" style="border-left:4px solid', render_html(quoted))
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [("order", "random", "order must be one of"), ("locale", "xx_YY_ZZ", "unknown locale")],
+)
+def test_layout_settings_are_checked(setting: str, value: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Settings(**{setting: value}).validated()
+
+
+def test_labels_follow_the_locale() -> None:
+    stories = [story(f"Story {i}", i + 1) for i in range(3)]
+    for locale, label in (("fr", "Dans ce numéro"), ("ar", "في هذا العدد"), ("ru", "В этом")):
+        digest = compose("Brief", WINDOW, NOW, stories, layout=Layout(locale=locale))
+        html = render_html(digest)
+        assert label in html
+    arabic = render_html(compose("Brief", WINDOW, NOW, stories, layout=Layout(locale="ar")))
+    assert '<html lang="ar" dir="rtl"' in arabic
 
 
 # --- the issue's "done when": a 40-story digest from several sources -------------------------

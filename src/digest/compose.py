@@ -9,7 +9,6 @@ the blurbs and headlines are grouped by section when the stories fall into more 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -150,14 +149,15 @@ def _by_section(stories: list[Story], rank: dict[str, int]) -> list[Story]:
 # --- framing --------------------------------------------------------------------------------
 
 
-_END = re.compile(r"[\s.]+$")
-
-
 def headline(title: str) -> str:
-    """A headline as a headline shows: no trailing full stop (an ellipsis stays)."""
-    if title.endswith(("...", "…")):
-        return title
-    return _END.sub("", title) or title
+    """A headline as a headline shows: no trailing full stop (an ellipsis, and the stop of an
+    abbreviation such as "U.S." or "a.m.", stay)."""
+    text = title.rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        last = text.rsplit(" ", 1)[-1]
+        if "." not in last[:-1]:
+            text = text[:-1].rstrip()
+    return text or title
 
 
 def cut(text: str, limit: int) -> str:
