@@ -221,6 +221,12 @@ def test_labels_follow_the_locale() -> None:
         assert label in html
     arabic = render_html(compose("Brief", WINDOW, NOW, stories, layout=Layout(locale="ar")))
     assert '<html lang="ar" dir="rtl"' in arabic
+    # the default reason ("" in the footer) is said in the digest's locale
+    footer = Footer(sender="Le Matin <m@example.org>", address="m@example.org", reason="")
+    french = compose("Le Matin", WINDOW, NOW, stories, footer=footer, layout=Layout(locale="fr"))
+    for part in (" ".join(render_html(french).split()), " ".join(render_text(french).split())):
+        assert "Vous recevez ce résumé parce que vous êtes abonné à Le Matin." in part
+        assert "Envoyé par Le Matin." in part
 
 
 # --- the "done when": a 40-story digest from several sources -------------------------

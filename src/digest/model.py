@@ -124,7 +124,7 @@ class Footer:
 
     sender: str  # display form: "Daily Digest <digest@example.org>"
     address: str  # the sender's bare address
-    reason: str
+    reason: str  # "" for the default reason, said in the digest's locale
     unsubscribe_url: str | None = None
     manage_url: str | None = None
     view_url: str | None = None  # this digest in the public archive

@@ -303,7 +303,10 @@ def _write(
     footer = Footer(
         sender=str(sender),
         address=sender.addr_spec,
-        reason=settings.reason.replace("{title}", settings.title),
+        # the default reason is said in the digest's locale (the footer's label)
+        reason=""
+        if settings.reason == Settings().reason
+        else settings.reason.replace("{title}", settings.title),
         unsubscribe_url=settings.unsubscribe_url,
         manage_url=settings.manage_url,
         view_url=f"{settings.archive_url.rstrip('/')}/{run.name}/{names.HTML}"

@@ -40,6 +40,7 @@ EN: dict[str, Label] = {
     "manage": "Manage your subscription",
     "sent_by": "Sent by {name}.",
     "top_story": "Top story",
+    "reason": "You get this digest because you subscribed to {title}.",
     "other_news": "Other news",
 }
 
@@ -68,6 +69,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Gérer votre abonnement",
         "sent_by": "Envoyé par {name}.",
         "top_story": "À la une",
+        "reason": "Vous recevez ce résumé parce que vous êtes abonné à {title}.",
         "other_news": "Autres nouvelles",
     },
     "de": {
@@ -94,6 +96,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Abonnement verwalten",
         "sent_by": "Gesendet von {name}.",
         "top_story": "Top-Thema",
+        "reason": "Sie erhalten diesen Überblick, weil Sie {title} abonniert haben.",
         "other_news": "Weitere Nachrichten",
     },
     "es": {
@@ -116,6 +119,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Gestionar la suscripción",
         "sent_by": "Enviado por {name}.",
         "top_story": "Noticia principal",
+        "reason": "Recibe este resumen porque se suscribió a {title}.",
         "other_news": "Otras noticias",
     },
     "it": {
@@ -141,6 +145,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Gestisci l’iscrizione",
         "sent_by": "Inviato da {name}.",
         "top_story": "In primo piano",
+        "reason": "Ricevi questo riepilogo perché sei iscritto a {title}.",
         "other_news": "Altre notizie",
     },
     "pt": {
@@ -166,6 +171,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Gerir a assinatura",
         "sent_by": "Enviado por {name}.",
         "top_story": "Destaque",
+        "reason": "Recebe este resumo porque assinou {title}.",
         "other_news": "Outras notícias",
     },
     "nl": {
@@ -191,6 +197,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Abonnement beheren",
         "sent_by": "Verzonden door {name}.",
         "top_story": "Hoofdverhaal",
+        "reason": "U ontvangt dit overzicht omdat u geabonneerd bent op {title}.",
         "other_news": "Overig nieuws",
     },
     "ru": {
@@ -228,6 +235,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "Управление подпиской",
         "sent_by": "Отправитель: {name}.",
         "top_story": "Главное",
+        "reason": "Вы получаете эту рассылку, потому что подписались на {title}.",
         "other_news": "Другие новости",
     },
     "ar": {
@@ -271,6 +279,7 @@ CATALOGS: dict[str, dict[str, Label]] = {
         "manage": "إدارة الاشتراك",
         "sent_by": "أرسلها {name}.",
         "top_story": "الخبر الرئيسي",
+        "reason": "تصلك هذه النشرة لأنك مشترك في {title}.",
         "other_news": "أخبار أخرى",
     },
 }
