@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, parseaddr
 
+from digest.compose import cut
 from digest.errors import ConfigError
 from digest.model import Digest
 from digest.settings import DEFAULT_SUBJECT
@@ -45,7 +46,7 @@ def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
     values = dict(title=digest.title, date=_long_date(digest.window.until), count=digest.count)
     top = digest.hook or (digest.stories[0].article.title if digest.stories else "")
     room = max(30, SUBJECT_CHARS - len(one_line(template.format(top="", **values))))
-    text = template.format(top=_cut(top or "no new stories", room), **values)
+    text = template.format(top=cut(top or "no new stories", room), **values)
     # one line, whatever the template or the titles hold (a configured title is not cleaned
     # by any reader): no controls, bidi or zero-width characters
     return one_line(text)
@@ -104,17 +105,6 @@ _WRITE_POLICY = SMTP.clone(max_line_length=998)
 
 def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=_WRITE_POLICY)
-
-
-def _cut(text: str, limit: int) -> str:
-    """``text`` within ``limit`` characters, cut at a word with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    room = text[: limit - 1]
-    if " " in room:
-        room = room.rsplit(" ", 1)[0]
-    return room.rstrip(" ,;:–—-") + "…"
 
 
 def _long_date(moment: datetime) -> str:
