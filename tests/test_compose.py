@@ -19,6 +19,7 @@ from digest.compose import Layout, compose, headline, news_value, ranked
 from digest.errors import ConfigError
 from digest.model import Article, Footer, Quote, Story, Window
 from digest.pipeline import make
+from digest.readers.scan import read_sources
 from digest.render.templates import render_html, render_text
 from digest.render.words import blurb, capped, direction, lang, tidy
 from digest.settings import Settings
@@ -129,6 +130,17 @@ def test_sections_group_the_blurbs_and_headlines_only_when_there_are_several() -
     assert {name for name, _ in mapped.sections} == {"Games", "Home"}
     one = compose("Brief", WINDOW, NOW, [story(f"S{i}", i + 1, tags=("x",)) for i in range(4)])
     assert not one.sectioned and one.sections == (("", one.blurbs),)
+
+
+def test_front_matter_section_or_category_names_the_section(tmp_path: Path) -> None:
+    for name, key in (("a", "section: Sport"), ("b", "category: Sport"), ("c", "tags: [world]")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: Story {name}\ndate: 2026-11-26T06:00:00Z\n{key}\n---\n"
+            f"{distinct_text(ord(name), 4)}\n"
+        )
+    articles, _ = read_sources([tmp_path], UTC, "english")
+    tags = {a.title: a.tags for a in articles}
+    assert tags == {"Story a": ("Sport",), "Story b": ("Sport",), "Story c": ("world",)}
 
 
 def test_blurb_keeps_a_sentence_or_two_within_the_budget() -> None:
