@@ -542,6 +542,12 @@ def test_a_mailto_link_needs_an_address(tmp_path: Path) -> None:
     assert "line 16: mailto: without an address" in detail
 
 
+def test_an_in_page_link_to_a_heading_of_the_page_passes(tmp_path: Path) -> None:
+    html = VALID_HTML.replace("<p>", '<h2 id="story-1">One</h2><a href="#story-1">1</a><p>', 1)
+    results = {r.name: r for r in check_path(folder(tmp_path, html=html))}
+    assert results["absolute-links"].ok, results["absolute-links"].detail
+
+
 def test_link_tags_are_checked_and_only_three_offenders_are_named(tmp_path: Path) -> None:
     head = '<link rel="stylesheet" href="style.css"></head>'
     body = "".join(f'<img src="img{n}.png" alt="">' for n in range(4))

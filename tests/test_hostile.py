@@ -158,7 +158,12 @@ def test_hostile_articles_are_shown_as_text(tmp_path: Path) -> None:
     page = parse_html(html)
     assert "script" not in page.tags and "mj-raw" not in page.tags and "mj-button" not in page.tags
     assert page.handlers == []
-    assert all(link.startswith(("https://", "mailto:")) for link in page.links), page.links
+    # links out are https: or mailto:; "In this issue" links to the stories' headings (#16)
+    internal = {link for link in page.links if link.startswith("#")}
+    assert all(re.fullmatch(r"#(story-\d+|more)", link) for link in internal), internal
+    assert all(
+        link.startswith(("https://", "mailto:")) for link in page.links if link not in internal
+    )
     assert "javascript" not in " ".join(page.links) and "data:" not in " ".join(page.links)
     assert not re.search(r"<(script|mj-)", html, re.I)
     assert not UNSAFE.search(html) and not UNSAFE.search(text)

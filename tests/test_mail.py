@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW, distinct_text
-from digest.compose import compose
+from digest.compose import Layout, compose
 from digest.errors import ConfigError
 from digest.model import Digest
 from digest.pipeline import make
+from digest.render.fit import DEFAULT_MARGIN, encoded_size, fit_under_clip
 from digest.render.fit import GMAIL_CLIP_BYTES as CLIP_BYTES
-from digest.render.fit import fit_under_clip
 from digest.render.message import parse_address
 from digest.render.templates import render_html
 from digest.settings import Settings
@@ -56,7 +56,8 @@ def test_eml_is_multipart_alternative_text_then_html(articles: Path, tmp_path: P
     assert html_part.get_content().replace("\r\n", "\n") == (folder / "digest.html").read_text()
     assert str(msg["From"]) == "Fixture Desk <desk@example.org>"
     assert str(msg["To"]) == "one@example.org"
-    assert msg["Subject"].startswith("Daily Digest — 27 November 2026: Night ferry returns")
+    # the subject is the lead story's hook (#16): the From name carries the title
+    assert msg["Subject"] == "Night ferry returns to Gullhaven after two-year pause"
     assert msg["Date"] == "Fri, 27 Nov 2026 07:00:00 +0000"
     assert msg["Message-ID"].endswith("@example.org>")
     assert msg["MIME-Version"] == "1.0"
@@ -101,9 +102,9 @@ def test_reply_to_unsubscribe_and_subject_template(articles: Path, tmp_path: Pat
     assert str(msg["Reply-To"]) == "Editors <editors@example.org>"
     assert msg["List-Unsubscribe"] == "<https://example.org/unsub?u=1>"
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert msg["Subject"] == (
-        "Fixture Digest (2): Night ferry returns to Gullhaven after two-year pause"
-    )
+    # {top} is cut at a word so that the whole subject stays within 60 characters (#16)
+    assert msg["Subject"] == "Fixture Digest (2): Night ferry returns to Gullhaven after…"
+    assert len(msg["Subject"]) <= 60
 
 
 def test_mailto_unsubscribe_has_no_one_click_header(articles: Path, tmp_path: Path) -> None:
@@ -138,9 +139,11 @@ def test_stories_move_to_more_stories_to_stay_under_gmail_clip(tmp_path: Path) -
             f"---\ntitle: Story number {i} about the harbour works\ndate: 2026-11-26T{i % 24:02d}:"
             f"{i % 60:02d}:00Z\nurl: https://example.org/story/{i}\nsource: Wire\n---\n{body}\n"
         )
-    result = run(src, tmp_path / "out", sentences=12)
+    # every story a card with all its sentences (since #16 the default is a lead, eight
+    # short blurbs and headlines, which stays far under the clip)
+    result = run(src, tmp_path / "out", sentences=12, blurbs=100, blurb_words=400)
     html = (result.folder / "digest.html").read_bytes()
-    assert len(html) <= 102_000
+    assert encoded_size(html.decode()) <= CLIP_BYTES - DEFAULT_MARGIN  # as sent (#16)
     digest = result.digest
     assert digest.more and len(digest.stories) + len(digest.more) == 40
     assert any("lower-ranked stories are listed as headlines only" in w for w in result.warnings)
@@ -155,27 +158,36 @@ def test_the_clip_search_keeps_the_most_full_stories_that_fit(tmp_path: Path) ->
     stories whose HTML stays under the clip."""
     src = tmp_path / "many"
     src.mkdir()
-    for i in range(30):
+    for i in range(40):
         body = distinct_text(i, 90 + 40 * (i % 3))  # uneven cards: sizes are not linear
         (src / f"s{i:02d}.md").write_text(
             f"---\ntitle: Story {i}\ndate: 2026-11-26T{i % 24:02d}:00:00Z\n---\n{body}\n"
         )
-    result = run(src, tmp_path / "out", sentences=20)
+    result = run(src, tmp_path / "out", sentences=20, blurbs=100, blurb_words=400)
     digest = result.digest
     everything = (*digest.stories, *digest.more)
+    layout = Layout(blurbs=100, blurb_words=400)
+    budget = CLIP_BYTES - DEFAULT_MARGIN  # the encoded part's budget (#16)
 
     def build(shown: int, listed: int | None = None) -> Digest:
         return compose(
-            digest.title, digest.window, digest.generated, everything, shown=shown, listed=listed
+            digest.title,
+            digest.window,
+            digest.generated,
+            everything,
+            shown=shown,
+            listed=listed,
+            layout=layout,
         )
 
-    sizes = [len(render_html(build(n)).encode()) for n in range(1, len(everything) + 1)]
-    assert sizes == sorted(sizes) and sizes[-1] > CLIP_BYTES  # the case the search is for
-    expected = max([n for n, size in enumerate(sizes, 1) if size <= CLIP_BYTES], default=1)
-    for count in (len(everything), 27, 25, 12, 2):
+    sizes = [encoded_size(render_html(build(n))) for n in range(1, len(everything) + 1)]
+    # (with every story a card the "more headlines" block goes: the last can be smaller)
+    assert sizes[:-1] == sorted(sizes[:-1]) and sizes[-2] > budget  # the case searched for
+    expected = max([n for n, size in enumerate(sizes, 1) if size <= budget], default=1)
+    for count in (len(everything), 37, 35, 12, 2):
         fitted = fit_under_clip(build, count, None)
         kept, html = fitted.digest, fitted.html
-        assert len(kept.stories) == (count if sizes[count - 1] <= CLIP_BYTES else expected)
+        assert len(kept.stories) == (count if sizes[count - 1] <= budget else expected)
         assert html == render_html(build(len(kept.stories)))
 
 
@@ -194,8 +206,8 @@ def test_a_window_too_wide_for_even_the_headlines_lists_what_fits(tmp_path: Path
     assert digest.count == 360 == len(digest.stories) + len(digest.more) + len(digest.unlisted)
     html = (result.folder / "digest.html").read_text()
     text = (result.folder / "digest.txt").read_text()
-    assert len(html.encode()) <= CLIP_BYTES
-    line = f"and {len(digest.unlisted)} more stories from this window, not listed"
+    assert encoded_size(html) <= CLIP_BYTES - DEFAULT_MARGIN
+    line = f"and {len(digest.unlisted)} more from this window, not listed"
     assert line in html and line in " ".join(text.split())
     assert any("not listed at all" in w for w in result.warnings)
     assert not any("FAIL html-size" in p for p in result.problems), result.problems
@@ -211,4 +223,4 @@ def test_a_window_too_wide_for_even_the_headlines_lists_what_fits(tmp_path: Path
         shown=1,
         listed=len(digest.more) + 1,
     )
-    assert len(render_html(bigger).encode()) > CLIP_BYTES
+    assert encoded_size(render_html(bigger)) > CLIP_BYTES - DEFAULT_MARGIN

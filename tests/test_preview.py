@@ -51,7 +51,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "out"
     for until in ("2026-11-26", "2026-11-27"):
         result = make(
-            Settings(sources=(seeds,), out=out, since="2026-11-24", until=until, timezone="UTC"),
+            Settings(
+                sources=(seeds,),
+                out=out,
+                since="2026-11-24",
+                until=until,
+                timezone="UTC",
+                subject="{title} — {top}",  # non-ASCII: an RFC 2047 encoded word (#16's default
+            ),  # subject is the lead's headline alone)
             now=NOW,
         )
         assert result.folder is not None

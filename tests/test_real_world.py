@@ -6,18 +6,21 @@ three (Debian spamassassin and chromium, npm vnu-jar), so in CI they run.
 
 from __future__ import annotations
 
+import email
 import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tools import browser
 
 from conftest import NOW, ROOT, distinct_text, vnu_command
 from digest.pipeline import make
+from digest.render.fit import GMAIL_CLIP_BYTES
 from digest.settings import Settings
 
 MAIL = {
@@ -32,9 +35,18 @@ MAIL = {
 KNOWN_MJML = re.compile(r"mso-|xmlns:v|xmlns:o|“height”.*“auto”|Bad value “auto” for attribute")
 
 
-def _make(src: Path, out: Path) -> Path:
+def _make(src: Path, out: Path, **settings: Any) -> Path:
+    options: dict[str, Any] = {**MAIL, **settings}
     result = make(
-        Settings(sources=(src,), out=out, since="2026-11-01", timezone="UTC", **MAIL), now=NOW
+        Settings(
+            sources=(src,),
+            out=out,
+            since="2026-11-01",
+            timezone="UTC",
+            postal_address="1 Harbour Street, Harbourton HB1 2AB",
+            **options,
+        ),
+        now=NOW,
     )
     assert result.folder is not None
     return result.folder
@@ -66,10 +78,16 @@ def digests(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             + "\n",
             encoding="utf-8",
         )
-    return {"seeds": _make(seeds, base / "out-seeds"), "forty": _make(many, base / "out-forty")}
+    languages = ROOT / "tests" / "fixtures" / "languages"
+    return {
+        "seeds": _make(seeds, base / "out-seeds"),
+        "forty": _make(many, base / "out-forty"),
+        "arabic": _make(languages / "arabic", base / "out-arabic"),  # Arabic and English
+        "french": _make(languages / "french", base / "out-french", locale="fr"),
+    }
 
 
-CASES = ["seeds", "forty"]
+CASES = ["seeds", "forty", "arabic", "french"]
 
 
 @pytest.mark.skipif(shutil.which("spamassassin") is None, reason="spamassassin is not installed")
@@ -122,8 +140,39 @@ def test_chromium_no_overflow_and_readable_text(
     assert result.dark is dark  # the page really saw the colour scheme asked for
     assert result.inner_width == width
     assert not result.overflows, f"{result.scroll_width}px of content in {width}px"
-    # WCAG AA for body text: no light-on-light (or dark-on-dark) text in either scheme
+    # WCAG AA for every text colour: no light-on-light (or dark-on-dark) text in either scheme
     assert result.min_contrast >= 4.5, f"contrast {result.min_contrast}: {result.worst_text!r}"
+    # real headings to jump between: the title and one per story at least
+    assert result.headings >= 2
+    # every right-to-left block is laid out right-to-left and right-aligned
+    assert result.rtl_misaligned == 0
+    if case == "arabic":
+        assert result.rtl_blocks >= 2  # its two Arabic stories, in an English digest
+
+
+@needs_chromium
+@pytest.mark.parametrize("case", ["seeds", "arabic"])
+def test_chromium_without_style_sheets_keeps_colours_and_contrast(
+    digests: dict[str, Path], case: str
+) -> None:
+    """Gmail for non-Google accounts (and Gmail's clipped view) drops <style>: the colours
+    are inline too, so the text stays readable and links are not default blue."""
+    result = browser.measure(digests[case] / "digest.html", 375, strip_styles=True)
+    assert not result.overflows
+    assert result.min_contrast >= 4.5, f"contrast {result.min_contrast}: {result.worst_text!r}"
+    assert result.headings >= 2 and result.rtl_misaligned == 0
+    html = (digests[case] / "digest.html").read_text()
+    for link in re.findall(r"<a [^>]*>", html):
+        assert "color:" in link, link  # every link carries its colour inline
+
+
+def test_encoded_html_part_stays_under_the_clip(digests: dict[str, Path]) -> None:
+    for folder in digests.values():
+        message = email.message_from_bytes((folder / "digest.eml").read_bytes())
+        html_part = next(p for p in message.walk() if p.get_content_type() == "text/html")
+        encoded = html_part.get_payload()
+        assert isinstance(encoded, str)
+        assert len(encoded.encode()) + encoded.count("\n") <= GMAIL_CLIP_BYTES
 
 
 @needs_chromium

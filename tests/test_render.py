@@ -90,7 +90,7 @@ def test_html_has_every_part_of_a_story() -> None:
         "We did it together",
         "Jane Doe",
         "Second story",
-        "27 Nov 2026",
+        "November 27, 2026",  # the edition's date, in the digest's locale (en)
     ):
         assert expected in text
     assert "https://example.org/a?x=1&y=2" in page.hrefs  # & escaped in HTML, intact when parsed
@@ -141,10 +141,12 @@ def test_text_part_is_wrapped_and_tidy() -> None:
     assert "[1] https://example.org/a?x=1&y=2" in text
 
 
-def test_preheader_lists_top_headlines_within_limit() -> None:
-    stories = [story(f"Headline number {i}") for i in range(20)]
+def test_preheader_teases_the_lead_then_lists_the_next_headlines_within_limit() -> None:
+    stories = [story(f"Headline number {i}", text=f"What happened {i} today.") for i in range(20)]
     line = preheader(stories)
-    assert line.startswith("Headline number 0 · Headline number 1")
+    # the subject is the lead's headline: the preheader does not repeat it
+    assert "Headline number 0" not in line
+    assert line.startswith("What happened 0 today. · Headline number 1 · Headline number 2")
     assert len(line) <= 140
 
 
@@ -198,10 +200,11 @@ def test_full_digest_mjml_is_valid_and_complete() -> None:
     assert '<html lang="de"' in html
     assert '<meta name="color-scheme" content="light dark"' in html
     assert "prefers-color-scheme: dark" in html
-    assert "QUOTE OF THE DAY" in text and "More stories" in text and "4 stories" in text
+    # the labels are in the digest's language (de) since issue #16
+    assert "Zitat des Tages" in text and "Weitere Schlagzeilen" in text and "4 Artikel" in text
     assert "Story 3" in text  # the fourth story is in the "more stories" list
     assert text.count("We said 3 things") == 0  # ...with no card and no quote
-    assert "1 min read" in text
+    assert "1 Min. Lesezeit" in text
     for link in (
         "https://example.org/u?id=1",
         "mailto:desk@example.org?subject=manage",
@@ -214,19 +217,26 @@ def test_full_digest_mjml_is_valid_and_complete() -> None:
 
 def test_text_part_has_the_same_content_and_every_link() -> None:
     digest = full_digest()
-    html_links = {h for h in parse(render_html(digest)).hrefs}
+    # every link out (the "In this issue" anchors are the text part's numbers)
+    html_links = {h for h in parse(render_html(digest)).hrefs if not h.startswith("#")}
     text = render_text(digest)
     for link in html_links:
         assert link in text, link
-    assert text.index("QUOTE OF THE DAY") < text.index("1. Story") < text.index("MORE STORIES")
-    assert "Unsubscribe: [" in text and "Manage your subscription: [" in text
+    # in this issue, the lead, the quote of the day (after the lead since #16), the headlines
+    assert (
+        text.index("IN DIESER AUSGABE")
+        < text.index("1. Story")
+        < text.index("ZITAT DES TAGES")
+        < text.index("WEITERE SCHLAGZEILEN")
+    )
+    assert "Abbestellen: [" in text and "Abonnement verwalten: [" in text
     refs = [line for line in text.splitlines() if line.startswith("[")]
     assert [r.split("]")[0] for r in refs] == [f"[{i}" for i in range(1, len(refs) + 1)]
 
 
 def test_quote_of_the_day_is_not_repeated_in_its_card() -> None:
     text = render_text(full_digest())
-    chosen = text.split("QUOTE OF THE DAY", 1)[1].split("\n")[1].strip()
+    chosen = text.split("ZITAT DES TAGES", 1)[1].split("\n")[1].strip()
     assert text.count(chosen) == 1
 
 

@@ -304,7 +304,9 @@ def test_runs_killed_at_random_moments_leave_complete_digests(tmp_path: Path) ->
     final = subprocess.run(command(out, 1), env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
     assert _digest_files(out / "2026-11-27") == expected
-    assert len(json.loads((out / "2026-11-27" / "manifest.json").read_text())["articles"]) == 40
+    manifest = json.loads((out / "2026-11-27" / "manifest.json").read_text())
+    # every story is in the digest: nine cards (#16: the lead and eight blurbs), the headlines
+    assert len(manifest["articles"]) + len(manifest["more_stories"]) == 40
     assert sorted(p.name for p in out.iterdir()) == [
         ".cache",
         ".digest-state.json",

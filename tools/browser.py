@@ -45,6 +45,9 @@ class Measure:
     inner_width: int
     min_contrast: float
     worst_text: str
+    headings: int = 0  # h1-h4 elements
+    rtl_blocks: int = 0  # elements with dir="rtl"
+    rtl_misaligned: int = 0  # ...of which not laid out right-to-left and right-aligned
 
     @property
     def overflows(self) -> bool:
@@ -77,8 +80,13 @@ def _run(args: list[str], timeout: float) -> str:
     return proc.stdout
 
 
-def _host_page(html: Path, work: Path, width: int, probe: bool) -> Path:
+_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
+
+
+def _host_page(html: Path, work: Path, width: int, probe: bool, strip_styles: bool = False) -> Path:
     page = html.read_text(encoding="utf-8")
+    if strip_styles:  # as Gmail shows a message to a non-Google account, or when clipped
+        page = _STYLE.sub("", page)
     if probe:
         script = PROBE.read_text(encoding="utf-8")
         hook = f'<script>window.addEventListener("load", function () {{{script}}});</script>'
@@ -96,10 +104,13 @@ def _host_page(html: Path, work: Path, width: int, probe: bool) -> Path:
     return host
 
 
-def measure(html: Path, width: int, dark: bool = False, timeout: float = 90) -> Measure:
-    """Load ``html`` at ``width`` px (light or dark scheme) and measure it."""
+def measure(
+    html: Path, width: int, dark: bool = False, timeout: float = 90, strip_styles: bool = False
+) -> Measure:
+    """Load ``html`` at ``width`` px (light or dark scheme; with ``strip_styles`` without its
+    style sheets) and measure it."""
     with tempfile.TemporaryDirectory(prefix="digest-page-") as tmp:
-        host = _host_page(html, Path(tmp), width, probe=True)
+        host = _host_page(html, Path(tmp), width, probe=True, strip_styles=strip_styles)
         args = ["--window-size=800,1000", "--virtual-time-budget=5000", "--dump-dom"]
         if dark:
             args.insert(0, "--force-dark-mode")
@@ -121,6 +132,9 @@ def measure(html: Path, width: int, dark: bool = False, timeout: float = 90) -> 
         inner_width=int(data["innerWidth"]),
         min_contrast=float(data["minContrast"]),
         worst_text=str(data["worstText"]),
+        headings=int(data["headings"]),
+        rtl_blocks=int(data["rtl"]),
+        rtl_misaligned=int(data["rtlMisaligned"]),
     )
 
 
@@ -131,10 +145,12 @@ def screenshot(
     height: int = 2200,
     dark: bool = False,
     timeout: float = 90,
+    strip_styles: bool = False,
 ) -> Path:
-    """A PNG of the digest at ``width`` px, as a reader would see it."""
+    """A PNG of the digest at ``width`` px, as a reader would see it (``strip_styles``: as a
+    client that drops the style sheets shows it)."""
     with tempfile.TemporaryDirectory(prefix="digest-shot-") as tmp:
-        host = _host_page(html, Path(tmp), width, probe=False)
+        host = _host_page(html, Path(tmp), width, probe=False, strip_styles=strip_styles)
         args = [
             f"--window-size={width},{height}",
             "--virtual-time-budget=3000",

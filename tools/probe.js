@@ -16,7 +16,14 @@
     var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     if (ratio < worst) { worst = ratio; where = n.textContent.trim().slice(0, 40); }
   }
+  // headings a screen reader can jump between; right-to-left blocks and how they are aligned
+  var headings = document.querySelectorAll("h1, h2, h3, h4").length;
+  var rtl = document.querySelectorAll('[dir="rtl"]'), misaligned = 0;
+  for (var i = 0; i < rtl.length; i++) {
+    var cs = getComputedStyle(rtl[i]);
+    if (cs.direction !== "rtl" || (cs.textAlign !== "right" && cs.textAlign !== "start")) misaligned++;
+  }
   var out = {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, minContrast: Math.round(worst * 100) / 100, worstText: where,
-             dark: matchMedia("(prefers-color-scheme: dark)").matches};
+             dark: matchMedia("(prefers-color-scheme: dark)").matches, headings: headings, rtl: rtl.length, rtlMisaligned: misaligned};
   parent.postMessage(JSON.stringify(out), "*");
 })();

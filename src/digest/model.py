@@ -129,6 +129,8 @@ class Story:
     key_quote: Quote | None = None
     quotes: tuple[Quote, ...] = field(default=(), repr=False)
     also: tuple[Article, ...] = ()  # the same story from other sources
+    section: str = ""  # the section it is listed under (compose), "" when none
+    number: int = 0  # its number in "In this issue" (compose), 0 before that
 
 
 @dataclass(frozen=True)
@@ -137,15 +139,33 @@ class Footer:
 
     sender: str  # display form: "Daily Digest <digest@example.org>"
     address: str  # the sender's bare address
-    reason: str
+    reason: str  # "" for the default reason, said in the digest's locale
     unsubscribe_url: str | None = None
     manage_url: str | None = None
     view_url: str | None = None  # this digest in the public archive
+    archive_url: str | None = None  # the public archive of every digest
+    forward_url: str | None = None  # a page (or mailto:) to forward the digest from
+    subscribe_url: str | None = None  # where a forwarded copy's reader can subscribe
+    postal_address: str = ""  # the sender's postal address (commercial mail, US and EU)
+
+
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def _grouped(stories: tuple[Story, ...]) -> tuple[tuple[str, tuple[Story, ...]], ...]:
+    groups: dict[str, list[Story]] = {}
+    for story in stories:
+        groups.setdefault(story.section, []).append(story)
+    return tuple((name, tuple(members)) for name, members in groups.items())
 
 
 @dataclass(frozen=True)
 class Digest:
-    """Everything a template needs: the stories in order, plus the framing."""
+    """Everything a template needs: the stories in order, plus the framing.
+
+    ``stories`` are the cards: the lead (the top-ranked story, a full card) first, then the
+    blurbs (a sentence or two each), grouped by section when ``sectioned``; ``more`` are the
+    one-line headlines. Every listed story carries its number."""
 
     title: str
     window: Window
@@ -158,6 +178,32 @@ class Digest:
     footer: Footer | None = None
     lang: str = "en"
     unlisted: tuple[Story, ...] = ()  # the lowest-ranked, only counted (Gmail's clip)
+    locale: str = "en"  # labels, dates and numbers (a Babel locale name)
+    intro: str = ""  # the editor's note under the masthead
+    sectioned: bool = False  # the blurbs and headlines are grouped under section names
+    hook: str = ""  # the lead's headline as the subject shows it, before any cut
+    blurb_words: int = 60  # the word budget of a blurb
+
+    @property
+    def lead(self) -> Story | None:
+        return self.stories[0] if self.stories else None
+
+    @property
+    def blurbs(self) -> tuple[Story, ...]:
+        return self.stories[1:]
+
+    @property
+    def sections(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
+        """The blurbs by section, in order: one untitled group when not sectioned."""
+        return _grouped(self.blurbs) if self.sectioned else (("", self.blurbs),)
+
+    @property
+    def more_sections(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
+        return _grouped(self.more) if self.sectioned else (("", self.more),)
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.locale.split("_")[0].split("-")[0] in RTL_LANGUAGES else "ltr"
 
     @property
     def count(self) -> int:

@@ -5,6 +5,9 @@ readers -> selection -> analysis -> compose -> render -> message -> outbox
 Each stage lives in its package; this module only says in which order they run and what
 each one is given. :func:`consider` (``digest ls``) and :func:`summarize_paths` (``digest
 summarize``) run the first stages only.
+
+(Over 400 lines on purpose: it is the one place that says what each stage of ``make`` is given,
+editions, the send queue and the newsletter layout included; splitting it would hide the order.)
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from digest.readers.scan import SourceFile, inventory, read_sources
 from digest.render.message import parse_address, parse_addresses
 from digest.render.template_files import template_files
 from digest.selection import CLOCK_SKEW, Considered, Selection, select
-from digest.settings import Settings, language_code
+from digest.settings import Settings, language_code, read_intro
 
 __all__ = ["Result", "consider", "make", "summarize_paths", "window_for"]
 
@@ -298,7 +301,7 @@ def make(
         )
         after = current.advanced((window.since, window.until), run.name, shown)
         if queue:
-            after = _queue(after, run)
+            after = after.queued(run.name, run.now)
         state.save(settings.out, after)
         # remembered only when the next run, starting from the state just saved, would make
         # this same digest from these same inputs (the index now knows every file read)
@@ -317,20 +320,11 @@ def _keep(run: Run, folder: Path, report: Report, *, queue: bool = False) -> Res
     made again; the report is the one of the run that made it."""
     after = run.current.advanced((run.window.since, run.window.until), folder.name, report.ids)
     if queue:
-        after = _queue(after, run)
+        after = after.queued(run.name, run.now)
     if after != run.current:
         state.save(run.settings.out, after)
     archive.update(run.settings.out, run.settings, only_missing=True)  # an outbox made before
     return report.result(run.window, folder)
-
-
-def _queue(current: state.State, run: Run) -> state.State:
-    """The run's digest in the send queue (unless it is there, or was sent, already)."""
-    delivery = current.delivery(run.name)
-    if delivery.queued is not None or delivery.complete is not None:
-        return current
-    when = run.now.astimezone(UTC).isoformat(timespec="seconds")
-    return current.with_delivery(run.name, replace(delivery, queued=when))
 
 
 Addresses = tuple[Address, tuple[Address, ...], Address | None]  # sender, recipients, reply-to
@@ -343,7 +337,7 @@ def _write(
     check what was written."""
     # imported here: a run that keeps its digest never loads Jinja2, MJML or the checks
     from digest.checks import check_archive, check_path
-    from digest.compose import compose
+    from digest.compose import Layout, compose
     from digest.render.fit import fit_under_clip
     from digest.render.message import build_message, message_bytes
     from digest.render.templates import render_text
@@ -353,12 +347,29 @@ def _write(
     footer = Footer(
         sender=str(sender),
         address=sender.addr_spec,
-        reason=settings.reason.replace("{title}", settings.title),
+        # the default reason is said in the digest's locale (the footer's label)
+        reason=""
+        if settings.reason == Settings().reason
+        else settings.reason.replace("{title}", settings.title),
         unsubscribe_url=settings.unsubscribe_url,
         manage_url=settings.manage_url,
         view_url=f"{settings.archive_url.rstrip('/')}/{run.name}/{names.HTML}"
         if settings.archive_url
         else None,
+        archive_url=settings.archive_url,
+        forward_url=settings.forward_url,
+        subscribe_url=settings.subscribe_url,
+        postal_address=settings.postal_address or "",
+    )
+    layout = Layout(
+        order=settings.order,
+        source_weights={name: float(w) for name, w in settings.source_weights},
+        blurbs=settings.blurbs,
+        blurb_words=settings.blurb_words,
+        sections=dict(settings.sections),
+        section_order=settings.section_order,
+        intro=read_intro(settings.intro),
+        locale=settings.locale or language_code(settings.language),
     )
     fitted = fit_under_clip(
         lambda shown, listed: compose(
@@ -371,10 +382,12 @@ def _write(
             lang=language_code(settings.language),
             shown=shown,
             listed=listed,
+            layout=layout,
         ),
-        min(len(stories), settings.max_stories or len(stories)),
+        min(len(stories), settings.max_stories or len(stories), 1 + settings.blurbs),
         settings.templates,
         total=len(stories),
+        margin=settings.clip_margin,
     )
     digest, html = fitted.digest, fitted.html
     text = render_text(digest, settings.templates)

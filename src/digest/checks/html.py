@@ -79,15 +79,18 @@ def accessibility(loaded: Loaded) -> CheckResult:
 _LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src"}
 
 
-def _link_problem(value: str) -> str | None:
-    """Why a link is not one an email may carry (None when it is: urls.safe_link's rule)."""
+def _link_problem(value: str, ids: frozenset[str] = frozenset()) -> str | None:
+    """Why a link is not one an email may carry (None when it is: urls.safe_link's rule, or an
+    in-page anchor whose target is in the page)."""
     url = value.strip()
     if safe_link(url, mailto=True):
         return None
     if not url:
         return "empty"
     if url.startswith("#"):
-        return "an in-page anchor (email clients break these)"
+        # "In this issue" links to its stories' headings: fine when the target is there (a
+        # client without in-page links does nothing); a dangling one is a broken link
+        return None if url[1:] in ids else "an in-page anchor to no element of the page"
     if url.startswith("//"):
         return "protocol-relative"
     try:
@@ -111,13 +114,14 @@ def absolute_links(loaded: Loaded) -> CheckResult:
     scan = loaded.scan
     offenders: list[str] = []
     checked = 0
+    ids = frozenset(scan.ids)
     for tag in scan.tags:
         attr = _LINK_ATTRS.get(tag.name)
         if attr is None or attr not in tag.attrs:
             continue
         checked += 1
         value = tag.attrs[attr] or ""
-        problem = _link_problem(value)
+        problem = _link_problem(value, ids)
         if problem:
             offenders.append(f'<{tag.name} {attr}="{clip(value, 50)}"> line {tag.line}: {problem}')
     if offenders:
@@ -127,7 +131,10 @@ def absolute_links(loaded: Loaded) -> CheckResult:
             "not absolute https:/mailto: — "
             f"{first(offenders)}",
         )
-    return passed("absolute-links", f"{checked} links and image sources, all https: or mailto:")
+    return passed(
+        "absolute-links",
+        f"{checked} links and image sources, all https:, mailto: or to a heading of the page",
+    )
 
 
 # --- 9. outlook-conditionals -----------------------------------------------------------------

@@ -28,6 +28,7 @@ class Scan(HTMLParser):
         self.html_lang: str | None = None
         self.seen_html = False
         self.tags: list[Tag] = []  # table, img, a, area, link (including conditional ones)
+        self.ids: set[str] = set()  # every element id (the targets of in-page links)
         self.texts: list[tuple[int, str]] = []  # visible text and attribute values
         self.styles: list[str] = []
         self.metas: list[dict[str, str | None]] = []
@@ -44,6 +45,8 @@ class Scan(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         line = self.line()
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
         for attr, value in attrs:
             if value and attr != "style":
                 self.texts.append((line, value))

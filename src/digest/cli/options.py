@@ -42,6 +42,16 @@ MaxStories = Annotated[int | None, _setting("max_stories")]
 ListId = Annotated[str | None, _setting("list_id")]
 RecipientsFile = Annotated[Path | None, _setting("recipients_file")]
 Lookback = Annotated[str | None, _setting("lookback")]
+Order = Annotated[str | None, _setting("order")]
+Blurbs = Annotated[int | None, _setting("blurbs")]
+BlurbWords = Annotated[int | None, _setting("blurb_words")]
+SectionOrder = Annotated[list[str] | None, _setting("section_order")]
+Intro = Annotated[str | None, _setting("intro")]
+Locale = Annotated[str | None, _setting("locale")]
+PostalAddress = Annotated[str | None, _setting("postal_address")]
+ForwardUrl = Annotated[str | None, _setting("forward_url")]
+SubscribeUrl = Annotated[str | None, _setting("subscribe_url")]
+ClipMargin = Annotated[int | None, _setting("clip_margin")]
 
 # how a run goes
 Config = Annotated[

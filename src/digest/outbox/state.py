@@ -21,7 +21,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from digest.errors import DigestError, OutputError
@@ -127,6 +127,14 @@ class State:
 
     def with_delivery(self, folder: str, delivery: Delivery) -> State:
         return replace(self, deliveries={**self.deliveries, folder: delivery})
+
+    def queued(self, folder: str, now: datetime) -> State:
+        """``folder``'s digest in the send queue (unless it is there, or was sent, already)."""
+        delivery = self.delivery(folder)
+        if delivery.queued is not None or delivery.complete is not None:
+            return self
+        when = now.astimezone(UTC).isoformat(timespec="seconds")
+        return self.with_delivery(folder, replace(delivery, queued=when))
 
     def payload(self) -> dict[str, object]:
         return {

@@ -84,7 +84,12 @@ def meta_entry(
         author=_text_field(meta, "author", "authors"),
         source=_text_field(meta, "source"),
         language=_text_field(meta, "language", "lang"),
-        tags=_tags(meta.get("tags")),
+        # a stated section or category leads the tags: the digest's section (#16)
+        tags=tuple(
+            dict.fromkeys(
+                (*_tags(meta.get("section") or meta.get("category")), *_tags(meta.get("tags")))
+            )
+        ),
         body_start=body_start,
         extra={"unpublished": why} if why else {},
     )

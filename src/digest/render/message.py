@@ -25,6 +25,7 @@ from email.utils import format_datetime, getaddresses, parseaddr
 from pathlib import Path
 from urllib.parse import quote
 
+from digest.compose import cut
 from digest.errors import ConfigError
 from digest.model import Digest
 from digest.settings import DEFAULT_SUBJECT
@@ -48,11 +49,16 @@ def parse_addresses(values: tuple[str, ...], setting: str) -> tuple[Address, ...
     return tuple(parse_address(f"{n} <{a}>" if n else a, setting) for n, a in pairs)
 
 
+SUBJECT_CHARS = 60  # what a phone shows of a subject
+
+
 def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
-    top = digest.stories[0].article.title if digest.stories else "no new stories"
-    text = template.format(
-        title=digest.title, date=_long_date(digest.window.until), top=top, count=digest.count
-    )
+    """The subject: the template with {top} the lead story's headline (its hook), cut at a
+    word so that the whole subject stays within :data:`SUBJECT_CHARS` where it can."""
+    values = dict(title=digest.title, date=_long_date(digest.window.until), count=digest.count)
+    top = digest.hook or (digest.stories[0].article.title if digest.stories else "")
+    room = max(30, SUBJECT_CHARS - len(one_line(template.format(top="", **values))))
+    text = template.format(top=cut(top or "no new stories", room), **values)
     # one line, whatever the template or the titles hold (a configured title is not cleaned
     # by any reader): no controls, bidi or zero-width characters
     return one_line(text)

@@ -20,6 +20,8 @@ import mjml
 
 from digest.errors import ConfigError, DigestError
 from digest.model import Article, Digest
+from digest.render.filters import FILTERS, PREHEADER_PADDING, Words
+from digest.render.filters import reading_minutes as reading_minutes
 from digest.render.template_files import builtin_templates
 from digest.text import lf
 from digest.urls import safe_link
@@ -29,14 +31,9 @@ __all__ = ["builtin_templates", "render_html", "render_text"]
 HTML_TEMPLATE = "digest.mjml.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
 TEXT_WIDTH = 72
-WORDS_PER_MINUTE = 230
 
 
 safe_url = safe_link  # the templates' filter: only absolute https links are linked
-
-
-def reading_minutes(article: Article) -> int:
-    return max(1, round(article.words / WORDS_PER_MINUTE))
 
 
 def byline(article: Article) -> str:
@@ -142,6 +139,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         wrap=wrap,
         published=published,
         byline=byline,
+        **FILTERS,
     )
     return env
 
@@ -149,7 +147,13 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
 def _render(name: str, digest: Digest, user_dir: Path | None, **extra: object) -> str:
     try:
         template = environment(user_dir).get_template(name)
-        return template.render(digest=digest, stories=digest.stories, **extra)
+        return template.render(
+            digest=digest,
+            stories=digest.stories,
+            L=Words(digest.locale),
+            preheader_padding=PREHEADER_PADDING,
+            **extra,
+        )
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name
         raise ConfigError(f"template {where}, line {exc.lineno}: {exc.message}") from None

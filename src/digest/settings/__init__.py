@@ -37,6 +37,7 @@ from digest.settings.values import (
     language_code,
     language_name,
     punkt_languages,
+    read_intro,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "punkt_languages",
     "read_config",
     "read_env",
+    "read_intro",
     "sources",
     "spec",
     "specs",

@@ -1,7 +1,10 @@
 """The one table of settings: each field of :class:`Settings` carries its default, its help
 text, its ``digest.toml`` key (and so its ``DIGEST_*`` variable), its command-line flags and
 its check. Reading the file and the environment, the CLI's options and help, and
-``digest init``'s starter file all come from here."""
+``digest init``'s starter file all come from here.
+
+(Over 400 lines on purpose: one row per setting, about 45 of them, each with its help text;
+the checks live in values.py.)"""
 
 from __future__ import annotations
 
@@ -22,7 +25,10 @@ from digest.settings.values import (
     check_algorithm,
     check_language,
     check_link,
+    check_locale,
+    check_order,
     check_subject,
+    check_weights,
     language_name,
 )
 
@@ -233,7 +239,8 @@ class Settings:
     max_stories: int | None = field(
         default=None,
         metadata=row(
-            "Stories with a full card; the rest are listed by headline.",
+            "Stories with a card at most (the lead and the blurbs); the rest are listed by "
+            "headline.",
             kind="int",
             flags=("--max-stories",),
             metavar="N",
@@ -244,7 +251,8 @@ class Settings:
     subject: str = field(
         default=DEFAULT_SUBJECT,
         metadata=row(
-            "Subject template; may use {title} {date} {top} {count}.",
+            "Subject template; may use {title} {date} {top} (the lead's headline, cut at a "
+            "word to keep the subject within 60 characters) {count}.",
             flags=("--subject",),
             metavar="TEMPLATE",
             check=lambda name, value: check_subject(value),
@@ -316,6 +324,130 @@ class Settings:
             metavar="URL",
             check=_https,
             example="https://example.org/digests",
+        ),
+    )
+    order: str = field(
+        default="news",
+        metadata=row(
+            "Story order: news (news value: how many sources carried it, source weight, "
+            "recency, substance), time (newest first) or source.",
+            flags=("--order",),
+            metavar="ORDER",
+            check=check_order,
+        ),
+    )
+    source_weights: tuple[tuple[str, str], ...] = field(
+        default=(),
+        metadata=row(
+            "Points added to the news value of each source's stories, e.g. "
+            '{"Harbourton Post" = 2, "Rumour Mill" = -3}.',
+            kind="table",
+            check=check_weights,
+            example={"Gazette": "2", "Tabloid": "-3"},
+        ),
+    )
+    blurbs: int = field(
+        default=8,
+        metadata=row(
+            "Stories after the lead that get a blurb of a sentence or two; the rest are "
+            "one-line headlines.",
+            kind="int",
+            flags=("--blurbs",),
+            metavar="N",
+            low=0,
+            high=100,
+        ),
+    )
+    blurb_words: int = field(
+        default=60,
+        metadata=row(
+            "Word budget of a blurb.",
+            kind="int",
+            flags=("--blurb-words",),
+            metavar="N",
+            low=10,
+            high=400,
+        ),
+    )
+    sections: tuple[tuple[str, str], ...] = field(
+        default=(),
+        metadata=row(
+            "Section of the stories of a source, tag or folder, e.g. "
+            '{"Harbourton Post" = "Local", sport = "Sport"}; otherwise a story\'s first tag, '
+            "else its folder. Shown when there are two sections or more.",
+            kind="table",
+            example={"football": "Sport", "Gazette": "Local"},
+        ),
+    )
+    section_order: tuple[str, ...] = field(
+        default=(),
+        metadata=row(
+            "Sections in this order first; repeatable (a list in the file).",
+            kind="strings",
+            flags=("--section-order",),
+            metavar="NAME",
+            example=("World", "Local", "Sport"),
+        ),
+    )
+    intro: str | None = field(
+        default=None,
+        metadata=row(
+            "Editor's note under the masthead; @FILE reads it from a file.",
+            flags=("--intro",),
+            metavar="TEXT",
+            example="Good morning. Three things matter today.",
+        ),
+    )
+    locale: str | None = field(
+        default=None,
+        metadata=row(
+            "Locale of labels, dates and numbers: en, en_GB, fr, de, es, it, pt, nl, ru, ar... "
+            "Default: the language's.",
+            flags=("--locale",),
+            metavar="LOCALE",
+            check=check_locale,
+            example="en_GB",
+        ),
+    )
+    postal_address: str | None = field(
+        default=None,
+        metadata=row(
+            "The sender's postal address, in the footer (required for commercial mail in the "
+            "US and the EU).",
+            flags=("--postal-address",),
+            metavar="TEXT",
+            example="1 Harbour Street, Harbourton HB1 2AB",
+        ),
+    )
+    forward_url: str | None = field(
+        default=None,
+        metadata=row(
+            "Forward-to-a-friend link (https: or mailto:), in the footer.",
+            flags=("--forward-url",),
+            metavar="URL",
+            check=_link,
+            example="https://example.org/forward",
+        ),
+    )
+    subscribe_url: str | None = field(
+        default=None,
+        metadata=row(
+            "Subscribe link (https: or mailto:), in the footer, for a forwarded copy's reader.",
+            flags=("--subscribe-url",),
+            metavar="URL",
+            check=_link,
+            example="https://example.org/subscribe",
+        ),
+    )
+    clip_margin: int = field(
+        default=2000,
+        metadata=row(
+            "Bytes kept free under Gmail's clip, measured on the encoded HTML part.",
+            kind="int",
+            flags=("--clip-margin",),
+            metavar="BYTES",
+            low=0,
+            high=50000,
         ),
     )
     templates: Path | None = field(

@@ -39,10 +39,11 @@ def _convert(key: str, kind: str, value: object, where: str, base: Path | None) 
 
     if kind == "table":
         if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            isinstance(k, str) and isinstance(v, str | int | float) and not isinstance(v, bool)
+            for k, v in value.items()
         ):
             raise bad('a table of strings (ours = "theirs")')
-        return tuple(sorted(value.items()))
+        return tuple(sorted((k, str(v)) for k, v in value.items()))  # a weight may be a number
     if kind == "int":
         if isinstance(value, bool):
             raise bad("a whole number")

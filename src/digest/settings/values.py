@@ -7,8 +7,9 @@ sumy or NLTK."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-from digest.errors import ConfigError
+from digest.errors import ConfigError, UsageError
 from digest.settings.languages import CODES, LANGUAGES
 from digest.settings.languages import language_code as language_code  # (re-exported)
 from digest.settings.languages import language_name as language_name  # (re-exported)
@@ -18,7 +19,7 @@ ALGORITHMS = ("news", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "r
 DEFAULT_ALGORITHM = "news"
 DEFAULT_SENTENCES = 3
 DEFAULT_SENDER = "Daily Digest <digest@localhost>"
-DEFAULT_SUBJECT = "{title} — {date}: {top}"
+DEFAULT_SUBJECT = "{top}"  # the lead story's hook; the From name carries the title
 SUBJECT_FIELDS = ("title", "date", "top", "count")
 SECURITY = ("starttls", "tls", "none")
 
@@ -75,3 +76,49 @@ def check_link(name: str, value: str, *, mailto: bool) -> str:
         kinds = "an https: or mailto: URL" if mailto else "an https: URL"
         raise ConfigError(f"{name} must be {kinds}, not {value!r}")
     return value
+
+
+ORDERS = ("news", "time", "source")
+
+
+def check_order(name: str, value: str) -> str:
+    key = value.strip().lower()
+    if key not in ORDERS:
+        raise ConfigError(f"{name} must be one of {', '.join(ORDERS)}, not {value!r}")
+    return key
+
+
+def check_weights(name: str, value: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    for source, weight in value:
+        try:
+            float(weight)
+        except ValueError:
+            raise ConfigError(
+                f"{name}: the weight of {source!r} must be a number, not {weight!r}"
+            ) from None
+    return value
+
+
+def check_locale(name: str, value: str) -> str:
+    from babel import Locale, UnknownLocaleError  # CLDR data: loaded only to check a locale
+
+    try:
+        Locale.parse(value.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(
+            f"{name}: unknown locale {value!r} (e.g. en, en_GB, fr, pt_BR, ar)"
+        ) from None
+    return value.strip().replace("-", "_")
+
+
+def read_intro(value: str | None) -> str:
+    """The editor's note: the text given, or with ``@FILE`` the file's."""
+    if not value:
+        return ""
+    if value.startswith("@"):
+        path = Path(value[1:]).expanduser()
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--intro: cannot read {path}: {exc}") from None
+    return value.strip()
