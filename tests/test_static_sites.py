@@ -126,7 +126,8 @@ def test_pelican_and_multimarkdown_headers(tmp_path: Path, suffix: str) -> None:
     )
     assert article.paragraphs[0].startswith("The harbour board")
     assert not any("Title:" in p or "Date:" in p for p in article.paragraphs)
-    assert (article.tags, article.author) == (("ferry", "harbour"), "Ann Lee")
+    # the Category leads the tags: it names the story's section in the digest (#16)
+    assert (article.tags, article.author) == (("Harbour", "ferry", "harbour"), "Ann Lee")
 
 
 def test_a_headline_with_a_colon_is_not_a_header(tmp_path: Path) -> None:
@@ -313,7 +314,8 @@ def test_restructuredtext_with_pelican_fields(tmp_path: Path) -> None:
         datetime(2026, 11, 26, 10, 20, tzinfo=UTC),
         "front matter",
     )
-    assert (article.author, article.tags) == ("Ann Lee, Bo Chen", ("harbour", "ferry"))
+    # the category leads the tags: it names the story's section in the digest (#16)
+    assert (article.author, article.tags) == ("Ann Lee, Bo Chen", ("news", "harbour", "ferry"))
     assert article.paragraphs == (
         "The harbour board approved the new ferry timetable on Tuesday after a long debate "
         "with Vec<T> users.",
