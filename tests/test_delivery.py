@@ -50,6 +50,10 @@ def test_a_sent_digest_is_never_replaced_a_rerun_writes_the_next_edition(
     assert second.stdout.strip() == str(out / "2026-12-01-2")
     assert {p.name: p.read_bytes() for p in sent.iterdir()} == before  # untouched
     assert [titles(m) for m in inbox.parsed()] == [TITLES[:2][::-1], [TITLES[2]]]
+    # the second edition says so by its date, in both parts; the first does not (#16)
+    for folder, shown in ((sent, False), (out / "2026-12-01-2", True)):
+        for name in ("digest.txt", "digest.html"):
+            assert ("· #2" in (folder / name).read_text()) is shown, (folder, name)
     # the state never forgets the first edition's ids
     current = state.load(out)
     assert sorted(set(current.seen.values())) == ["2026-12-01", "2026-12-01-2"]

@@ -217,6 +217,7 @@ def compose(
     shown: int | None = None,
     listed: int | None = None,
     layout: Layout = Layout(),
+    edition: int = 1,
 ) -> Digest:
     """Rank the stories and lay them out: the top story with a summary leads, the next
     ``layout.blurbs`` get a blurb (together at most ``shown`` cards: Gmail's clip), the rest
@@ -261,4 +262,5 @@ def compose(
         sectioned=sectioned,
         hook=headline(lead.article.title) if lead else "",
         blurb_words=layout.blurb_words,
+        edition=edition,
     )

@@ -183,6 +183,7 @@ class Digest:
     sectioned: bool = False  # the blurbs and headlines are grouped under section names
     hook: str = ""  # the lead's headline as the subject shows it, before any cut
     blurb_words: int = 60  # the word budget of a blurb
+    edition: int = 1  # the day's edition: 2 for OUT/<date>-2/ (shown as "#2" by the date)
 
     @property
     def lead(self) -> Story | None:

@@ -383,6 +383,7 @@ def _write(
             shown=shown,
             listed=listed,
             layout=layout,
+            edition=(names.parse_edition(run.name) or ("", 1))[1],
         ),
         min(len(stories), settings.max_stories or len(stories), 1 + settings.blurbs),
         settings.templates,
