@@ -120,6 +120,16 @@ _CAPTION = re.compile(
 )
 
 
+DEFECTS = (
+    "unbalanced quotes",
+    "dangling opener",
+    "dateline/date line",
+    "caption/credit",
+    "title case",
+    "question",
+)
+
+
 def _quotes_unbalanced(sentence: str) -> bool:
     opening = sentence.count("“") + sentence.count("„")
     closing = sentence.count("”")
@@ -140,17 +150,7 @@ def _title_case(sentence: str) -> bool:
 
 
 def defects(article: Article, summary: tuple[str, ...]) -> dict[str, int]:
-    found = dict.fromkeys(
-        (
-            "unbalanced quotes",
-            "dangling opener",
-            "dateline/date line",
-            "caption/credit",
-            "title case",
-            "question",
-        ),
-        0,
-    )
+    found = dict.fromkeys(DEFECTS, 0)
     order = body_sentences(article)
     for at, sentence in enumerate(summary):
         if _quotes_unbalanced(sentence):
@@ -225,16 +225,6 @@ def _run(kind: str, items: list[tuple[Path, Path | None]], jobs: int) -> dict[st
             old = merged.setdefault(name, [0.0] * len(values))
             merged[name] = [a + b for a, b in zip(old, values, strict=True)]
     return merged
-
-
-DEFECTS = (
-    "unbalanced quotes",
-    "dangling opener",
-    "dateline/date line",
-    "caption/credit",
-    "title case",
-    "question",
-)
 
 
 def _rouge_table(title: str, totals: dict[str, list[float]]) -> str:

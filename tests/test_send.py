@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import email
 import shutil
-import socket
 import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from email import policy
 from pathlib import Path
@@ -17,36 +15,10 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from typer.testing import CliRunner
 
 from digest.cli import app
+from mailserver import Inbox, free_port
 
 runner = CliRunner()
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
 
 
 def invoke(*args: str, env: dict[str, str] | None = None):
