@@ -330,3 +330,46 @@ def test_a_repost_is_found_among_many_unrelated_stories() -> None:
         [6, 13],
         *([n] for n in range(7, 13)),
     ]
+
+
+def test_the_same_headline_from_two_feeds_shows_once() -> None:
+    # headline-only items: one shingle each, which one time in four was never compared
+    headlines = [
+        "Storm closes the pier",
+        "Council approves the harbour budget",
+        "Mayor resigns",
+        "Rail fares rise in January",
+        "School wins award",
+    ]
+    articles = [
+        Article(
+            id=f"https://{feed}.example/{n}",
+            path=Path(f"{feed}-{n}"),
+            title=headline,
+            published=NOW - timedelta(hours=2 + n),
+            date_source="feed",
+            paragraphs=(),
+            url=f"https://{feed}.example/{n}",
+        )
+        for n, headline in enumerate(headlines)
+        for feed in ("one", "two")
+    ]
+    selection = select(articles, WINDOW)
+    assert [(g.best.title, len(g.others)) for g in selection.groups] == [(h, 1) for h in headlines]
+
+
+@pytest.mark.parametrize(("size", "every"), [(64, True), (65, False)])
+def test_an_article_offers_every_shingle_up_to_64_and_one_in_four_beyond(
+    size: int, every: bool
+) -> None:
+    # each piece is one five-word run of the long article: with so low a threshold it joins the
+    # long one exactly when the two are compared, that is when its shingle is offered by both
+    text = words("w", size + 4)  # ``size`` shingles
+    pieces = [story(f"p{n}", text[n : n + 5]) for n in range(0, size, 7)]
+    vocabulary: dict[str, int] = {}
+    shingles(story("long", text), vocabulary)
+    sampled = [n for n, p in enumerate(pieces, 1) if shingles(p, vocabulary)[0] % 4 == 0]
+    assert 0 < len(sampled) < len(pieces)
+    groups = similar_groups([story("long", text), *pieces], threshold=0.01)
+    joined = next(g for g in groups if 0 in g)[1:]
+    assert joined == (list(range(1, len(pieces) + 1)) if every else sampled)
