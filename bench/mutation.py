@@ -103,8 +103,8 @@ CONFIG: dict[str, list[str]] = {
     "readers/index.py": ["tests/test_unattended.py", "tests/test_unchanged.py"],
 }
 
-# Copied into each worker's tree: everything but these.
-IGNORE = shutil.ignore_patterns(
+# Copied into each worker's tree: everything but these (at any depth) ...
+_IGNORE_ANYWHERE = shutil.ignore_patterns(
     ".git",
     ".venv",
     "node_modules",
@@ -114,8 +114,19 @@ IGNORE = shutil.ignore_patterns(
     ".ruff_cache",
     ".pytest_cache",
     ".mypy_cache",
-    "outbox",
 )
+# ... and these only at the top of the tree: the generated digests in ./outbox, never the
+# src/digest/outbox package (ignoring that name everywhere left the copy without it, so every
+# module whose tests import digest.outbox failed the clean run).
+_IGNORE_AT_ROOT = {"outbox"}
+
+
+def _ignore(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_IGNORE_ANYWHERE(folder, names))
+    if Path(folder).resolve() == ROOT:
+        ignored |= _IGNORE_AT_ROOT & set(names)
+    return ignored
+
 
 # --- the mutator ------------------------------------------------------------------------------
 
@@ -386,7 +397,7 @@ class Trees:
         trees = cls(base)
         for n in range(jobs):
             copy = base / f"tree{n}"
-            shutil.copytree(ROOT, copy, ignore=IGNORE)
+            shutil.copytree(ROOT, copy, ignore=_ignore)
             (copy / "outbox").mkdir(exist_ok=True)
             trees.free.put(copy)
         return trees

@@ -53,19 +53,25 @@ def shingles(article: Article, vocabulary: dict[str, int] | None = None) -> Any:
 
 
 SAMPLE = 4  # candidate pairs come from one shingle in SAMPLE; their Jaccard uses them all
+# ... but an article with at most FULL shingles offers every one: two short articles sharing
+# only a few shingles (a headline-only item has one) would otherwise miss each other whenever
+# none of those few is sampled. A pair with a longer article shares over FULL / 2 shingles when
+# it reaches SIMILARITY, so at least one is sampled all but (3/4)^33 of the time.
+FULL = 64
 
 
 def similar_groups(articles: list[Article], threshold: float = SIMILARITY) -> list[list[int]]:
     """Indexes of articles grouped by near-duplicate text (groups of one included). Candidate
     pairs share a sampled shingle that is not boilerplate (in at most COMMON_SHINGLE
-    articles); a pair joins when the Jaccard of all their shingles reaches ``threshold``."""
+    articles; every shingle of an article with at most FULL); a pair joins when the Jaccard of
+    all their shingles reaches ``threshold``."""
     import numpy as np
 
     vocabulary: dict[str, int] = {}
     sets = [shingles(a, vocabulary) for a in articles]
     parent = list(range(len(articles)))
     if len(articles) > 1:
-        sampled = [h[h % np.uint64(SAMPLE) == 0] for h in sets]
+        sampled = [h if len(h) <= FULL else h[h % np.uint64(SAMPLE) == 0] for h in sets]
         hashes = np.concatenate(sampled)
         owners = np.repeat(np.arange(len(sets)), [len(h) for h in sampled])
         order = np.lexsort((owners, hashes))
