@@ -103,8 +103,9 @@ CONFIG: dict[str, list[str]] = {
     "readers/index.py": ["tests/test_unattended.py", "tests/test_unchanged.py"],
 }
 
-# Copied into each worker's tree: everything but these.
-IGNORE = shutil.ignore_patterns(
+# Copied into each worker's tree: everything but these. ``outbox`` only at the top (the default
+# output folder): the package src/digest/outbox must be copied.
+_IGNORE_ANYWHERE = shutil.ignore_patterns(
     ".git",
     ".venv",
     "node_modules",
@@ -114,8 +115,15 @@ IGNORE = shutil.ignore_patterns(
     ".ruff_cache",
     ".pytest_cache",
     ".mypy_cache",
-    "outbox",
 )
+
+
+def IGNORE(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_IGNORE_ANYWHERE(folder, names))
+    if Path(folder).resolve() == ROOT and "outbox" in names:
+        ignored.add("outbox")
+    return ignored
+
 
 # --- the mutator ------------------------------------------------------------------------------
 
