@@ -1,21 +1,39 @@
 from __future__ import annotations
 
 import email
+import hashlib
+import hmac
 import json
+import re
+from datetime import UTC, datetime
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import NOW, distinct_text
 from digest.compose import Layout, compose
 from digest.errors import ConfigError
-from digest.model import Digest
+from digest.model import Article, Digest, Story, Window
 from digest.pipeline import make
 from digest.render.fit import DEFAULT_MARGIN, encoded_size, fit_under_clip
 from digest.render.fit import GMAIL_CLIP_BYTES as CLIP_BYTES
-from digest.render.message import parse_address
+from digest.render.message import (
+    build_message,
+    message_bytes,
+    message_id,
+    parse_address,
+    parse_addresses,
+    personalize,
+    read_recipients,
+    story_ids,
+    subject,
+    token,
+    unsubscribe_link,
+)
 from digest.render.templates import render_html
 from digest.settings import Settings
 
@@ -37,6 +55,359 @@ def parse(path: Path) -> EmailMessage:
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     assert isinstance(message, EmailMessage)
     return message
+
+
+# --- render/message.py, each rule where it alone decides (issue 17) ---------------------------
+# Direct calls with hand-made digests: fast, and each case changes one input.
+
+SENDER = Address("Fixture Desk", "desk", "example.org")
+UNTIL = datetime(2026, 11, 27, 6, 0, tzinfo=UTC)
+WINDOW = Window(datetime(2026, 11, 26, 6, 0, tzinfo=UTC), UNTIL)
+TEMPLATE = "https://example.org/u?e={email}&t={token}"
+
+
+def story(ident: str, title: str = "", *also: str) -> Story:
+    def article(name: str) -> Article:
+        return Article(name, Path(f"{name}.md"), title or name, UNTIL, "front matter", ("x",))
+
+    return Story(article(ident), ("x",), also=tuple(article(a) for a in also))
+
+
+def hand_digest(title: str = "Daily Digest", *stories: Story, **fields: object) -> Digest:
+    return Digest(title, WINDOW, NOW, stories, "", **fields)
+
+
+def message(
+    digest: Digest | None = None, text: str = "text\n", html: str = "<p>html</p>\n", **kw: Any
+) -> EmailMessage:
+    digest = digest or hand_digest("Daily Digest", story("a1", "Top story"))
+    recipients = kw.pop("recipients", (Address("", "one", "example.org"),))
+    return build_message(digest, html, text, SENDER, recipients, NOW, **kw)
+
+
+def reparse(msg: EmailMessage) -> EmailMessage:
+    parsed = email.message_from_bytes(message_bytes(msg), policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+@pytest.mark.parametrize("value", ["a@example.org\n", "a@example.org\r", "A <a@example.org>\r\n"])
+def test_an_address_with_any_line_break_is_refused_as_such(value: str) -> None:
+    with pytest.raises(ConfigError, match=r"^sender: an address cannot contain a line break$"):
+        parse_address(value, "sender")
+
+
+@pytest.mark.parametrize("value", ["a@", "@example.org", "example.org", "a b@example.org"])
+def test_an_address_needs_a_user_an_at_and_a_domain_and_no_space(value: str) -> None:
+    with pytest.raises(ConfigError, match=r"^reply_to: '.*' is not an email address$"):
+        parse_address(value, "reply_to")
+
+
+def test_an_address_keeps_its_display_name_user_and_domain() -> None:
+    address = parse_address("Fixture Desk <desk@example.org>", "sender")
+    assert (address.display_name, address.username, address.domain) == (
+        "Fixture Desk",
+        "desk",
+        "example.org",
+    )
+    assert str(parse_address("x.y@sub.example.org", "sender")) == "x.y@sub.example.org"
+
+
+def test_parse_addresses_reads_several_with_and_without_names() -> None:
+    found = parse_addresses(("Ann Lee <ann@example.org>, bo@example.org",), "recipients")
+    assert [str(a) for a in found] == ["Ann Lee <ann@example.org>", "bo@example.org"]
+    assert [a.display_name for a in found] == ["Ann Lee", ""]
+
+
+def test_subject_fills_every_field_on_one_line() -> None:
+    digest = hand_digest("Daily\nDigest", story("a1", "Top  story"), more=(story("b2"),))
+    template = "{title}|{date}|{top}|{count}"
+    assert subject(digest, template) == "Daily Digest|27 November 2026|Top story|2"
+    assert subject(hand_digest("D"), "{top} ({count})") == "no new stories (0)"
+    assert subject(digest) == "Top story"  # the default (#16): the lead's hook alone
+
+
+def test_story_ids_cover_shown_listed_unlisted_and_also_sorted() -> None:
+    digest = hand_digest(
+        "D", story("s2", "", "s1"), more=(story("m1"),), unlisted=(story("u1", "", "a0"),)
+    )
+    assert story_ids(digest) == ["a0", "m1", "s1", "s2", "u1"]
+
+
+def test_message_id_is_edition_and_a_hash_of_the_sorted_ids() -> None:
+    made = message_id("2026-11-27-2", ["b", "a"], "example.org")
+    assert re.fullmatch(r"<digest\.202611272\.[0-9a-f]{20}@example\.org>", made)
+    assert made == message_id("2026-11-27-2", ["a", "b"], "example.org")
+    assert made != message_id("2026-11-27-2", ["a", "c"], "example.org")
+    assert made != message_id("2026-11-27-3", ["a", "b"], "example.org")
+
+    def hashed(edition: str, ids: list[str]) -> str:
+        return message_id(edition, ids, "d.org").split(".")[2].removesuffix("@d")
+
+    # the parts are separated: moving a character from the edition into an id changes the hash
+    assert hashed("x", ["ab"]) != hashed("xa", ["b"])
+
+
+def test_build_message_headers() -> None:
+    digest = hand_digest("Daily Digest", story("a1", "Top story", "a0"), more=(story("m1"),))
+    msg = reparse(message(digest))
+    assert str(msg["From"]) == "Fixture Desk <desk@example.org>"
+    assert str(msg["To"]) == "one@example.org"
+    assert msg["Reply-To"] is None and msg["List-Unsubscribe"] is None
+    assert msg["Subject"] == "Top story"  # the default (#16): the lead's hook alone
+    assert msg["Date"] == "Fri, 27 Nov 2026 07:00:00 +0000"
+    assert msg["Message-ID"] == message_id("2026-11-27", ["a0", "a1", "m1"], "example.org")
+    assert msg["MIME-Version"] == "1.0"
+    assert msg["List-Id"] == "Daily Digest <daily-digest.example.org>"
+    keys = [k.lower() for k in msg]
+    assert keys.count("content-type") == 1 and len(keys) == len(set(keys))
+
+
+def test_build_message_edition_recipients_reply_to_and_list_id() -> None:
+    digest = hand_digest("Daily Digest", story("a1", "Top story"))
+    msg = reparse(
+        message(
+            digest,
+            recipients=(),
+            edition="2026-11-27-2",
+            reply_to=Address("Editors", "ed", "example.org"),
+            list_id="news.example.net",
+        )
+    )
+    assert str(msg["To"]) == "Fixture Desk <desk@example.org>"  # nobody listed: the sender
+    assert str(msg["Reply-To"]) == "Editors <ed@example.org>"
+    assert msg["Message-ID"] == message_id("2026-11-27-2", ["a1"], "example.org")
+    assert msg["List-Id"] == "Daily Digest <news.example.net>"
+    several = (Address("", "a", "x.org"), Address("B", "b", "x.org"))
+    assert str(reparse(message(digest, recipients=several))["To"]) == "a@x.org, B <b@x.org>"
+
+
+@pytest.mark.parametrize(
+    ("title", "list_id"),
+    [
+        ('News: "Today" \\ more', '"News: \\"Today\\" \\\\ more" <news-today-more.example.org>'),
+        ("The (Harbour) Digest", '"The (Harbour) Digest" <the-harbour-digest.example.org>'),
+        ("--The Weekly!--", "--The Weekly!-- <the-weekly.example.org>"),
+        ("!!!", "!!! <digest.example.org>"),
+        ("Plain\ttitle", "Plain title <plain-title.example.org>"),
+        ("x" * 70, "x" * 70 + " <" + "x" * 60 + ".example.org>"),
+    ],
+)
+def test_list_id_phrase_is_quoted_when_special_and_the_label_is_cleaned(
+    title: str, list_id: str
+) -> None:
+    raw = message_bytes(message(hand_digest(title, story("a1"))))
+    assert f"List-Id: {list_id}\r\n".encode() in raw
+
+
+def test_one_click_unsubscribe_only_for_an_https_link() -> None:
+    https = reparse(message(unsubscribe_url="https://example.org/u?e=1"))
+    assert https["List-Unsubscribe"] == "<https://example.org/u?e=1>"
+    assert https["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    mailto = reparse(message(unsubscribe_url="mailto:leave@example.org"))
+    assert mailto["List-Unsubscribe"] == "<mailto:leave@example.org>"
+    assert mailto["List-Unsubscribe-Post"] is None
+    assert reparse(message(unsubscribe_url=""))["List-Unsubscribe"] is None
+
+
+def parts(msg: EmailMessage) -> tuple[EmailMessage, EmailMessage]:
+    text_part, html_part = msg.get_payload()
+    return text_part, html_part
+
+
+def test_the_parts_are_text_then_html_utf8_quoted_printable() -> None:
+    msg = reparse(message(text="Grüße\n", html="<p>Grüße</p>\n"))
+    assert msg.get_content_type() == "multipart/alternative"
+    text_part, html_part = parts(msg)
+    assert text_part.get_content_type() == "text/plain"
+    assert html_part.get_content_type() == "text/html"
+    for part in (text_part, html_part):
+        assert part.get_content_charset() == "utf-8"
+        assert part["Content-Transfer-Encoding"] == "quoted-printable"
+    assert text_part.get_content().replace("\r\n", "\n") == "Grüße\n"
+    assert html_part.get_content().replace("\r\n", "\n") == "<p>Grüße</p>\n"
+
+
+def test_the_boundary_is_24_hex_from_the_content() -> None:
+    def boundary(text: str, html: str) -> str:
+        found = message(text=text, html=html).get_boundary()
+        assert found is not None
+        return found
+
+    first = boundary("ab", "c")
+    assert re.fullmatch(r"=_digest_[0-9a-f]{24}", first)
+    assert first == boundary("ab", "c")
+    assert first != boundary("a", "bc")  # the fields are separated before hashing
+    assert f'boundary="{first}"'.encode() in message_bytes(message(text="ab", html="c"))
+
+
+def test_unsubscribe_link_fills_the_address_and_its_token() -> None:
+    link = unsubscribe_link(TEMPLATE, "Ann+x@Example.org", "s3cret")
+    expected = hmac.new(b"s3cret", b"ann+x@example.org", hashlib.sha256).hexdigest()
+    assert link == f"https://example.org/u?e=Ann%2Bx@Example.org&t={expected}"
+    assert token("ANN+X@example.ORG", "s3cret") == expected
+    assert unsubscribe_link("https://x.org/u/{email}", "a b@x.org", None) == (
+        "https://x.org/u/a%20b@x.org"
+    )
+
+
+@pytest.mark.parametrize("secret", [None, ""])
+def test_a_token_needs_the_secret(secret: str | None) -> None:
+    with pytest.raises(ConfigError, match=r"^unsubscribe_url uses \{token\} but DIGEST_SECRET"):
+        unsubscribe_link(TEMPLATE, "a@x.org", secret)
+
+
+def edition(text: str, html: str, unsubscribe_url: str | None = TEMPLATE) -> EmailMessage:
+    return reparse(
+        message(
+            text=text,
+            html=html,
+            unsubscribe_url=unsubscribe_url,
+            reply_to=Address("Editors", "ed", "example.org"),
+        )
+    )
+
+
+def test_personalize_gives_each_recipient_its_own_headers_and_links() -> None:
+    escaped = TEMPLATE.replace("&", "&amp;")
+    written = edition(
+        f"Leave: {TEMPLATE}\n", f'<a href="{escaped}">leave</a> <!-- {TEMPLATE} -->\n'
+    )
+    ann = Address("Ann", "ann", "example.org")
+    filled = "https://example.org/u?e=ann@example.org&t=abc"
+    copy = reparse(personalize(written, ann, unsubscribe=filled))
+    assert str(copy["To"]) == "Ann <ann@example.org>"
+    local, domain = written["Message-ID"].strip("<>").split("@")
+    mine = hashlib.sha256(b"ann@example.org").hexdigest()[:12]
+    assert copy["Message-ID"] == f"<{local}.{mine}@{domain}>"
+    assert copy["List-Unsubscribe"] == f"<{filled}>"
+    assert copy["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    for name in ("From", "Reply-To", "Subject", "Date", "MIME-Version", "List-Id"):
+        assert copy[name] == written[name], name
+    keys = [k.lower() for k in copy]
+    assert len(keys) == len(set(keys)), keys  # nothing doubled, Content-Type included
+    assert copy.get_content_type() == "multipart/alternative"
+    text_part, html_part = parts(copy)
+    assert text_part.get_content().replace("\r\n", "\n") == f"Leave: {filled}\n"
+    amp = filled.replace("&", "&amp;")
+    assert html_part.get_content().replace("\r\n", "\n") == (
+        f'<a href="{amp}">leave</a> <!-- {amp} -->\n'
+    )
+    assert html_part["Content-Transfer-Encoding"] == "quoted-printable"
+    boundary = copy.get_boundary()
+    assert boundary is not None and re.fullmatch(r"=_digest_[0-9a-f]{24}", boundary)
+    assert boundary != written.get_boundary()
+
+
+def test_personalize_is_per_address_whatever_its_case() -> None:
+    written = edition("t\n", "<p>h</p>\n")
+    one = personalize(written, Address("", "ann", "example.org"), unsubscribe="https://x.org/1")
+    same = personalize(written, Address("", "ANN", "Example.org"), unsubscribe="https://x.org/1")
+    other = personalize(written, Address("", "bo", "example.org"), unsubscribe="https://x.org/1")
+    assert one["Message-ID"] == same["Message-ID"] != other["Message-ID"]
+    assert one.get_boundary() == same.get_boundary() != other.get_boundary()
+
+
+def test_personalize_without_a_link_drops_the_template_headers() -> None:
+    written = edition(f"Leave: {TEMPLATE}\n", "<p>h</p>\n")
+    copy = reparse(personalize(written, Address("", "ann", "example.org")))
+    assert copy["List-Unsubscribe"] is None and copy["List-Unsubscribe-Post"] is None
+    assert str(copy["To"]) == "ann@example.org"
+    assert parts(copy)[0].get_content().replace("\r\n", "\n") == f"Leave: {TEMPLATE}\n"
+
+
+def test_personalize_with_the_same_link_or_none_in_the_edition() -> None:
+    plain = "https://example.org/leave"
+    written = edition(f"Leave: {plain}\n", "<p>h</p>\n", unsubscribe_url=plain)
+    copy = reparse(personalize(written, Address("", "a", "x.org"), unsubscribe=plain))
+    assert copy["List-Unsubscribe"] == f"<{plain}>"
+    assert parts(copy)[0].get_content().replace("\r\n", "\n") == f"Leave: {plain}\n"
+    bare = edition("t\n", "<p>h</p>\n", unsubscribe_url=None)
+    copy = reparse(personalize(bare, Address("", "a", "x.org"), unsubscribe=plain))
+    assert copy["List-Unsubscribe"] is None  # the edition offered none: nothing to fill in
+
+
+def test_personalize_needs_both_parts() -> None:
+    for subtype in ("plain", "html"):
+        half = EmailMessage()
+        half.set_content("only one", subtype=subtype)
+        with pytest.raises(ValueError, match=r"^the message has no text or no HTML part$"):
+            personalize(half, Address("", "a", "x.org"))
+
+
+def test_recipients_file_one_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "\ufeffann@example.org\n\n# a comment\n  Bo Lin <bo@example.org>  \nANN@Example.org\n",
+        encoding="utf-8",
+    )
+    found = read_recipients(path)
+    assert [str(a) for a in found] == ["ann@example.org", "Bo Lin <bo@example.org>"]
+    (tmp_path / "empty.txt").write_text("")
+    assert read_recipients(tmp_path / "empty.txt") == ()
+
+
+def test_recipients_csv_with_email_and_name_columns(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name, Email ,note\nAnn Lee,ann@example.org,x\n,blank@example.org\nSolo\n"
+        "Bo,  \nCy,cy@example.org\n"
+    )
+    assert [str(a) for a in read_recipients(path)] == [
+        "Ann Lee <ann@example.org>",
+        "blank@example.org",
+        "Cy <cy@example.org>",
+    ]
+    short = tmp_path / "short.csv"
+    short.write_text("email,name\nann@example.org\nbo@example.org,Bo\n")
+    assert [str(a) for a in read_recipients(short)] == ["ann@example.org", "Bo <bo@example.org>"]
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_text("email\nann@example.org\n")
+    assert [str(a) for a in read_recipients(nameless)] == ["ann@example.org"]
+
+
+def test_email_on_a_later_line_is_an_address_not_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text("ann@example.org\nemail\n")
+    with pytest.raises(ConfigError, match=r"list\.txt, line 2: 'email' is not an email address"):
+        read_recipients(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [("ann@example.org\n\nnot-an-address\n", 3), ("email\nann@example.org\nnope\n", 3)],
+)
+def test_a_bad_recipient_names_its_file_and_line(tmp_path: Path, content: str, line: int) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(content)
+    with pytest.raises(
+        ConfigError, match=rf"^recipients_file {re.escape(str(path))}, line {line}: '"
+    ):
+        read_recipients(path)
+
+
+def test_an_unreadable_recipients_file_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_bytes(b"ann@example.org\n\xff\n")
+    with pytest.raises(ConfigError, match=r"^recipients_file '.*list\.txt' cannot be read: "):
+        read_recipients(path)
+    with pytest.raises(ConfigError, match="cannot be read"):
+        read_recipients(tmp_path / "missing.txt")
+
+
+def test_headers_are_written_unfolded_up_to_998_characters() -> None:
+    title = "Story (with brackets) " + "word " * 20
+    digest = hand_digest("D", story("a1", title.strip()))
+    # the subject as a template of its own ({top} is cut to 60 characters, #16)
+    raw = message_bytes(message(digest, subject_template=title.strip()))
+    assert f"Subject: {title.strip()}\r\n".encode() in raw  # one line, though over 78
+    # RFC 5322: no line longer than 998 characters. "Subject: " and 990 make 999: folded
+    exact = ("word " * 200)[:989] + "s"
+    raw = message_bytes(message(hand_digest("D", story("a1", "A")), subject_template=exact))
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 998
+    start = lines.index(b"Subject:")  # folded (after the name), not left at 999
+    assert lines[start + 1] == b" " + exact.encode()
 
 
 def test_eml_is_multipart_alternative_text_then_html(articles: Path, tmp_path: Path) -> None:

@@ -80,6 +80,28 @@ def test_each_recipient_gets_its_own_message(tmp_path: Path, smtp: tuple[Inbox, 
         assert [(r.name, r.detail) for r in check_path(copy) if not r.ok] == []  # digest check
 
 
+def test_a_fixed_unsubscribe_link_reaches_every_recipient(
+    tmp_path: Path, smtp: tuple[Inbox, int]
+) -> None:
+    """A link with no {email} or {token} is the same for everyone: each copy keeps it (it was
+    dropped from every sent copy, with its one-click header)."""
+    inbox, port = smtp
+    news, out = tmp_path / "news", tmp_path / "out"
+    story(news, "a.txt", TITLES[0], T0 - timedelta(hours=3), 1)
+    people = tmp_path / "people.txt"
+    people.write_text("one@example.org\ntwo@example.org\n")
+    link = "https://example.org/unsubscribe"
+    args = ["--recipients-file", str(people), "--unsubscribe-url", link, "--send"]
+    made = make(news, out, *args, port=port)
+    assert made.exit_code == 0, made.stderr
+    received = inbox.parsed()
+    assert [str(m["To"]) for m in received] == ["one@example.org", "two@example.org"]
+    for message in received:
+        assert str(message["List-Unsubscribe"]) == f"<{link}>"
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert link in message.get_body(("plain",)).get_content()
+
+
 def test_a_plain_recipients_file_and_a_test_send(tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
     inbox, port = smtp
     news, out = tmp_path / "news", tmp_path / "out"

@@ -97,8 +97,10 @@ def _unsubscribe(message: EmailMessage, env: Mapping[str, str]) -> Callable[[str
     template with {token} and no DIGEST_SECRET is a ConfigError before anything is sent)."""
     template = str(message.get("List-Unsubscribe") or "").strip().removeprefix("<")
     template = template.removesuffix(">")
-    if not template or "{" not in template:
+    if not template:
         return lambda address: None
+    if "{" not in template:  # the same link for everyone: each copy keeps it as it is
+        return lambda address: template
     secret = env.get("DIGEST_SECRET")
     unsubscribe_link(template, "check@example.org", secret)
     return lambda address: unsubscribe_link(template, address, secret)
