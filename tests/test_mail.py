@@ -595,3 +595,24 @@ def test_a_window_too_wide_for_even_the_headlines_lists_what_fits(tmp_path: Path
         listed=len(digest.more) + 1,
     )
     assert encoded_size(render_html(bigger)) > CLIP_BYTES - DEFAULT_MARGIN
+
+
+def test_the_subject_keeps_a_60_character_headline_and_cuts_a_61_character_one() -> None:
+    """#16: the whole subject stays within 60 characters (what a phone shows), cut at a word."""
+    sixty = ("abcde " * 10)[:59] + "x"  # 60 characters, words of five
+    assert len(sixty) == 60
+    assert subject(hand_digest("D", story("a1", sixty)), "{top}") == sixty
+    sixty_one = sixty + "y"
+    assert len(sixty_one) == 61
+    cut_to = subject(hand_digest("D", story("a1", sixty_one)), "{top}")
+    assert len(cut_to) <= 60 and cut_to.endswith("…") and cut_to.startswith("abcde abcde")
+
+
+def test_a_long_template_still_leaves_the_headline_30_characters() -> None:
+    """A template whose own words take most of the 60 leaves the headline at least 30 (not
+    the few characters left), cut at a word: 30, not 31, not fewer."""
+    template = "X" * 50 + ": {top}"
+    headline = "abcde fghij klmno pqrst uvwxy z tail words"  # a word ends at 31 characters
+    top = subject(hand_digest("D", story("a1", headline)), template)[len("X" * 50 + ": ") :]
+    # room 30; with room 31 it would keep "uvwxy", with the 10 left only "abcde"
+    assert top == "abcde fghij klmno pqrst…"
