@@ -18,7 +18,6 @@ from digest.analysis.keyquote import interest
 from digest.model import Digest, Footer, Skipped, Story, Window
 
 PREHEADER_CHARS = 140
-ORDERS = ("news", "time", "source")
 DEFAULT_BLURBS = 8
 DEFAULT_BLURB_WORDS = 60
 

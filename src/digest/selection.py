@@ -196,13 +196,14 @@ def select(
     unique: list[Article] = []
     keys: dict[str, Article] = {}
     for article in pool:
-        found = [keys[k] for k in _keys(article) if k in keys]
+        own = _keys(article)
+        found = [keys[k] for k in own if k in keys]
         if found:
             considered[position[id(article)]] = Considered(
                 article, "duplicate", f"same story as {found[0].path}"
             )
             continue
-        for key in _keys(article):
+        for key in own:
             keys[key] = article
         unique.append(article)
     groups = []

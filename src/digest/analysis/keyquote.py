@@ -115,19 +115,15 @@ def protagonist(quotes: tuple[Quote, ...], headline: str = "") -> str | None:
     return max(counts, key=lambda s: counts[s])
 
 
-def key_quote(
-    quotes: tuple[Quote, ...], avoid: tuple[str, ...] = (), headline: str = ""
-) -> Quote | None:
+def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     """The quote a reader remembers: :func:`eligible` only (else none at all), the story's
-    protagonist first, then the best :func:`score`; not one the summary already shows
-    (``avoid``: summary sentences); the earliest wins a tie."""
+    protagonist first, then the best :func:`score`; the earliest wins a tie. (The summary is
+    made after it, leaving its sentence out.)"""
     lead = protagonist(quotes, headline)
     best: Quote | None = None
     best_score = float("-inf")
     for quote in quotes:
         if not eligible(quote, quotes):
-            continue
-        if any(quote.text[:40] in sentence for sentence in avoid):
             continue
         value = score(quote) + (1.5 if lead and quote.speaker == lead else 0)
         if value > best_score:

@@ -19,11 +19,13 @@ __all__ = [
     "blogger_kind",
     "body_paragraphs",
     "headline_from",
+    "nonempty",
     "xml_dated",
 ]
 
 
-def _str(value: object) -> str | None:
+def nonempty(value: object) -> str | None:
+    """A non-empty string value, stripped, or None."""
     if isinstance(value, str) and value.strip():
         return value.strip()
     return None
@@ -48,7 +50,7 @@ def xml_dated(item: dict[str, Any]) -> dict[str, object]:
     or reads no zone in it while feedparser's time differs from that reading in UTC.
     """
     for key, origin in _XML_DATES:
-        raw = _str(dict.get(item, key))  # dict.get: feedparser's get("updated") falls back
+        raw = nonempty(dict.get(item, key))  # dict.get: feedparser's get("updated") falls back
         parsed = dict.get(item, f"{key}_parsed")
         theirs = _from_struct(parsed)
         if raw is None:

@@ -29,6 +29,7 @@ from digest.readers.feed_entry import (
     blogger_kind,
     body_paragraphs,
     headline_from,
+    nonempty,
     xml_dated,
 )
 from digest.readers.wxr import is_wxr, parse_wxr
@@ -50,15 +51,8 @@ def _feedparser() -> Any:
 # --- parsing -------------------------------------------------------------------------------
 
 
-def _str(value: object) -> str | None:
-    """A non-empty string value, or None."""
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
-
-
 def _title(value: object, content_type: str = "text/plain") -> str:
-    text = _str(value)
+    text = nonempty(value)
     if text is None:
         return ""
     if "html" in content_type:
@@ -152,16 +146,16 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
     source = _title(feed.get("title"), title_detail.get("type", "text/plain")) or None
     doc_base = base_url or (label if is_http(label) else None)
     base = absolute(feed.get("link"), doc_base) or doc_base
-    language = _str(feed.get("language"))
+    language = nonempty(feed.get("language"))
     feed_author = None
     if version.startswith("atom"):  # Atom: the feed's author is every entry's author
-        feed_author = _author_names(feed.get("authors")) or _str(feed.get("author"))
+        feed_author = _author_names(feed.get("authors")) or nonempty(feed.get("author"))
 
     out: list[Entry | EntrySkip] = []
     for index, item in enumerate(entries, start=1):
         kind = blogger_kind(item)
         if kind not in (None, "post"):  # a Blogger export's settings, template, comments
-            label = _str(item.get("id")) or f"entry {index}"
+            label = nonempty(item.get("id")) or f"entry {index}"
             out.append(EntrySkip(label=label, reason=f"Blogger {kind}, not a post"))
             continue
         detail = item.get("title_detail") or {}
@@ -176,14 +170,14 @@ def _parse_xml_feed(data: bytes, label: str, base_url: str | None) -> list[Entry
                 index,
                 title,
                 paragraphs,
-                _str(item.get("id")),
+                nonempty(item.get("id")),
                 absolute(item.get("link"), base),
                 **xml_dated(item),
                 needs_date=True,
                 author=(
                     _author_names(item.get("authors"))
-                    or _str((item.get("author_detail") or {}).get("name"))
-                    or _str(item.get("author"))
+                    or nonempty((item.get("author_detail") or {}).get("name"))
+                    or nonempty(item.get("author"))
                     or feed_author
                 ),
                 source=source,
@@ -216,7 +210,7 @@ def _json_author(obj: Mapping[str, object]) -> str | None:
     if names:
         return names
     author = obj.get("author")  # JSON Feed 1
-    return _str(author.get("name")) if isinstance(author, Mapping) else None
+    return nonempty(author.get("name")) if isinstance(author, Mapping) else None
 
 
 _JSON_BODIES: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
@@ -229,7 +223,7 @@ _JSON_BODIES: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
 def _json_text(value: object) -> str:
     """A JSON Feed title: plain text by the specification, but real feeds put entities
     (``&#x27;``) and even tags in it."""
-    text = _str(value)
+    text = nonempty(value)
     if text is None:
         return ""
     if looks_like_html(text):
@@ -265,7 +259,7 @@ def _parse_json_feed(
         or absolute(doc.get("feed_url"), doc_base)
         or doc_base
     )
-    feed_language = _str(doc.get("language"))
+    feed_language = nonempty(doc.get("language"))
     feed_author = _json_author(doc)
 
     out: list[Entry | EntrySkip] = []
@@ -274,7 +268,7 @@ def _parse_json_feed(
             out.append(EntrySkip(label=f"entry {index}", reason="not a JSON object"))
             continue
         ident = item.get("id")
-        ident = str(ident) if isinstance(ident, (int, float)) else _str(ident)
+        ident = str(ident) if isinstance(ident, (int, float)) else nonempty(ident)
         title = _json_text(item.get("title"))
         paragraphs: tuple[str, ...] = ()
         for key, convert in _JSON_BODIES:
@@ -290,11 +284,11 @@ def _parse_json_feed(
                 paragraphs,
                 ident,
                 absolute(item.get("url"), base) or absolute(item.get("external_url"), base),
-                **_dated(_str(item.get("date_published")), _str(item.get("date_modified"))),
+                **_dated(nonempty(item.get("date_published")), nonempty(item.get("date_modified"))),
                 needs_date=True,
                 author=_json_author(item) or feed_author,
                 source=source,
-                language=_str(item.get("language")) or feed_language,
+                language=nonempty(item.get("language")) or feed_language,
                 tags=_unique(tags) if isinstance(tags, list) else (),
                 extra={"feed": label},
             )
