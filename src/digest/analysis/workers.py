@@ -46,11 +46,13 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
     Every language is analysed (one without sentence tables is split by its script)."""
     # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
+    from digest.analysis.interview import answers
     from digest.analysis.keyquote import key_quote
     from digest.analysis.quotes import find_quotes, part_texts
     from digest.analysis.summarize import summarize
 
-    quotes = find_quotes(article)
+    # an interview's answers are quotations without marks: the interviewee's words
+    quotes = tuple(sorted(find_quotes(article) + answers(article), key=lambda q: q.start))
     chosen = key_quote(quotes, headline=article.title)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
