@@ -78,14 +78,13 @@ def raw_sumy(name: str) -> Summarizer:
 
 
 def as_shown(article: Article) -> tuple[str, ...]:
-    """The summary ``make`` puts in the digest (default algorithm, key quote left out)."""
-    from digest.analysis.keyquote import key_quote
-    from digest.analysis.quotes import find_quotes, part_texts
-    from digest.analysis.summarize import summarize
+    """The summary ``make`` puts in the digest: the same analysis call (default algorithm,
+    the key quote chosen first with the headline and its sentence left out)."""
+    from digest.analysis.workers import analyse
+    from digest.settings import DEFAULT_ALGORITHM
 
-    chosen = key_quote(find_quotes(article))
-    avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
-    return summarize(article, K, avoid=avoid)
+    summary, _, _ = analyse(article, K, DEFAULT_ALGORITHM)
+    return summary
 
 
 def systems() -> dict[str, Summarizer]:

@@ -567,3 +567,64 @@ def test_he_skips_a_capitalised_pair_nobody_attests_as_a_person() -> None:
         )
     )
     assert quotes[0].speaker == "Tom Baker"
+
+
+def _key(*paragraphs: str, title: str = "Headline") -> str | None:
+    chosen = key_quote(find_quotes(article(*paragraphs, title=title)), headline=title)
+    return None if chosen is None else chosen.text
+
+
+def test_key_quote_that_trails_off_is_not_a_key_quote() -> None:
+    """Without the rule, a quotation ending on an ellipsis or a dash is pulled, unfinished."""
+    assert (
+        _key("“I am going to look at a lot of different people for the job…” said Ann Marsh.")
+        is None
+    )
+    assert _key("“I am going to look at a lot of different people for the job,” said Ann Marsh.")
+
+
+def test_key_quote_on_the_headlines_subject_beats_an_aside() -> None:
+    """Without the headline overlap, the earlier aside wins the tie."""
+    text = (
+        "“What stuns me is how little anything seems to shift from week to week,” said Adam Sharp.",
+        "“The harbour bridge will stay closed to lorries until the repairs are finished,” "
+        "said Ruth Adeyemi.",
+    )
+    assert _key(*text, title="Harbour bridge closed to lorries").startswith("The harbour bridge")
+    assert _key(*text, title="Council news").startswith("What stuns me")
+
+
+def test_key_quote_set_up_loses_to_the_point() -> None:
+    """Without the set-up penalty, “Well, …” (earlier, same length band) is pulled."""
+    chosen = _key(
+        "“Well, we will have to see what engineers say about the pier next week,” said Ann Marsh.",
+        "“Our engineers will decide whether the pier can open next week,” said Tom Reed.",
+    )
+    assert chosen is not None and chosen.startswith("Our engineers")
+
+
+def test_key_quote_leaning_on_it_loses_to_one_that_stands_alone() -> None:
+    """Without the rule, “It had …” (whose “it” is outside the quotation) is pulled."""
+    chosen = _key(
+        "“It had a real impact on the players and on the whole of the club,” said Sol Barnes.",
+        "“The players were hurt by the defeat and the club knows it,” said Tom Reed.",
+    )
+    assert chosen is not None and chosen.startswith("The players")
+
+
+def test_key_quote_question_loses_to_a_statement() -> None:
+    """Without the question penalty, the earlier question is pulled."""
+    chosen = _key(
+        "“Who would want us to build a pier in a place like this one anyway?” said Ann Marsh.",
+        "“We will build the pier by the spring whatever the weather does,” said Tom Reed.",
+    )
+    assert chosen is not None and chosen.startswith("We will build")
+
+
+def test_key_quote_with_handles_and_links_loses_to_plain_speech() -> None:
+    """Without the rule, a post's “@handle” text is pulled before plain speech."""
+    chosen = _key(
+        "“Proud of my friend @GovernorVA for breaking down these barriers,” wrote Ann Marsh.",
+        "“Proud of my friends in the council for breaking down these barriers,” said Tom Reed.",
+    )
+    assert chosen is not None and "@" not in chosen

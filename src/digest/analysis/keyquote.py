@@ -20,6 +20,16 @@ def _words(text: str) -> int:
 KEY_MIN_WORDS = 6
 KEY_MAX_WORDS = 40
 _CONTINUES = re.compile(r"(?i:but|and|or|yet|so|because|which|although|though)\b")
+# it trails off: “I’m going to — I’m going to look at a lot of different people…”
+_TRAILS = ("…", "...", "—", "–", "--", ":", ";")
+# throat-clearing before the point: “Well, …”, “I want to be crystal clear.”
+_SET_UP = re.compile(
+    r"(?i:well|look|listen|you know|by the way|now|i mean|let me (?:just )?say|i have to say"
+    r"|i want to be (?:\w+ )?clear|let me be (?:\w+ )?clear)\b[,.:!]?\s"
+)
+# it leans on something named before the quotation: “It had a psychological impact on us”
+_LEANS = re.compile(r"(?:It|This|That|These|Those)(?:’s|'s)?\b")
+_SOCIAL = re.compile(r"(?:^|\s)[@#]\w|https?://|pic\.twitter\.com")
 
 
 def _cut_before(quote: Quote, quotes: tuple[Quote, ...]) -> bool:
@@ -44,6 +54,8 @@ def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
     text = quote.text.lstrip(" '‘")
     if not text[:1].isupper() or text.startswith(("…", "...")):
         return False  # a fragment picked out of a sentence
+    if text.rstrip(" ,'’\"”").endswith(_TRAILS):
+        return False  # it trails off before the point
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     small = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with"}
     content = [w for w in words if w.lower() not in small]
@@ -52,13 +64,31 @@ def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
     return not _cut_before(quote, quotes)
 
 
-def score(quote: Quote) -> float:
+def _stems(text: str) -> set[str]:
+    """The content words of ``text``, cut to five letters (a crude stem: "restores" and
+    "restoring" meet, "Clinton" and "Clinton’s" too)."""
+    words = (norm(w) for w in _WORD.findall(text))
+    return {w[:5] for w in words if len(w) >= 4 and w not in SENTENCE_WORDS | FUNCTION_WORDS}
+
+
+def score(quote: Quote, headline: str = "") -> float:
     """How much an editor would want this quote as a pull quote (higher is better); what is
-    not :func:`eligible` scores minus infinity."""
+    not :func:`eligible` scores minus infinity. A quote on the headline's subject beats an
+    aside; a set-up, a question or a quote leaning on a pronoun scores lower."""
     if not eligible(quote):
         return float("-inf")
     words = _words(quote.text)
     value = 3.0
+    if headline:
+        value += min(2, len(_stems(quote.text) & _stems(headline)))  # on the story's subject
+    if _SET_UP.match(quote.text):
+        value -= 1  # “Well, …”: the point comes later
+    if _LEANS.match(quote.text):
+        value -= 1  # “It had …”: who or what is “it”?
+    if "?" in quote.text:
+        value -= 2 if quote.text.rstrip(" ’'\"”").endswith("?") else 1  # a question, not a point
+    if _SOCIAL.search(quote.text):
+        value -= 1  # a post's handles and links read badly out of it
     if quote.speaker_as_written and is_name(quote.speaker_as_written):
         value += 0.5  # the text names the speaker right there
     if quote.speaker and len(quote.speaker.split()) >= 2:
@@ -125,7 +155,7 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     for quote in quotes:
         if not eligible(quote, quotes):
             continue
-        value = score(quote) + (1.5 if lead and quote.speaker == lead else 0)
+        value = score(quote, headline) + (1.5 if lead and quote.speaker == lead else 0)
         if value > best_score:
             best, best_score = quote, value
     return best
