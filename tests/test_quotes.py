@@ -628,3 +628,79 @@ def test_key_quote_with_handles_and_links_loses_to_plain_speech() -> None:
         "“Proud of my friends in the council for breaking down these barriers,” said Tom Reed.",
     )
     assert chosen is not None and "@" not in chosen
+
+
+def test_a_quote_that_closed_its_sentence_is_not_credited_to_the_next_sentences_subject() -> None:
+    """Without the rule, the correspondent who speaks in the next sentence gets the quote."""
+    quotes = find_quotes(
+        article(
+            "Union leader Mark Serwotka warned of more walkouts. “If you want the pension you "
+            "were promised you must work five more years,” he said. “That is completely "
+            "unacceptable.” BBC correspondent Stephen Cape said the unions were a formidable "
+            "force."
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Mark Serwotka", "Mark Serwotka"]
+
+
+def test_a_short_attribution_after_a_closed_sentence_still_counts() -> None:
+    """The rule above must not drop “…” said Jane Roe. (the whole next sentence, short)."""
+    quote = only("“The pier will open in May.” said Jane Roe, the harbour master.")
+    assert quote.speaker == "Jane Roe"
+
+
+def test_he_after_an_unnamed_spokesman_is_not_the_last_person_named() -> None:
+    """Without the rule, “he added” goes to Mr Seller, named two sentences earlier."""
+    quotes = find_quotes(
+        article(
+            "“Other markets matter too,” added James Seller of the music trade body. "
+            "A US Embassy spokesman said: “We are doing everything we can to process the "
+            "applications.” “We will do our best to help the musicians,” he added."
+        )
+    )
+    assert quotes[-1].speaker is None
+
+
+def test_a_title_case_role_in_apposition_is_not_the_speaker() -> None:
+    """Without the rule, “the venue's Promotions Coordinator” is printed as a person."""
+    quote = only(
+        "Mike Eccleshall, the venue's Promotions Coordinator, said: “Tickets sold out by 4pm "
+        "on the day the news broke.”"
+    )
+    assert quote.speaker == "Mike Eccleshall"
+
+
+def test_a_bare_shared_surname_follows_the_gender_the_passage_uses() -> None:
+    """Without the cue, “said Sanders” goes to Jane, named last, not to Bernie."""
+    quotes = find_quotes(
+        article(
+            "Bernie Sanders campaigned in New York on Friday with his wife, Jane Sanders.",
+            "Sanders let Kingson speak first, and then he spent much of his own speech praising "
+            "the candidate.",
+            "“We really can win on Tuesday,” said Sanders as he closed out.",
+        )
+    )
+    assert quotes[-1].speaker == "Bernie Sanders"
+
+
+def test_he_said_goes_back_past_a_person_only_mentioned() -> None:
+    """Without the rule, “He added” goes to Mr Houston, mentioned in a “He said that” line."""
+    quotes = find_quotes(
+        article(
+            "Peter Nielson, who is the party's Scotland chairman, said he had suspended Mr John "
+            "Houston on Friday night. He said that Mr Houston may be interviewed by the party. "
+            "He added: “I have one version from him but I haven't seen the papers yet.”"
+        )
+    )
+    assert quotes[-1].speaker == "Peter Nielson"
+
+
+def test_a_headline_run_without_a_first_name_is_not_a_person() -> None:
+    """Without the rule, “Wisconsin Trump” from the headline is the speaker's full name."""
+    quote = only(
+        "Trump spoke at the hotel on Tuesday.",
+        "“Wisconsin was facing a $2.2 billion budget deficit,” Trump said.",
+        "Donald Trump then went after the governor.",
+        title="Teen pepper-sprayed in scuffle outside Wisconsin Trump rally",
+    )
+    assert quote.speaker == "Donald Trump"

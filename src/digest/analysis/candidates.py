@@ -196,6 +196,19 @@ def _attribution_only(text: str) -> re.Match[str] | None:
     return glue if not ends or ends == [len(rest.rstrip()) - 1] else None
 
 
+def _closes_sentence(text: str, end: int, limit: int) -> bool:
+    """After a quotation that ends its own sentence with a full stop (“… at all.” said Smith.),
+    the words that follow are its attribution only when they are all of the next sentence, and
+    short: not “Smith said: “…”” (a lead-in to the next quote), not “Kelly said he would …”.
+    (After “?” or “!” the same rule cost recall and speakers on PolNeAR: “Why?” asked Smith,
+    who had … is common.)"""
+    glue = _attribution_only(text[end:limit])
+    if glue is None:
+        return False
+    rest = text[end + glue.end() : limit].strip()
+    return rest[:1] in {"", ".", ","} and len(rest.split()) <= 8
+
+
 def _sentence_start(text: str, floor: int, start: int) -> int:
     """Where the sentence leading into a quote begins (at most 240 characters back)."""
     floor = max(floor, start - 240)
@@ -233,6 +246,14 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     if names:
         tail = sentence[names[-1].end() :]
         chosen = names[-1] if re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) else names[0]
+        if (
+            chosen is names[-1]
+            and len(names) > 1
+            and re.search(r"(?:’s|'s|\b(?:the|a|an))[ \t]+$", sentence[: chosen.start()])
+            and re.match(r"[ \t]*,", sentence[names[-2].end() :])
+        ):
+            # "Mike Eccleshall, the venue's Promotions Coordinator, said": a role in apposition
+            chosen = names[-2]
         return strip_titles(chosen.group(0)) or chosen.group(0)
     pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b", sentence)
     return pronoun.group(0) if pronoun else None
@@ -253,6 +274,14 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             for m in re.finditer(r"([\w’'-]{2,})[.!?][ \t]", after.group("span") or "")
         ):
             after = None  # “…” for reckless deals. Sanders shot back: a new sentence's speaker
+        if (
+            after is not None
+            and text[end - 2 : end - 1] == "."
+            and not _closes_sentence(text, end, limit)
+        ):
+            # “… unacceptable.” Correspondent Stephen Cape said the unions were…: the quote
+            # closed its sentence, and the next one says something of its own
+            after = None
         sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)
         if before is not None and before.group("who"):

@@ -250,6 +250,8 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     and not (words and norm(words[0]) in FIRST_NAMES)
                 ):
                     continue  # "the Academy Award winner": a modifier, not a person
+                if offset < 0 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
+                    continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 person = cast.add(words, [*head, *titles], at)
                 if person is None or offset < 0:
                     continue

@@ -57,6 +57,20 @@ def _runs_on(text: str, end: int) -> bool:
     return ATTRIBUTION_AFTER.match(text, end, min(len(text), end + 120)) is None
 
 
+_GENDERED = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]im)|(?P<f>[Ss]he|[Hh]er|[Hh]ers))\b")
+
+
+def _gender_nearby(text: str, at: int) -> str | None:
+    """The gender of the last he/his or she/her in the writer's words of the paragraph before
+    a quotation ("Sanders let Kingson speak first, and then he spent…"), if any."""
+    start = max(text.rfind("\n", 0, max(0, text.rfind("\n", 0, at) - 1)) + 1, at - 400)
+    found = None
+    for m in _GENDERED.finditer(text, start, at):
+        if text.count("“", start, m.start()) == text.count("”", start, m.start()):
+            found = "m" if m.group("m") else "f"
+    return found
+
+
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every direct quotation in the body, with its speaker where the text says who."""
     text, body_start = article.source_text
@@ -94,6 +108,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 ]
                 if len(namesakes) > 1:
                     # "Clinton" when the story has Bill and Hillary: the one the passage is about
+                    gender = gender or _gender_nearby(text, c.start)
                     pronoun = {"m": "he", "f": "she"}.get(gender or "", "")
                     person = (
                         resolve_pronoun(

@@ -9,6 +9,7 @@ import re
 from digest.analysis.cast import ABBREVIATED_TITLES, Cast, Person
 from digest.analysis.names import (
     ABBREVIATION,
+    FEMALE_TITLES,
     FUNCTION_WORDS,
     LAST_WORD,
     ORGANISATION_WORDS,
@@ -16,6 +17,7 @@ from digest.analysis.names import (
     PERSON_NOUNS,
     TITLES,
     UNNAMED_NOUNS,
+    V,
     is_possessive,
     looks_like_person,
     name_words,
@@ -145,6 +147,26 @@ def _attested(person: Person) -> bool:
     return bool(person.gender or person.roles or person.reporting or person.speaks)
 
 
+# "A US Embassy spokesman said", "the band's spokesman added": someone described, never named,
+# as the subject of a reporting verb
+_UNNAMED_REPORTER = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]*(?:’s|'s))[ \t]+"
+    rf"(?:[\w’'-]+[ \t]+){{0,3}}?(?P<noun>[a-z]+)[ \t]+(?:also[ \t]+)?{V}\b"
+)
+
+
+_PRONOUN_REPORTS = re.compile(rf"[\s\"“”]*(?:He|She)[ \t]+(?:[a-z]+[ \t]+)?{V}\b")
+
+
+def _unnamed_reporter(text: str, start: int, end: int, pronoun: str) -> bool:
+    """The sentence's reporting subject is someone unnamed whom ``pronoun`` can stand for."""
+    for m in _UNNAMED_REPORTER.finditer(text, start, end):
+        noun = m.group("noun")
+        if noun in UNNAMED_NOUNS and not (pronoun == "he" and noun in FEMALE_TITLES):
+            return not (pronoun == "she" and noun.endswith("man"))
+    return False
+
+
 def _compatible(person: Person, pronoun: str) -> bool:
     want = {"he": "m", "she": "f"}.get(pronoun)
     return want is None or person.gender in (None, want)
@@ -176,7 +198,17 @@ def resolve_pronoun(
             for person in reversed(spoken):
                 if _compatible(person, pronoun) and (among is None or person in among):
                     return person
-            for person in _subject_of(cast, text, start, end, possessors):
+            subjects = _subject_of(cast, text, start, end, possessors)
+            if _PRONOUN_REPORTS.match(text, start, end):
+                # "He said that Mr Houston may be interviewed.": "he" goes on from an earlier
+                # sentence; someone only mentioned here is not who "he" is
+                subjects = [p for p in subjects if any(start <= a < end for a in p.reporting)]
+            reporting = any(
+                a in p.reporting and start <= a < end for p in subjects for a in p.mentions
+            )
+            if among is None and not reporting and _unnamed_reporter(text, start, end, pronoun):
+                return None  # “…,” he added, after “A US Embassy spokesman said: …”
+            for person in subjects:
                 if among is not None and person not in among:
                     continue
                 if _compatible(person, pronoun) and not (
