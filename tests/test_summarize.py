@@ -9,7 +9,12 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from conftest import SEEDS
 from digest.analysis.language import punkt_languages, tokenizer
 from digest.analysis.quotemarks import balance as quote_balance
-from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
+from digest.analysis.summarize import (
+    SUMMARIZERS,
+    NewsSummarizer,
+    candidate_sentences,
+    summarize,
+)
 from digest.errors import ConfigError
 from digest.model import Article
 from digest.readers.scan import read_article
@@ -448,3 +453,39 @@ def test_the_splitter_keeps_abbreviations_with_a_possessive() -> None:
 def test_typewriter_quote_pairs_count_as_quotation_marks() -> None:
     assert quote_balance("She said ``we will win'' and left.") == 0
     assert quote_balance("She said ``we will win.") == 1
+
+
+# --- the editors' second round (#13): leads, back-references, embeds, letters ----------------
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        "Sad day for Harbourton. pic.twitter.com/AbC123xyz — Jane Doe (@jdoe) March 3, 2026",
+        "A library is a town's memory. — Harbour Readers (@harbourreads) 3 March 2026",
+        '<tweet author="@jdoe">The library closes in March. A sad day for the town.</tweet>.',
+    ],
+)
+def test_a_tweet_embed_is_never_a_summary_sentence(embed: str) -> None:
+    """Without it, a pasted tweet's text, link and sign-off reach the summary."""
+    assert candidates(council(COUNCIL[0], embed, *COUNCIL[1:])) == list(COUNCIL)
+
+
+def test_a_letters_page_is_summarised_from_its_first_letter() -> None:
+    """Without it, a letters page reads as one story mixing several readers' opinions."""
+    first = (
+        "The council is wrong to close the Harbour Street library, which has served the town "
+        "since 1902.",
+        "A petition with 6,000 signatures shows how much the town values the library.",
+    )
+    page = council(
+        "LETTERS.",
+        *first,
+        "Ann Price.",
+        "Harbourton, Kent.",
+        "Closing the Harbour Street library is the only sensible choice for the council now.",
+        "The council cannot afford £2m of repairs while it cuts the bus services in the town.",
+        "Tom Reed.",
+    )
+    assert candidates(page) == list(first)
+    assert summarize(page, 3) == first

@@ -300,14 +300,20 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     A dateline in front of a sentence is cut off (the rest is still a substring of the body);
     what :func:`boilerplate.not_summary` names, questions, first-person narration (unless the
     whole piece is written so) and repeats of an earlier sentence are left out. An interview
-    (question and answer lines) is summarised from its introduction.
+    (question and answer lines) is summarised from its introduction, a letters page from its
+    first letter; a paragraph that is a social-media embed is skipped whole.
     """
     tok = tokenizer(article.language)
     english = article.language == "english"  # the first-person words are English ones
     skip = {_normal(article.title), _normal(article.dek)}
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
     paragraphs: list[list[tuple[str, bool]]] = []
+    letters = any(boilerplate.is_letters_label(p) for p in article.paragraphs[:2])
     for paragraph in article.paragraphs:
+        if letters and paragraphs and boilerplate.is_sign_off(paragraph):
+            break  # a letters page: the first letter, one reader's view, not a digest of them
+        if boilerplate.is_embed(paragraph):
+            continue  # a tweet pasted in, with its link and sign-off
         units = _units(tok, paragraph)
         if units and boilerplate.is_interview_line(units[0]) and paragraphs:
             break  # the questions and answers begin: the introduction is what summarises
