@@ -458,6 +458,32 @@ def test_typewriter_quote_pairs_count_as_quotation_marks() -> None:
 # --- the editors' second round (#13): leads, back-references, embeds, letters ----------------
 
 
+def test_the_first_news_sentence_leads_without_a_headline_word() -> None:
+    """Without it, a lead that words the news differently from the headline is skipped."""
+    lead = "Harbourton's oldest reading room will shut its doors in March after 124 years."
+    story = council(
+        lead,
+        "The reading room, opened in 1902, needs repairs costing £2m that the town cannot pay.",
+        *COUNCIL[1:],
+    )
+    assert summarize(story, 1) == (lead,)
+    assert summarize(story, 3)[0] == lead
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "“I came to the Harbour Street library every Saturday with my mother,” said Ann Price.",
+        "If you borrowed a book in Harbour Street last week, you may have borrowed its last one.",
+    ],
+)
+def test_a_teaser_by_its_form_gives_way_to_the_news(teaser: str) -> None:
+    """Without it, a quotation or a line to "you" that shares the story's words is the lead."""
+    story = council(teaser, *COUNCIL)
+    assert summarize(story, 1) == (COUNCIL[0],)
+    assert teaser not in summarize(story, 3)
+
+
 @pytest.mark.parametrize(
     "embed",
     [

@@ -44,9 +44,10 @@ class NewsSummarizer(AbstractSummarizer):
     """Lead first, then the sentences that carry the story, each able to stand alone.
 
     * lead: the first candidate that states news: not a sentence that leans on one before it
-      ("But ...", "He ..."), not a scene-setter (one that shares no word with the sentence
-      after it and is less topical than the median), at least ``LEAD_MIN_WORDS`` words; failing
-      that, the "nut graf": the most topical of the first ``NUT_GRAF_WINDOW`` candidates;
+      ("But ...", "He ..."), not a teaser by its form (a quotation first, "you", "It was a"),
+      not an anecdote (one that shares no word with the headline and dek nor with the sentence
+      after it), at least ``LEAD_MIN_WORDS`` words; failing that, the "nut graf": the most
+      topical of the first ``NUT_GRAF_WINDOW`` candidates;
     * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead)
       * words ** length_exponent * position prior``: topicality is the summed cosine overlap of a
       sentence's stemmed words (no stop words) with every other sentence's, normalised to the
@@ -123,11 +124,15 @@ class NewsSummarizer(AbstractSummarizer):
         headline: set[str],
     ) -> int:
         """The lead's index: the first sentence that states the news; a teaser or scene-setter
-        before it (no word in common with the headline and dek) is put ``aside``."""
+        before it is put ``aside``: one that reads as one (:func:`is_teaser`), or one that shares
+        no word with the headline and dek nor with the sentence after it (an anecdote)."""
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
                 continue
-            if headline and not sets[i] & headline:
+            after = sets[i + 1] if i + 1 < len(sets) else set()
+            if is_teaser(str(sentence)) or (
+                headline and not sets[i] & headline and not sets[i] & after
+            ):
                 aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
             return i
@@ -203,6 +208,22 @@ _LEANS_BACK = re.compile(
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
     r"|incident|attack|two|three|pair|couple|same))\b"
 )
+
+
+_TEASER = re.compile(
+    r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
+    r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
+    re.I,
+)
+
+
+def is_teaser(sentence: str) -> bool:
+    """A sentence that opens a feature rather than stating news: a quotation first (an
+    anecdote), "It was a ... morning", "Imagine ...", the reader addressed as "you" in its first
+    words."""
+    if sentence.lstrip()[:1] in "\"“‘'":
+        return True
+    return bool(_TEASER.search(quotemarks.outside_quotes(sentence)))
 
 
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
