@@ -13,6 +13,8 @@ from digest.analysis.summarize import (
     SUMMARIZERS,
     NewsSummarizer,
     candidate_sentences,
+    leans_back,
+    refers_back,
     summarize,
 )
 from digest.errors import ConfigError
@@ -482,6 +484,45 @@ def test_a_teaser_by_its_form_gives_way_to_the_news(teaser: str) -> None:
     story = council(teaser, *COUNCIL)
     assert summarize(story, 1) == (COUNCIL[0],)
     assert teaser not in summarize(story, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("Librarians also noted that the library lends 40,000 books a year.", True),
+        ("Campaigners, on the other hand, want the building kept open.", True),
+        ("Councillors made the same mistake with the swimming pool.", True),
+        ("Campaigners said that decision was taken in secret.", True),
+        ("Campaigners said this week's vote was taken in secret.", True),
+        ("Councillors did not expect such a reaction from the town.", True),
+        ("The library opened in the same year as the town hall.", False),
+        ("At the same time, the council opened a new branch.", False),
+        ("The band, also known as The Readers, played at the opening.", False),
+        ("The council votes this week on the library budget.", False),
+        ("Campaigners met the former mayor at the library on Monday.", False),
+    ],
+)
+def test_a_back_reference_inside_a_sentence_is_seen(sentence: str, points_back: bool) -> None:
+    """Without it, "also", "the same", "that decision" in mid-sentence pass as standalone."""
+    assert refers_back(sentence) is points_back
+    assert leans_back(sentence) is points_back
+
+
+def test_a_sentence_pointing_back_inside_comes_with_the_one_before_or_not_at_all() -> None:
+    """Without it, "Councillors also agreed ..." stands in a summary without what it adds to."""
+    story = council(
+        COUNCIL[0],
+        "Volunteers run a reading group for children there on Saturday mornings.",
+        "Councillors also agreed to move the library's books to the council's Mill Road offices, "
+        "where the town's 40,000 library users can borrow them.",
+        *COUNCIL[1:],
+    )
+    also = story.paragraphs[2]
+    assert also in candidates(story)
+    assert also not in summarize(story, 2)  # no room for the pair
+    for k in (3, 4):
+        summary = summarize(story, k)
+        assert also in summary and summary[summary.index(also) - 1] == story.paragraphs[1]
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,8 @@ class NewsSummarizer(AbstractSummarizer):
       most topical; the position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
       inverted pyramid;
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
-      letter") is taken only together with the sentence before it, shown right before it.
+      letter"), or points back inside it ("also", "that decision"), is taken only together
+      with the sentence before it, shown right before it.
     """
 
     length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
@@ -210,6 +211,23 @@ _LEANS_BACK = re.compile(
 )
 
 
+# a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
+# "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
+_EVENT = (
+    r"(?:decision|ruling|move|announcement|statement|report|story|article|deal|plan|proposal"
+    r"|vote|question|case|incident|attack|bill|law|comment|remark|claim|meeting|speech|verdict"
+    r"|finding|policy|approach|idea|letter|view|argument|criticism)"
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:on the other hand|the latter\b"
+    r"|(?:the same|such an?)\b(?!\s+time\b)"
+    r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
+    rf"|(?:that|this|these|those)\s+{_EVENT}s?\b"
+    rf"|(?:this|last|that|next)\s+(?:week|month|year|weekend)['’]s\s+{_EVENT}\b)",
+    re.I,
+)
+# "also" in the main clause (the first words): "The station also confirmed ..."
+_ALSO = re.compile(r"^(?:\S+\s+){0,6}?also\b(?!\s+known\b)", re.I)
 _TEASER = re.compile(
     r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
     r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
@@ -226,6 +244,13 @@ def is_teaser(sentence: str) -> bool:
     return bool(_TEASER.search(quotemarks.outside_quotes(sentence)))
 
 
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence, outside its quotations, points back to something said before it
+    ("also" in its main clause, "on the other hand", "the same", "that decision")."""
+    outside = quotemarks.outside_quotes(sentence)
+    return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside))
+
+
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 # "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
 _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
@@ -233,8 +258,9 @@ _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|t
 
 def leans_back(sentence: str) -> bool:
     """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
-    or is a quotation credited to a bare pronoun ("“...,” he said.")."""
-    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence):
+    is a quotation credited to a bare pronoun ("“...,” he said."), or points back inside it
+    (:func:`refers_back`)."""
+    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence) or refers_back(sentence):
         return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
