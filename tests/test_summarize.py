@@ -525,6 +525,19 @@ def test_a_sentence_pointing_back_inside_comes_with_the_one_before_or_not_at_all
         assert also in summary and summary[summary.index(also) - 1] == story.paragraphs[1]
 
 
+def test_a_sentence_saying_again_what_the_summary_says_is_passed_over() -> None:
+    """Without it, an abstract and the story's own sentence saying the same both fill places."""
+    abstract = "The council will close the Harbour Street library in March to save £2m on repairs."
+    again = (
+        "The Harbour Street library will close in March, the council said, to save £2m on repairs "
+        "to the library."
+    )
+    story = council(abstract, again, *COUNCIL[1:])
+    assert again in candidates(story)
+    summary = summarize(story, 3)
+    assert summary[0] == abstract and again not in summary
+
+
 @pytest.mark.parametrize(
     "embed",
     [

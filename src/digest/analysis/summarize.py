@@ -55,7 +55,8 @@ class NewsSummarizer(AbstractSummarizer):
       inverted pyramid;
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
       letter"), or points back inside it ("also", "that decision"), is taken only together
-      with the sentence before it, shown right before it.
+      with the sentence before it, shown right before it;
+    * a sentence that says again what a chosen one says (cosine ``REDUNDANT``) is passed over.
     """
 
     length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
@@ -64,6 +65,7 @@ class NewsSummarizer(AbstractSummarizer):
     LEAD_WEIGHT = 1.0
     POSITION_SCALE = 3.0
     MAX_WORDS = 45  # a longer unit (a run-on quotation, a list) is a poor summary line
+    REDUNDANT = 0.5  # a sentence this close (cosine) to one already chosen says it again
     _stop_words: frozenset[str] = frozenset()
 
     def __init__(self, *args: Any) -> None:
@@ -172,6 +174,8 @@ class NewsSummarizer(AbstractSummarizer):
         for i in sorted(score, key=lambda i: (-score[i], i)):
             if len(chosen) >= count:
                 break
+            if any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen):
+                continue  # it says again what the summary says (an abstract, then its story)
             if not leans_back(str(sentences[i])) or i - 1 in chosen:
                 chosen.add(i)
             elif (
