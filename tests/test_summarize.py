@@ -569,3 +569,15 @@ def test_a_letters_page_is_summarised_from_its_first_letter() -> None:
     )
     assert candidates(page) == list(first)
     assert summarize(page, 3) == first
+
+
+def test_a_sentence_about_what_the_headline_names_is_preferred() -> None:
+    """Without it, a sentence as central but not about the headline's subject takes the place."""
+    story = article(
+        "Councillors voted on Tuesday to close the town's oldest public building in March.",
+        "An old reading room has lent books and maps to readers in the town since 1902.",
+        "The Harbour Street library has lent books and maps to readers in the town since 1902.",
+        "A petition to keep the building open has gathered 6,000 signatures since October.",
+        title="Harbour Street library to close",
+    )
+    assert summarize(story, 2) == (story.paragraphs[0], story.paragraphs[2])

@@ -48,10 +48,11 @@ class NewsSummarizer(AbstractSummarizer):
       not an anecdote (one that shares no word with the headline and dek nor with the sentence
       after it), at least ``LEAD_MIN_WORDS`` words; failing that, the "nut graf": the most
       topical of the first ``NUT_GRAF_WINDOW`` candidates;
-    * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead)
-      * words ** length_exponent * position prior``: topicality is the summed cosine overlap of a
-      sentence's stemmed words (no stop words) with every other sentence's, normalised to the
-      most topical; the position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
+    * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead
+      + HEADLINE_WEIGHT * overlap with the headline and dek) * words ** length_exponent *
+      position prior``: topicality is the summed cosine overlap of a sentence's stemmed words
+      (no stop words) with every other sentence's, normalised to the most topical; the
+      position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
       inverted pyramid;
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
       letter"), or points back inside it ("also", "that decision"), is taken only together
@@ -63,6 +64,7 @@ class NewsSummarizer(AbstractSummarizer):
     LEAD_MIN_WORDS = 8
     NUT_GRAF_WINDOW = 5
     LEAD_WEIGHT = 1.0
+    HEADLINE_WEIGHT = 1.0  # the headline and dek name the story: a sentence about it is worth more
     POSITION_SCALE = 3.0
     MAX_WORDS = 45  # a longer unit (a run-on quotation, a list) is a poor summary line
     REDUNDANT = 0.5  # a sentence this close (cosine) to one already chosen says it again
@@ -164,7 +166,11 @@ class NewsSummarizer(AbstractSummarizer):
         headline = self._headline_set()
         lead = self._lead(sentences, sets, topic, aside, headline)
         score = {
-            i: (topic[i] / top + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead]))
+            i: (
+                topic[i] / top
+                + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead])
+                + self.HEADLINE_WEIGHT * self._overlap(sets[i], headline)
+            )
             * len(s.words) ** self.length_exponent
             / (1 + i / self.POSITION_SCALE)
             for i, s in enumerate(sentences)
