@@ -9,7 +9,14 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from conftest import SEEDS
 from digest.analysis.language import punkt_languages, tokenizer
 from digest.analysis.quotemarks import balance as quote_balance
-from digest.analysis.summarize import SUMMARIZERS, NewsSummarizer, candidate_sentences, summarize
+from digest.analysis.summarize import (
+    SUMMARIZERS,
+    NewsSummarizer,
+    candidate_sentences,
+    leans_back,
+    refers_back,
+    summarize,
+)
 from digest.errors import ConfigError
 from digest.model import Article
 from digest.readers.scan import read_article
@@ -448,3 +455,129 @@ def test_the_splitter_keeps_abbreviations_with_a_possessive() -> None:
 def test_typewriter_quote_pairs_count_as_quotation_marks() -> None:
     assert quote_balance("She said ``we will win'' and left.") == 0
     assert quote_balance("She said ``we will win.") == 1
+
+
+# --- the editors' second round (#13): leads, back-references, embeds, letters ----------------
+
+
+def test_the_first_news_sentence_leads_without_a_headline_word() -> None:
+    """Without it, a lead that words the news differently from the headline is skipped."""
+    lead = "Harbourton's oldest reading room will shut its doors in March after 124 years."
+    story = council(
+        lead,
+        "The reading room, opened in 1902, needs repairs costing £2m that the town cannot pay.",
+        *COUNCIL[1:],
+    )
+    assert summarize(story, 1) == (lead,)
+    assert summarize(story, 3)[0] == lead
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "“I came to the Harbour Street library every Saturday with my mother,” said Ann Price.",
+        "If you borrowed a book in Harbour Street last week, you may have borrowed its last one.",
+    ],
+)
+def test_a_teaser_by_its_form_gives_way_to_the_news(teaser: str) -> None:
+    """Without it, a quotation or a line to "you" that shares the story's words is the lead."""
+    story = council(teaser, *COUNCIL)
+    assert summarize(story, 1) == (COUNCIL[0],)
+    assert teaser not in summarize(story, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("Librarians also noted that the library lends 40,000 books a year.", True),
+        ("Campaigners, on the other hand, want the building kept open.", True),
+        ("Councillors made the same mistake with the swimming pool.", True),
+        ("Campaigners said that decision was taken in secret.", True),
+        ("Campaigners said this week's vote was taken in secret.", True),
+        ("Councillors did not expect such a reaction from the town.", True),
+        ("The library opened in the same year as the town hall.", False),
+        ("At the same time, the council opened a new branch.", False),
+        ("The band, also known as The Readers, played at the opening.", False),
+        ("The council votes this week on the library budget.", False),
+        ("Campaigners met the former mayor at the library on Monday.", False),
+    ],
+)
+def test_a_back_reference_inside_a_sentence_is_seen(sentence: str, points_back: bool) -> None:
+    """Without it, "also", "the same", "that decision" in mid-sentence pass as standalone."""
+    assert refers_back(sentence) is points_back
+    assert leans_back(sentence) is points_back
+
+
+def test_a_sentence_pointing_back_inside_comes_with_the_one_before_or_not_at_all() -> None:
+    """Without it, "Councillors also agreed ..." stands in a summary without what it adds to."""
+    story = council(
+        COUNCIL[0],
+        "Volunteers run a reading group for children there on Saturday mornings.",
+        "Councillors also agreed to move the library's books to the council's Mill Road offices, "
+        "where the town's 40,000 library users can borrow them.",
+        *COUNCIL[1:],
+    )
+    also = story.paragraphs[2]
+    assert also in candidates(story)
+    assert also not in summarize(story, 2)  # no room for the pair
+    for k in (3, 4):
+        summary = summarize(story, k)
+        assert also in summary and summary[summary.index(also) - 1] == story.paragraphs[1]
+
+
+def test_a_sentence_saying_again_what_the_summary_says_is_passed_over() -> None:
+    """Without it, an abstract and the story's own sentence saying the same both fill places."""
+    abstract = "The council will close the Harbour Street library in March to save £2m on repairs."
+    again = (
+        "The Harbour Street library will close in March, the council said, to save £2m on repairs "
+        "to the library."
+    )
+    story = council(abstract, again, *COUNCIL[1:])
+    assert again in candidates(story)
+    summary = summarize(story, 3)
+    assert summary[0] == abstract and again not in summary
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        "Sad day for Harbourton. pic.twitter.com/AbC123xyz — Jane Doe (@jdoe) March 3, 2026",
+        "A library is a town's memory. — Harbour Readers (@harbourreads) 3 March 2026",
+        '<tweet author="@jdoe">The library closes in March. A sad day for the town.</tweet>.',
+    ],
+)
+def test_a_tweet_embed_is_never_a_summary_sentence(embed: str) -> None:
+    """Without it, a pasted tweet's text, link and sign-off reach the summary."""
+    assert candidates(council(COUNCIL[0], embed, *COUNCIL[1:])) == list(COUNCIL)
+
+
+def test_a_letters_page_is_summarised_from_its_first_letter() -> None:
+    """Without it, a letters page reads as one story mixing several readers' opinions."""
+    first = (
+        "The council is wrong to close the Harbour Street library, which has served the town "
+        "since 1902.",
+        "A petition with 6,000 signatures shows how much the town values the library.",
+    )
+    page = council(
+        "LETTERS.",
+        *first,
+        "Ann Price.",
+        "Harbourton, Kent.",
+        "Closing the Harbour Street library is the only sensible choice for the council now.",
+        "The council cannot afford £2m of repairs while it cuts the bus services in the town.",
+        "Tom Reed.",
+    )
+    assert candidates(page) == list(first)
+    assert summarize(page, 3) == first
+
+
+def test_a_sentence_about_what_the_headline_names_is_preferred() -> None:
+    """Without it, a sentence as central but not about the headline's subject takes the place."""
+    story = article(
+        "Councillors voted on Tuesday to close the town's oldest public building in March.",
+        "An old reading room has lent books and maps to readers in the town since 1902.",
+        "The Harbour Street library has lent books and maps to readers in the town since 1902.",
+        "A petition to keep the building open has gathered 6,000 signatures since October.",
+        title="Harbour Street library to close",
+    )
+    assert summarize(story, 2) == (story.paragraphs[0], story.paragraphs[2])

@@ -80,6 +80,19 @@ _CREDIT_TAIL = re.compile(
     r"\b(?:Image|Photo|Picture|Photograph|Video|Credit)s?(?:\s+credit)?\s*:\s*[^:]{1,60}$", re.I
 )
 _TRUNCATED = re.compile(r"\[\+\d+\s+chars\]\s*$")  # NewsAPI's cut-off marker
+# a social-media embed pasted into the copy: "pic.twitter.com/AbC", a tweet's sign-off
+# "— Jane Doe (@jdoe) May 5, 2017", a <tweet ...> tag left by the source
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|https?://t\.co/|</?tweet\b"
+    r"|[—–-]\s*[^—–()]{1,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\w+\s+\d{4})"
+)
+# a letters page: its label ("LETTERS.", "Letters to the editor") or a letter's salutation
+_LETTERS = re.compile(r"^(?:letters?(?: to the editor)?|to the editor)\s*[.:]?$", re.I)
+# a letter's sign-off, a paragraph of its own: "Heather T. Remoff.", "Arlington, Mass."
+_SIGN_OFF = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|de|van|von|der|da)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da)){0,4}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\.?$"
+)
 _CHROME = re.compile(
     r"^(?:live|updated?|key events?|show key events only|pinned(?: post)?|breaking(?: news)?"
     r"|latest|refresh|loading|advertisement|share(?: this| on)?|follow|comments?|jump to"
@@ -151,6 +164,22 @@ def is_first_person(sentence: str) -> bool:
     return bool(_FIRST_PERSON.search(outside_quotes(sentence)))
 
 
+def is_embed(text: str) -> bool:
+    """A social-media embed (a tweet with its link and sign-off), not the story's copy."""
+    return bool(_EMBED.search(text))
+
+
+def is_letters_label(paragraph: str) -> bool:
+    """The label of a letters page ("LETTERS.", "To the editor:"): each letter is one
+    reader's opinion, signed at its end."""
+    return bool(_LETTERS.match(paragraph.strip()))
+
+
+def is_sign_off(paragraph: str) -> bool:
+    """A letter writer's name or town on a line of its own ("Heather T. Remoff.")."""
+    return len(paragraph.split()) <= 6 and bool(_SIGN_OFF.match(paragraph.strip()))
+
+
 def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
     """Lines of news copy that are not summary sentences whatever their score."""
     return bool(
@@ -161,6 +190,7 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _CREDIT.match(sentence)
         or _CREDIT_TAIL.search(sentence)
         or _TRUNCATED.search(sentence)
+        or is_embed(sentence)
         or is_also_read(sentence)
         or (_CHROME.match(sentence) and len(words) < 12)
         or is_interview_line(sentence)

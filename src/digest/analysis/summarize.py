@@ -44,24 +44,30 @@ class NewsSummarizer(AbstractSummarizer):
     """Lead first, then the sentences that carry the story, each able to stand alone.
 
     * lead: the first candidate that states news: not a sentence that leans on one before it
-      ("But ...", "He ..."), not a scene-setter (one that shares no word with the sentence
-      after it and is less topical than the median), at least ``LEAD_MIN_WORDS`` words; failing
-      that, the "nut graf": the most topical of the first ``NUT_GRAF_WINDOW`` candidates;
-    * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead)
-      * words ** length_exponent * position prior``: topicality is the summed cosine overlap of a
-      sentence's stemmed words (no stop words) with every other sentence's, normalised to the
-      most topical; the position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
+      ("But ...", "He ..."), not a teaser by its form (a quotation first, "you", "It was a"),
+      not an anecdote (one that shares no word with the headline and dek nor with the sentence
+      after it), at least ``LEAD_MIN_WORDS`` words; failing that, the "nut graf": the most
+      topical of the first ``NUT_GRAF_WINDOW`` candidates;
+    * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead
+      + HEADLINE_WEIGHT * overlap with the headline and dek) * words ** length_exponent *
+      position prior``: topicality is the summed cosine overlap of a sentence's stemmed words
+      (no stop words) with every other sentence's, normalised to the most topical; the
+      position prior ``1 / (1 + position / POSITION_SCALE)`` is news's
       inverted pyramid;
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
-      letter") is taken only together with the sentence before it, shown right before it.
+      letter"), or points back inside it ("also", "that decision"), is taken only together
+      with the sentence before it, shown right before it;
+    * a sentence that says again what a chosen one says (cosine ``REDUNDANT``) is passed over.
     """
 
     length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
     LEAD_MIN_WORDS = 8
     NUT_GRAF_WINDOW = 5
     LEAD_WEIGHT = 1.0
+    HEADLINE_WEIGHT = 1.0  # the headline and dek name the story: a sentence about it is worth more
     POSITION_SCALE = 3.0
     MAX_WORDS = 45  # a longer unit (a run-on quotation, a list) is a poor summary line
+    REDUNDANT = 0.5  # a sentence this close (cosine) to one already chosen says it again
     _stop_words: frozenset[str] = frozenset()
 
     def __init__(self, *args: Any) -> None:
@@ -123,11 +129,15 @@ class NewsSummarizer(AbstractSummarizer):
         headline: set[str],
     ) -> int:
         """The lead's index: the first sentence that states the news; a teaser or scene-setter
-        before it (no word in common with the headline and dek) is put ``aside``."""
+        before it is put ``aside``: one that reads as one (:func:`is_teaser`), or one that shares
+        no word with the headline and dek nor with the sentence after it (an anecdote)."""
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
                 continue
-            if headline and not sets[i] & headline:
+            after = sets[i + 1] if i + 1 < len(sets) else set()
+            if is_teaser(str(sentence)) or (
+                headline and not sets[i] & headline and not sets[i] & after
+            ):
                 aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
             return i
@@ -156,7 +166,11 @@ class NewsSummarizer(AbstractSummarizer):
         headline = self._headline_set()
         lead = self._lead(sentences, sets, topic, aside, headline)
         score = {
-            i: (topic[i] / top + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead]))
+            i: (
+                topic[i] / top
+                + self.LEAD_WEIGHT * self._overlap(sets[i], sets[lead])
+                + self.HEADLINE_WEIGHT * self._overlap(sets[i], headline)
+            )
             * len(s.words) ** self.length_exponent
             / (1 + i / self.POSITION_SCALE)
             for i, s in enumerate(sentences)
@@ -166,6 +180,8 @@ class NewsSummarizer(AbstractSummarizer):
         for i in sorted(score, key=lambda i: (-score[i], i)):
             if len(chosen) >= count:
                 break
+            if any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen):
+                continue  # it says again what the summary says (an abstract, then its story)
             if not leans_back(str(sentences[i])) or i - 1 in chosen:
                 chosen.add(i)
             elif (
@@ -205,6 +221,46 @@ _LEANS_BACK = re.compile(
 )
 
 
+# a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
+# "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
+_EVENT = (
+    r"(?:decision|ruling|move|announcement|statement|report|story|article|deal|plan|proposal"
+    r"|vote|question|case|incident|attack|bill|law|comment|remark|claim|meeting|speech|verdict"
+    r"|finding|policy|approach|idea|letter|view|argument|criticism)"
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:on the other hand|the latter\b"
+    r"|(?:the same|such an?)\b(?!\s+time\b)"
+    r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
+    rf"|(?:that|this|these|those)\s+{_EVENT}s?\b"
+    rf"|(?:this|last|that|next)\s+(?:week|month|year|weekend)['’]s\s+{_EVENT}\b)",
+    re.I,
+)
+# "also" in the main clause (the first words): "The station also confirmed ..."
+_ALSO = re.compile(r"^(?:\S+\s+){0,6}?also\b(?!\s+known\b)", re.I)
+_TEASER = re.compile(
+    r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
+    r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
+    re.I,
+)
+
+
+def is_teaser(sentence: str) -> bool:
+    """A sentence that opens a feature rather than stating news: a quotation first (an
+    anecdote), "It was a ... morning", "Imagine ...", the reader addressed as "you" in its first
+    words."""
+    if sentence.lstrip()[:1] in "\"“‘'":
+        return True
+    return bool(_TEASER.search(quotemarks.outside_quotes(sentence)))
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence, outside its quotations, points back to something said before it
+    ("also" in its main clause, "on the other hand", "the same", "that decision")."""
+    outside = quotemarks.outside_quotes(sentence)
+    return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside))
+
+
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 # "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
 _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
@@ -212,8 +268,9 @@ _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|t
 
 def leans_back(sentence: str) -> bool:
     """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
-    or is a quotation credited to a bare pronoun ("“...,” he said.")."""
-    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence):
+    is a quotation credited to a bare pronoun ("“...,” he said."), or points back inside it
+    (:func:`refers_back`)."""
+    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence) or refers_back(sentence):
         return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
@@ -300,14 +357,20 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     A dateline in front of a sentence is cut off (the rest is still a substring of the body);
     what :func:`boilerplate.not_summary` names, questions, first-person narration (unless the
     whole piece is written so) and repeats of an earlier sentence are left out. An interview
-    (question and answer lines) is summarised from its introduction.
+    (question and answer lines) is summarised from its introduction, a letters page from its
+    first letter; a paragraph that is a social-media embed is skipped whole.
     """
     tok = tokenizer(article.language)
     english = article.language == "english"  # the first-person words are English ones
     skip = {_normal(article.title), _normal(article.dek)}
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
     paragraphs: list[list[tuple[str, bool]]] = []
+    letters = any(boilerplate.is_letters_label(p) for p in article.paragraphs[:2])
     for paragraph in article.paragraphs:
+        if letters and paragraphs and boilerplate.is_sign_off(paragraph):
+            break  # a letters page: the first letter, one reader's view, not a digest of them
+        if boilerplate.is_embed(paragraph):
+            continue  # a tweet pasted in, with its link and sign-off
         units = _units(tok, paragraph)
         if units and boilerplate.is_interview_line(units[0]) and paragraphs:
             break  # the questions and answers begin: the introduction is what summarises
