@@ -134,3 +134,29 @@ def test_a_surname_label_takes_the_full_name_an_earlier_label_gave() -> None:
         )
     )
     assert [q.speaker for q in found] == ["Joel Benenson", "Joel Benenson"]
+
+
+def test_one_labelled_paragraph_does_not_end_the_summary() -> None:
+    """Without the interview check, an "Update:" paragraph would cut the summary short there."""
+    paragraphs = (
+        "The harbour museum reopened on Monday after a two-year rebuild of its old pier.",
+        "Update: The opening hours were corrected on Tuesday morning after readers wrote in.",
+        "The rebuild cost forty million pounds, most of it paid for by the lottery fund.",
+        "Visitors queued along the sea wall from dawn to see the new galleries open.",
+    )
+    summary, _, _ = analyse(article(*paragraphs, title="Harbour museum reopens"), 3, "news")
+    assert any("forty million" in s for s in summary)
+
+
+def test_a_title_case_name_label_interview_is_summarised_from_its_introduction() -> None:
+    """The answers after "Ann Lowe:"/"Tomas Brandt:" labels are not summary sentences."""
+    paragraphs = (
+        "The novelist Tomas Brandt has written a new book about his grandmother's letters.",
+        "Ann Lowe: Where did the idea come from?",
+        "Tomas Brandt: From my grandmother's letters, which sat in a shoebox for forty years.",
+        "Ann Lowe: And the title?",
+        "Tomas Brandt: It is the last line of the last letter she wrote before the war.",
+    )
+    summary, quotes, chosen = analyse(article(*paragraphs), 3, "news")
+    assert summary == (paragraphs[0],)
+    assert chosen is not None and quotes[chosen].speaker == "Tomas Brandt"

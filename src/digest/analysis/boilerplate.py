@@ -100,8 +100,14 @@ _CHROME = re.compile(
     r"|listen|as it happened)\b",
     re.I,
 )
-# an interview's question and answer lines: "Q: ...", "A. ...", "SMITH: ...", "Interviewer: ..."
-_QA_PREFIX = re.compile(r"^(?:[QA]\s*[:.]\s|[A-Z][A-Z.'’ -]{1,30}:\s|(?:Interviewer|Q&A)\s*:)")
+# an interview's speaker label at the start of a line: "Q: ", "A. ", "Question: ", "Interviewer: ",
+# "SMITH: ", "JANE DOE: ", "Jane Doe: " (digest.analysis.interview reads who speaks from it)
+INTERVIEW_LABEL = re.compile(
+    r"(?P<label>[QA]|Question|Answer|Interviewer|Q&A"
+    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"|[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,3})"
+    r"(?:(?<=\b[QA])\.|\s*:)[ \t]+(?=\S)"
+)
 # "I think", "I'm", "my": not "World War I", "(I-Vt.)"
 _FIRST_PERSON = re.compile(
     r"\bI(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|\b(?:me|my|mine|myself|[Ww]e|[Oo]ur|us|ourselves)\b"
@@ -156,7 +162,7 @@ def ends_with_credit(sentence: str) -> bool:
 
 
 def is_interview_line(sentence: str) -> bool:
-    return bool(_QA_PREFIX.match(sentence))
+    return bool(INTERVIEW_LABEL.match(sentence))
 
 
 def is_first_person(sentence: str) -> bool:

@@ -18,18 +18,12 @@ from __future__ import annotations
 
 import re
 
+from digest.analysis.boilerplate import INTERVIEW_LABEL
 from digest.analysis.cast import Person, cast_of
 from digest.analysis.keyquote import KEY_MAX_WORDS
 from digest.analysis.names import norm
 from digest.model import Article, Quote
 
-# "Q: ", "A. ", "Question: ", "Interviewer: ", "DOE: ", "Jane Doe: " at a paragraph's start
-_LABEL = re.compile(
-    r"(?P<label>[QA]|Question|Answer|Interviewer|Q&A"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
-    r"|[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,3})"
-    r"(?:(?<=\b[QA])\.|\s*:)[ \t]+(?=\S)"
-)
 _ASKS = {"q", "question", "interviewer", "q&a"}
 _ANSWERS = {"a", "answer"}
 # a sentence ends at . ! ? (and a closing mark), not after an initial or a title ("Mr. Doe")
@@ -47,10 +41,32 @@ def _labelled(text: str, start: int) -> list[tuple[str, int, int]]:
         a, b = start + m.start(), start + m.end()
         line = text[a:b]
         lead = len(line) - len(line.lstrip())
-        label = _LABEL.match(line, lead)
+        label = INTERVIEW_LABEL.match(line, lead)
         if label:
             found.append((label.group("label"), a + label.end(), b))
     return found
+
+
+def _askers(lines: list[tuple[str, str]]) -> set[str] | None:
+    """The labels that ask, given each labelled line as (label, words); None when the lines are
+    not an interview (fewer than two, nobody asks, or nobody answers)."""
+    if len(lines) < 2:
+        return None
+    said: dict[str, list[str]] = {}
+    for label, words in lines:
+        said.setdefault(label, []).append(words)
+    asking = {label for label, words in said.items() if _asks(label, words)}
+    return asking if asking and len(asking) < len(said) else None
+
+
+def is_interview(paragraphs: tuple[str, ...]) -> bool:
+    """Questions and answers: at least two labelled paragraphs, one label asking, one answering."""
+    lines = []
+    for paragraph in paragraphs:
+        label = INTERVIEW_LABEL.match(paragraph.lstrip())
+        if label:
+            lines.append((label.group("label"), paragraph.lstrip()[label.end() :]))
+    return _askers(lines) is not None
 
 
 def _asks(label: str, lines: list[str]) -> bool:
@@ -91,13 +107,8 @@ def answers(article: Article) -> tuple[Quote, ...]:
     nothing when the article is not an interview."""
     text, body_start = article.source_text
     lines = _labelled(text, body_start)
-    if len(lines) < 2:
-        return ()
-    said: dict[str, list[str]] = {}
-    for label, a, b in lines:
-        said.setdefault(label, []).append(text[a:b])
-    asking = {label for label, words in said.items() if _asks(label, words)}
-    if not asking or len(asking) == len(said):
+    asking = _askers([(label, text[a:b]) for label, a, b in lines])
+    if asking is None:
         return ()
     intro_end = min(a for _, a, _ in lines)
     cast = cast_of(text, body_start, [(a, b) for _, a, b in lines], article.title)

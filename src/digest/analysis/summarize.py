@@ -32,6 +32,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from digest.analysis import boilerplate, quotemarks
+from digest.analysis.interview import is_interview
 from digest.analysis.language import ScriptTokenizer, tokenizer
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
@@ -366,13 +367,14 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
     paragraphs: list[list[tuple[str, bool]]] = []
     letters = any(boilerplate.is_letters_label(p) for p in article.paragraphs[:2])
+    questions = is_interview(article.paragraphs)
     for paragraph in article.paragraphs:
         if letters and paragraphs and boilerplate.is_sign_off(paragraph):
             break  # a letters page: the first letter, one reader's view, not a digest of them
         if boilerplate.is_embed(paragraph):
             continue  # a tweet pasted in, with its link and sign-off
         units = _units(tok, paragraph)
-        if units and boilerplate.is_interview_line(units[0]) and paragraphs:
+        if units and boilerplate.is_interview_line(units[0]) and paragraphs and questions:
             break  # the questions and answers begin: the introduction is what summarises
         if units and boilerplate.ends_with_credit(units[-1]):
             continue  # a picture caption: "... Image: J. Doe."
