@@ -137,10 +137,10 @@ def test_a_surname_label_takes_the_full_name_an_earlier_label_gave() -> None:
 
 
 def test_one_labelled_paragraph_does_not_end_the_summary() -> None:
-    """Without the interview check, an "Update:" paragraph would cut the summary short there."""
+    """Without the interview check, an "Editor's Note:" paragraph would end the summary there."""
     paragraphs = (
         "The harbour museum reopened on Monday after a two-year rebuild of its old pier.",
-        "Update: The opening hours were corrected on Tuesday morning after readers wrote in.",
+        "Editor's Note: The opening hours were corrected on Tuesday after readers wrote in.",
         "The rebuild cost forty million pounds, most of it paid for by the lottery fund.",
         "Visitors queued along the sea wall from dawn to see the new galleries open.",
     )
