@@ -581,3 +581,25 @@ def test_a_sentence_about_what_the_headline_names_is_preferred() -> None:
         title="Harbour Street library to close",
     )
     assert summarize(story, 2) == (story.paragraphs[0], story.paragraphs[2])
+
+
+def test_a_note_about_the_pages_video_is_not_a_summary_sentence() -> None:
+    """Without the rule, "… starts about the 7 minute mark." fills a summary place."""
+    from digest.analysis import boilerplate
+
+    note = "The Hillary Clinton segment of the talk starts about the 7 minute mark."
+    assert boilerplate.not_summary(note, tuple(note.split()))
+    assert boilerplate.not_summary(
+        "Watch the full video below.", ("Watch", "the", "full", "video", "below")
+    )
+    news = "The council voted on Tuesday to close the harbour bridge to lorries for a year."
+    assert not boilerplate.not_summary(news, tuple(news.split()))
+
+
+def test_a_reply_leans_on_what_it_answers() -> None:
+    """Without the rule, "Clinton fired back that …" is shown without the attack it answers."""
+    from digest.analysis.summarize import leans_back
+
+    assert leans_back("Clinton fired back that the voters of New York had elected her twice.")
+    assert leans_back("The mayor countered that the bridge had been safe for years.")
+    assert not leans_back("The mayor said the bridge would reopen in the spring.")

@@ -100,6 +100,15 @@ _CHROME = re.compile(
     r"|listen|as it happened)\b",
     re.I,
 )
+# a note about the page's embedded video or audio: "… starts about the 7 minute mark.",
+# "Watch the video below."
+_MEDIA_NOTE = re.compile(
+    r"\b(?:minute|second)[- ]mark\b"
+    r"|\b(?:video|clip|segment|footage|audio|podcast)\b[^.]{0,40}?\b(?:starts|begins)\b"
+    r"|\b(?:watch|see|listen to)\s+(?:the\s+)?(?:full\s+)?(?:video|clip|footage|audio)s?\s+"
+    r"(?:below|above|here)\b",
+    re.I,
+)
 # an interview's speaker label at the start of a line: "Q: ", "A. ", "Question: ", "Interviewer: ",
 # "SMITH: ", "JANE DOE: ", "Jane Doe: " (digest.analysis.interview reads who speaks from it)
 INTERVIEW_LABEL = re.compile(
@@ -199,6 +208,7 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or is_embed(sentence)
         or is_also_read(sentence)
         or (_CHROME.match(sentence) and len(words) < 12)
+        or _MEDIA_NOTE.search(sentence)
         or is_interview_line(sentence)
         or is_title_case(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?

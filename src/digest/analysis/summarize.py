@@ -237,8 +237,13 @@ _REFERS_BACK = re.compile(
     rf"|(?:this|last|that|next)\s+(?:week|month|year|weekend)['’]s\s+{_EVENT}\b)",
     re.I,
 )
-# "also" in the main clause (the first words): "The station also confirmed ..."
-_ALSO = re.compile(r"^(?:\S+\s+){0,6}?also\b(?!\s+known\b)", re.I)
+# "also" in the main clause (the first words): "The station also confirmed ..."; a reply in
+# them ("Clinton fired back that ...") answers something said before it
+_ALSO = re.compile(
+    r"^(?:\S+\s+){0,6}?(?:also\b(?!\s+known\b)"
+    r"|(?:fired|shot|hit|struck) back\b|(?:countered|retorted|responded|replied)\b)",
+    re.I,
+)
 _TEASER = re.compile(
     r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
     r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
@@ -257,7 +262,8 @@ def is_teaser(sentence: str) -> bool:
 
 def refers_back(sentence: str) -> bool:
     """Whether the sentence, outside its quotations, points back to something said before it
-    ("also" in its main clause, "on the other hand", "the same", "that decision")."""
+    ("also" or a reply such as "fired back" in its main clause, "on the other hand", "the
+    same", "that decision")."""
     outside = quotemarks.outside_quotes(sentence)
     return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside))
 
