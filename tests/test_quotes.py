@@ -704,3 +704,11 @@ def test_a_headline_run_without_a_first_name_is_not_a_person() -> None:
         title="Teen pepper-sprayed in scuffle outside Wisconsin Trump rally",
     )
     assert quote.speaker == "Donald Trump"
+
+
+def test_titles_end_at_the_last_title_word_even_after_an_acronym() -> None:
+    """Without it “FBI General Counsel James A. Baker” is an organisation (the acronym)."""
+    quote = only(
+        "“We followed the statute to the letter,” said FBI General Counsel James A. Baker."
+    )
+    assert (quote.speaker, quote.speaker_kind) == ("James A. Baker", "person")

@@ -83,8 +83,9 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = name_words(run)
-        while len(name) > 1 and norm(name[0]) in TITLES:
-            name = name[1:]
+        # the titles end at the last title word: "FBI General Counsel James A. Baker"
+        cut = max((i + 1 for i, w in enumerate(name[:-1]) if norm(w) in TITLES), default=0)
+        name = name[cut:]
         if len(name) == 1 and norm(name[0]) in UNNAMED_NOUNS:
             return "unnamed", phrase  # "Analysts said"
         if looks_like_person(name):
