@@ -1,0 +1,499 @@
+"""One case per quote rule, where that rule alone decides the result (issue 17).
+
+Each test is named after the rule it pins; its docstring says what breaks without the rule.
+The cases are small and written by hand: articles of one to three paragraphs for the
+finding and attributing of quotes (``find_quotes``), and ``Quote`` records built directly for the
+key quote's rules (``eligible``, ``score``, ``protagonist``, ``key_quote``) and the quote of
+the day's (``interest``), so that nothing but the rule under test differs between two cases.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
+from digest.analysis.quotes import find_quotes
+from digest.model import Article, Quote
+
+
+def article(*paragraphs: str, title: str = "Headline") -> Article:
+    return Article(
+        id="x",
+        path=Path("x.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="front matter",
+        paragraphs=paragraphs,
+    )
+
+
+def quotes_of(*paragraphs: str, title: str = "Headline") -> list[tuple[str, str | None]]:
+    """(text, speaker) of every quote found."""
+    return [(q.text, q.speaker) for q in find_quotes(article(*paragraphs, title=title))]
+
+
+def say(
+    text: str,
+    speaker: str | None = "Elena Marsh",
+    *,
+    written: str | None = "",
+    at: int = 0,
+    kind: str | None = "person",
+    whole: bool = True,
+) -> Quote:
+    """A quote as ``find_quotes`` makes it, at offset ``at``; ``written`` defaults to the
+    speaker's name."""
+    return Quote(
+        text,
+        speaker,
+        speaker if written == "" else written,
+        at,
+        at + len(text) + 2,
+        speaker_kind=kind,
+        whole=whole,
+    )
+
+
+# words with no first-person pronoun and no function word, so that a quote made of the first
+# n of them has n distinct content words
+PLAIN = (
+    "Harbour ferries resumed crossings: engineers repaired damaged ramps, replaced rusted "
+    "cables, painted railings, checked lifeboats, tested radios, cleared gullies, mended nets, "
+    "rebuilt benches, fixed lamps, swept decks, serviced pumps, trimmed hedges, restored signs, "
+    "relaid paving, sealed windows, patched roofs, renewed fences, scrubbed hulls, oiled hinges, "
+    "recoated bollards, relit beacons, restocked kiosks, retuned horns, renamed berths"
+).replace(",", "")
+
+
+def plain(count: int, end: str = ".") -> str:
+    words = PLAIN.split()
+    assert count <= len(words)
+    return " ".join(words[:count]) + end
+
+
+# --- the key quote: the 6-40-word window ---------------------------------------------------
+
+
+def test_key_window_six_words_is_the_floor() -> None:
+    """Without the floor a five-word scrap could be the key quote; with it off by one a
+    six-word sentence could not."""
+    assert eligible(say(plain(6)))
+    assert not eligible(say(plain(5)))
+    assert key_quote((say(plain(5)),)) is None
+
+
+def test_key_window_forty_words_is_the_ceiling() -> None:
+    """Without the ceiling a 41-word block could be pulled; off by one, a 40-word one could not."""
+    assert eligible(say(plain(40)))
+    assert not eligible(say(plain(41)))
+    assert key_quote((say(plain(41)),)) is None
+
+
+# --- the key quote: each bonus of score(), decided by key_quote between two quotes ---------
+# Two speakers quoted once each have no protagonist; on a tie the earlier quote wins, so the
+# later one is chosen only when its bonus counts.
+
+
+def voiced(count: int, pronoun: str = "We", end: str = ".") -> str:
+    """``count`` words, the first a pronoun: "We" (first person) or "They" (not)."""
+    rest = plain(count - 1, end)
+    return f"{pronoun} {rest[0].lower()}{rest[1:]}"
+
+
+def test_score_bonus_for_the_name_written_at_the_quote() -> None:
+    """Without it a quote given to "he" ties with one that names its speaker right there."""
+    pronoun = say(plain(7), "Tom Baker", written="he")
+    named = say(plain(7), "Ann Lee", at=1000)
+    assert key_quote((pronoun, named)) is named
+
+
+def test_score_the_written_name_weighs_less_than_a_readable_length() -> None:
+    """The written name is worth half a point: a 10-word quote given to "he" still beats a
+    7-word one that names its speaker."""
+    named = say(plain(7), "Ann Lee")
+    pronoun = say(plain(10), "Tom Baker", written="he", at=1000)
+    assert key_quote((named, pronoun)) is pronoun
+
+
+def test_score_full_name_bonus_is_for_any_name_of_two_words_or_more() -> None:
+    """A three-word name earns no more than a two-word one: on a tie the earlier quote wins."""
+    two = say(plain(7), "Ann Lee")
+    three = say(plain(7), "Mary Ann Evans", at=1000)
+    assert key_quote((two, three)) is two
+
+
+def test_score_penalty_for_a_quote_leaning_on_what_came_before() -> None:
+    """Without it “And …” ties with a quote that stands alone (and, earlier, wins)."""
+    leaning = say("And " + plain(6)[0].lower() + plain(6)[1:], "Tom Baker")
+    alone = say(plain(7), "Ann Lee", at=1000)
+    assert key_quote((leaning, alone)) is alone
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_score_bonus_for_ten_to_thirty_words(count: int) -> None:
+    """10 and 30 words are inside the readable length; without the bonus (or with either
+    edge moved inward) the earlier 9-word quote wins the tie."""
+    short = say(plain(9), "Tom Baker")
+    readable = say(plain(count), "Ann Lee", at=1000)
+    assert key_quote((short, readable)) is readable
+
+
+def test_score_no_length_bonus_past_thirty_words() -> None:
+    """31 words earn no bonus: the earlier 9-word quote wins the tie (the edge moved out
+    would give it to the later one)."""
+    short = say(plain(9), "Tom Baker")
+    long = say(plain(31), "Ann Lee", at=1000)
+    assert key_quote((short, long)) is short
+
+
+def test_score_bonus_for_the_speakers_own_voice() -> None:
+    """Without it (or as a penalty) “We …” ties with or loses to “They …”."""
+    third = say(voiced(8, "They"), "Tom Baker")
+    first = say(voiced(8, "We"), "Ann Lee", at=1000)
+    assert key_quote((third, first)) is first
+
+
+def test_score_own_voice_weighs_as_much_as_a_readable_length() -> None:
+    """One point each: a 10-word quote and an 8-word “We …” tie, and the earlier wins."""
+    readable = say(plain(10), "Tom Baker")
+    first = say(voiced(8, "We"), "Ann Lee", at=1000)
+    assert key_quote((readable, first)) is readable
+
+
+# --- the key quote: the protagonist and their bonus ------------------------------------------
+
+
+def test_protagonist_bonus_outweighs_a_one_point_lead() -> None:
+    """The person the headline names wins over a quote one point better (the bonus is 1.5);
+    without the bonus, or as a penalty, the better quote wins."""
+    other = say(voiced(8, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    assert key_quote((other, lead), headline="Lee opens the pier") is lead
+    assert key_quote((other, lead)) is other
+
+
+def test_protagonist_bonus_does_not_outweigh_a_two_point_lead() -> None:
+    """A quote two points better (own voice and readable length) still beats the
+    protagonist's: the bonus is 1.5, not more."""
+    other = say(voiced(12, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    assert key_quote((other, lead), headline="Lee opens the pier") is other
+
+
+def test_protagonist_is_the_most_quoted_person_in_two_turns() -> None:
+    """Without a headline name, the person quoted in two separate turns is the protagonist,
+    and their quote beats a better one by someone quoted once."""
+    other = say(voiced(8, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    again = say(plain(7), "Ann Lee", at=2000)
+    assert protagonist((other, lead, again)) == "Ann Lee"
+    assert key_quote((other, lead, again)) is lead
+
+
+def test_protagonist_counts_only_people() -> None:
+    """An organisation quoted twice is nobody's story: no protagonist."""
+    quotes = (
+        say(plain(7), "Harbour Board", kind="organisation"),
+        say(plain(7), "Harbour Board", kind="organisation", at=1000),
+    )
+    assert protagonist(quotes) is None
+
+
+def test_protagonist_one_speaker_in_two_turns() -> None:
+    """The only speaker, quoted twice, is the protagonist (no second rank to compare)."""
+    quotes = (say(plain(7), "Ann Lee"), say(plain(8), "Ann Lee", at=1000))
+    assert protagonist(quotes) == "Ann Lee"
+
+
+def test_protagonist_quotes_within_300_characters_are_one_turn() -> None:
+    """“A,” she said. “B.” is one turn: a second quotation starting 300 characters after the
+    first ends does not make its speaker the most quoted."""
+    first = say(plain(7), "Ann Lee", at=1000)
+    second = say(plain(7), "Ann Lee", at=first.end + 300)
+    other = say(plain(7), "Tom Baker")
+    assert protagonist((other, first, second)) is None
+    assert protagonist((other, first, say(plain(7), "Ann Lee", at=first.end + 301))) == "Ann Lee"
+
+
+def test_protagonist_needs_two_turns() -> None:
+    """Two people quoted once each: nobody is the protagonist."""
+    assert protagonist((say(plain(7), "Tom Baker"), say(plain(7), "Ann Lee", at=1000))) is None
+
+
+def test_protagonist_a_tie_for_most_quoted_is_nobody() -> None:
+    """Two people quoted in two turns each: no protagonist, so the better quote wins (without
+    the tie rule the first-counted speaker would take the bonus and the pick)."""
+    quotes = (
+        say(plain(7), "Tom Baker"),
+        say(voiced(8, "We"), "Ann Lee", at=1000),
+        say(plain(7), "Tom Baker", at=2000),
+        say(plain(7), "Ann Lee", at=3000),
+    )
+    assert protagonist(quotes) is None
+    assert key_quote(quotes) is quotes[1]
+
+
+# --- the key quote: what is eligible -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "small", ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with"]
+)
+def test_eligible_small_words_do_not_count_against_a_heading(small: str) -> None:
+    """Seven capitalised words in ten content words is a heading (70%); a lowercase small word
+    is not counted, so it does not dilute the heading into speech."""
+    heading = f"Harbour Board Backs New Pier Plan Today {small} despite rising costs."
+    assert not eligible(say(heading))
+
+
+def test_eligible_a_heading_needs_four_content_words() -> None:
+    """Three capitalised content words among small words are not a heading."""
+    assert eligible(say("At the Harbour, in the Rain, on Sunday."))
+
+
+def test_eligible_lowercase_content_words_make_it_speech() -> None:
+    """Below 70% capitalised content words it is speech, not a heading."""
+    assert eligible(say("Harbour Board Backs New Pier Plan despite rising costs and delays."))
+
+
+# --- what is a quotation (quotes.is_quotation) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Marsh said that “The vote is close, and we will see it through.”",
+        "Elena Marsh praised the so-called “Harbour Deal, signed in May, for the jobs.”",
+        "Elena Marsh said on ABC’s “This Week, the vote is close.”",
+        "Elena Marsh said on ABC's “This Week, the vote is close.”",
+    ],
+)
+def test_woven_after_that_so_called_or_a_possessive_is_not_a_quotation(paragraph: str) -> None:
+    """Each quotation here is attributed, opens with a capital and is not a short title: only
+    the word before it ("that", "so-called", "ABC’s") makes it part of the writer's sentence.
+    Without the rule each would be a quote."""
+    assert quotes_of(paragraph) == []
+
+
+def test_woven_rule_leaves_a_quotation_after_a_colon() -> None:
+    """The same words after "said:" are a quotation (the rule looks only at the word before)."""
+    assert quotes_of("Marsh said: “The vote is close, and we will see it through.”") == [
+        ("The vote is close, and we will see it through.", "Marsh")
+    ]
+
+
+def test_continuation_an_unattributed_paragraph_after_other_words_is_not_a_quote() -> None:
+    """After “…,” said Elena Marsh, the writer goes on in the same paragraph; an unattributed
+    quotation paragraph then does not continue her quote (treating every candidate as a
+    continuation would make it one)."""
+    assert quotes_of(
+        "“The pier is finished,” said Elena Marsh. The council met on Monday.",
+        "“Work begins in May.”",
+    ) == [("The pier is finished", "Elena Marsh")]
+
+
+def test_continuation_a_quotation_paragraph_after_the_attribution_continues() -> None:
+    """The same paragraph, with nothing after the attribution: the next quotation paragraph
+    is hers."""
+    assert quotes_of("“The pier is finished,” said Elena Marsh.", "“Work begins in May.”") == [
+        ("The pier is finished", "Elena Marsh"),
+        ("Work begins in May.", "Elena Marsh"),
+    ]
+
+
+def test_continuation_must_open_its_paragraph() -> None:
+    """A quotation inside the next paragraph, after the writer's "Later,", is not hers."""
+    assert quotes_of(
+        "“The pier is finished,” said Elena Marsh.", "Later, “Work begins in May.”"
+    ) == [("The pier is finished", "Elena Marsh")]
+
+
+def test_continuation_of_an_unattributed_quotation_is_not_a_quote() -> None:
+    """Two quotation paragraphs with nobody named: neither is a quote."""
+    assert quotes_of("“The pier is finished.”", "“Work begins in May.”") == []
+
+
+# --- quoted spans (candidates.find_spans) ------------------------------------------------------
+
+
+def test_spans_a_quote_left_open_at_a_paragraph_end_is_dropped() -> None:
+    """A mark left open at a blank line is stray: the closing mark in the next paragraph does
+    not make the two paragraphs one quotation (without the blank-line rule it would)."""
+    assert (
+        quotes_of(
+            "Elena Marsh said: “We will rebuild the pier",
+            "before the summer storms,” said Tom Baker.",
+        )
+        == []
+    )
+
+
+def test_spans_a_quote_carries_on_over_a_line_break_in_its_paragraph() -> None:
+    """A single line break inside a wrapped paragraph is not a paragraph end."""
+    assert quotes_of("Elena Marsh said: “We will rebuild the pier\nbefore the summer storms.”") == [
+        ("We will rebuild the pier before the summer storms.", "Elena Marsh")
+    ]
+
+
+def _long_quote(break_at: int) -> str:
+    """A quotation whose one line break comes ``break_at`` characters after its opening mark."""
+    lead = "Elena Marsh said: “"
+    filler = ("We will rebuild the pier " * 200)[: break_at - 2].rstrip() + "x"
+    filler = filler.ljust(break_at - 1)
+    return lead + filler + "\nand the road.”"
+
+
+def test_spans_a_quote_may_run_3000_characters_to_a_line_break() -> None:
+    """A line break 3000 characters into an open quotation still carries it on; at 3001 the
+    mark is taken as stray (the limit moved by one would drop the first or keep the second)."""
+    (kept,) = find_quotes(article(_long_quote(3000)))
+    assert kept.text.endswith("and the road.")
+    assert find_quotes(article(_long_quote(3001))) == ()
+
+
+# --- attribution (candidates.candidates) ---------------------------------------------------------
+
+
+def test_attribution_according_to_before_the_quote_names_the_speaker() -> None:
+    """ "…, according to Elena Marsh: “…”": the speaker is the name after "according to"."""
+    assert quotes_of(
+        "The plan is dead, according to Elena Marsh: “The council will not vote.”"
+    ) == [("The council will not vote.", "Elena Marsh")]
+
+
+def _lead_in(length: int) -> str:
+    """A paragraph whose one sentence leads into a quote: "Marsh" starts ``length``
+    characters before the quote mark, and the reporting verb is near the end."""
+    tail = ", saying, "
+    body = "Marsh walked along the old harbour wall beside the boats and the nets"
+    body = body + " and the gulls and the boats" * 10
+    body = body[: length - len(tail)]
+    assert not body.endswith(" ")
+    return body + tail + "“We will rebuild the pier before the summer storms.”"
+
+
+def test_attribution_the_lead_in_sentence_reaches_240_characters_back() -> None:
+    """The sentence leading into a quote is read at most 240 characters back: "Marsh" at
+    240 is the speaker, at 241 she is out of reach (the window moved by one changes that)."""
+    assert quotes_of(_lead_in(240))[0][1] == "Marsh"
+    assert quotes_of(_lead_in(241))[0][1] is None
+
+
+def test_attribution_a_paragraph_without_a_colon_does_not_introduce_the_next() -> None:
+    """Only a paragraph ending in a colon ("She said:") introduces the quotation opening the
+    next one; one ending in a full stop does not, and the quotation has no speaker."""
+    assert quotes_of("Mayor Elena Marsh spoke after the count.", "“The vote is close.”") == []
+
+
+def test_attribution_before_a_colon_the_name_nearest_the_verb_speaks() -> None:
+    """In a colon lead-in without a nearby reporting verb, of the names before the verb the
+    last one speaks (Marsh, not Baker, who only watched)."""
+    assert quotes_of(
+        "Tom Baker watched as Elena Marsh told the council, in a long speech that ran well past "
+        "midnight and into the early hours of the morning:",
+        "“We will rebuild the pier.”",
+    ) == [("We will rebuild the pier.", "Elena Marsh")]
+
+
+def test_attribution_a_lead_in_with_only_we_is_spoken_by_we() -> None:
+    """A lead-in with no name and no he/she/they gives "we" as written (an empty pronoun
+    pattern would give nothing)."""
+    (quote,) = find_quotes(
+        article("On the quay we waited with the crew, telling them: “We will be back.”")
+    )
+    assert quote.speaker_as_written == "we"
+
+
+def test_attribution_a_name_in_apposition_to_an_unnamed_speaker_is_the_speaker() -> None:
+    """“…,” a spokesman, Tom Baker, said: the name in apposition to "a spokesman" speaks."""
+    assert quotes_of("“The minister will not resign,” a spokesman, Tom Baker, said.") == [
+        ("The minister will not resign", "Tom Baker")
+    ]
+
+
+def test_attribution_role_words_after_the_verb_run_to_the_phrase_end() -> None:
+    """ "said former Marsh adviser Tom Baker": the speaker phrase runs past the first
+    capitalised word (Marsh) to the end of the phrase."""
+    assert quotes_of(
+        "“The pier is unsafe and will stay shut,” said former Marsh adviser Tom Baker."
+    ) == [("The pier is unsafe and will stay shut", "Tom Baker")]
+
+
+def test_attribution_a_quote_that_closed_its_sentence_keeps_its_lead_in_speaker() -> None:
+    """“….” closes its sentence, so "Elena Marsh said" after it starts a new sentence: the
+    lead-in's Tom Baker is the speaker."""
+    assert quotes_of(
+        "Tom Baker told the council: “We will rebuild the pier before summer.” Elena Marsh said "
+        "the money is there."
+    ) == [("We will rebuild the pier before summer.", "Tom Baker")]
+
+
+def test_split_a_quote_split_after_a_comma_is_one_quotation() -> None:
+    """“A,” she said, “B.” is one quotation even when B opens with a capital: the comma before
+    the attribution leaves A open."""
+    quotes = find_quotes(
+        article(
+            "Head librarian Aisling Brennock watched the machines work.",
+            "“We were worried about staff,” she said, “The machines have given us hours back.”",
+        )
+    )
+    assert [(q.speaker, len(q.parts)) for q in quotes] == [("Aisling Brennock", 2)]
+
+
+def test_split_a_quote_closed_by_an_exclamation_is_not_joined_to_the_next() -> None:
+    """“A!” she said, “B.”: A closed its sentence, so B is a second quotation by the same
+    speaker, not a part of A."""
+    quotes = find_quotes(
+        article(
+            "Head librarian Aisling Brennock watched the machines work.",
+            "“The pier is finished!” she said, “Work begins in May.”",
+        )
+    )
+    assert [(q.speaker, len(q.parts)) for q in quotes] == [
+        ("Aisling Brennock", 1),
+        ("Aisling Brennock", 1),
+    ]
+
+
+# --- the quote of the day's strength of a quote on its own (keyquote.interest) ----------------
+
+
+def test_interest_bonus_for_a_full_name() -> None:
+    """The same words by "Elena Marsh" are stronger than by a bare "Marsh"."""
+    assert interest(say(plain(8), "Elena Marsh")) > interest(say(plain(8), "Marsh"))
+
+
+@pytest.mark.parametrize(("inside", "outside"), [(10, 9), (30, 31)])
+def test_interest_bonus_for_ten_to_thirty_words(inside: int, outside: int) -> None:
+    """10 and 30 words earn the readable-length point that 9 and 31 do not."""
+    assert interest(say(plain(inside))) > interest(say(plain(outside)))
+
+
+@pytest.mark.parametrize(("inside", "outside"), [(6, 5), (40, 41)])
+def test_interest_penalty_outside_six_to_forty_words(inside: int, outside: int) -> None:
+    """Below 6 or above 40 words a quote loses a point; 6 and 40 do not."""
+    assert interest(say(plain(inside))) > interest(say(plain(outside)))
+
+
+def test_interest_bonus_for_the_speakers_own_voice() -> None:
+    """“We …” is stronger than the same words after “They …”."""
+    assert interest(say(voiced(8, "We"))) > interest(say(voiced(8, "They")))
+
+
+def test_interest_varied_words_over_filler() -> None:
+    """Eight distinct content words beat eight words of filler ("it is what it is")."""
+    assert interest(say(plain(8))) > interest(say("It is what it is and that is."))
+
+
+def test_interest_a_question_is_weaker() -> None:
+    """The same words as a question lean on their context: a quarter of a point less."""
+    assert interest(say(plain(8, "?"))) < interest(say(plain(8, ".")))
+
+
+def test_interest_a_question_costs_less_than_the_own_voice_earns() -> None:
+    """A question in the speaker's own voice still beats a statement without it (the
+    question costs 0.25, the voice earns 1)."""
+    assert interest(say(voiced(8, "We", "?"))) > interest(say(voiced(8, "They")))
