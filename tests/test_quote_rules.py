@@ -497,3 +497,96 @@ def test_interest_a_question_costs_less_than_the_own_voice_earns() -> None:
     """A question in the speaker's own voice still beats a statement without it (the
     question costs 0.25, the voice earns 1)."""
     assert interest(say(voiced(8, "We", "?"))) > interest(say(voiced(8, "They")))
+
+
+# --- what is a quotation, and whose (quotes.is_quotation, quotes.find_quotes) ----------------
+
+
+def test_quotation_an_opening_ellipsis_is_skipped_before_the_capital() -> None:
+    """“…We will …” opens with a capital once the ellipsis is skipped: a quotation."""
+    assert quotes_of("Elena Marsh said: “…We will rebuild the pier before summer.”") == [
+        ("…We will rebuild the pier before summer.", "Elena Marsh")
+    ]
+
+
+def test_quotation_a_title_cased_phrase_of_ten_words_is_a_name() -> None:
+    """Ten title-cased words without punctuation are a name or slogan, not speech."""
+    assert quotes_of("Elena Marsh said: “Make The Harbour Great Again For All Of The Town”") == []
+
+
+def test_quotation_eleven_title_cased_words_are_speech() -> None:
+    """From eleven words on, title case alone does not make a phrase a name."""
+    assert quotes_of(
+        "Elena Marsh said: “Make The Harbour Great Again For All Of The Town Folk”"
+    ) == [("Make The Harbour Great Again For All Of The Town Folk", "Elena Marsh")]
+
+
+def test_speaker_the_first_quote_may_continue_a_woven_phrase() -> None:
+    """The first quotation found continues a woven phrase (itself no quotation): it takes the
+    phrase's speaker, Tom Baker, as written there."""
+    assert quotes_of(
+        "Tom Baker shot back, saying he has “made money in down markets.”",
+        "“Frankly, this is the kind of thinking our country needs right now.”",
+    ) == [("Frankly, this is the kind of thinking our country needs right now.", "Tom Baker")]
+
+
+def test_speaker_a_continuing_quote_is_a_turn_of_its_speaker_for_a_later_he() -> None:
+    """“It will take a year.” continues Tom Baker's quote: it counts as his turn, so the next
+    "he" is Baker, not Dan Price, named in the sentence before it."""
+    assert [
+        speaker
+        for _, speaker in quotes_of(
+            "Tom Baker stood on the quay.",
+            "“We will rebuild. It takes time,” he said, pointing at Dan Price. “It will take a "
+            "year.”",
+            "“Nobody asked the fishermen,” he said.",
+        )
+    ] == ["Tom Baker", "Tom Baker", "Tom Baker"]
+
+
+@pytest.mark.parametrize(("pronoun", "kind"), [("they", "unnamed"), ("he", None)])
+def test_speaker_an_unresolved_they_is_unnamed_but_he_is_unknown(
+    pronoun: str, kind: str | None
+) -> None:
+    """ "they said" with nobody to refer to is some unnamed group; "he said" is someone the
+    text does not say."""
+    (quote,) = find_quotes(article(f"“The pier is unsafe and will stay shut,” {pronoun} said."))
+    assert (quote.speaker, quote.speaker_kind) == (None, kind)
+
+
+def test_speaker_a_definite_description_refers_back_to_the_person_in_the_passage() -> None:
+    """ "the businessman" (no title to match) refers back like a pronoun, to Tom Baker; without
+    the rule the quote would be unnamed."""
+    assert quotes_of(
+        "Tom Baker stood on the quay.",
+        "“We will rebuild the pier before summer,” the businessman said.",
+    ) == [("We will rebuild the pier before summer", "Tom Baker")]
+
+
+def _who(paragraph: str) -> tuple[str | None, str | None]:
+    (quote,) = find_quotes(article(paragraph))
+    return quote.speaker, quote.speaker_kind
+
+
+def test_speaker_an_organisation_described_by_a_common_noun_is_not_named() -> None:
+    """ "The agency" opening the sentence is an organisation the text does not name: its
+    capital "The" does not make it a name."""
+    assert _who("The agency said: “We have worked diligently to meet the deadline.”") == (
+        None,
+        "organisation",
+    )
+
+
+def test_speaker_an_organisation_described_with_a_proper_name_is_named_without_the() -> None:
+    """ "the Harbour port authority" names the organisation: printed without "the"."""
+    assert _who(
+        "“We have worked diligently to meet the deadline,” the Harbour port authority said."
+    ) == (
+        "Harbour port authority",
+        "organisation",
+    )
+
+
+def test_speaker_an_unresolved_description_is_unnamed() -> None:
+    """ "the lawyer" with nobody in the story to refer to is someone unnamed."""
+    assert _who("“We will appeal the ruling,” the lawyer said.") == (None, "unnamed")
