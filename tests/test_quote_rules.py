@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
-from digest.analysis.quotes import find_quotes
+from digest.analysis.quotes import find_quotes, part_texts
 from digest.model import Article, Quote
 
 
@@ -590,3 +590,14 @@ def test_speaker_an_organisation_described_with_a_proper_name_is_named_without_t
 def test_speaker_an_unresolved_description_is_unnamed() -> None:
     """ "the lawyer" with nobody in the story to refer to is someone unnamed."""
     assert _who("“We will appeal the ruling,” the lawyer said.") == (None, "unnamed")
+
+
+def test_part_texts_are_the_words_of_each_part_of_a_split_quote() -> None:
+    """What a summary must not repeat: each part's own words, without marks or the comma
+    before "she said"."""
+    story = article("“We were worried about staff,” she said, “but they have given us hours back.”")
+    (quote,) = find_quotes(story)
+    assert part_texts(story, quote) == (
+        "We were worried about staff",
+        "but they have given us hours back.",
+    )
