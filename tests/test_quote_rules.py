@@ -16,6 +16,7 @@ import pytest
 
 from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
 from digest.analysis.quotes import find_quotes, part_texts
+from digest.analysis.speakers import parse_speaker
 from digest.model import Article, Quote
 
 
@@ -601,3 +602,66 @@ def test_part_texts_are_the_words_of_each_part_of_a_split_quote() -> None:
         "We were worried about staff",
         "but they have given us hours back.",
     )
+
+
+# --- the words naming a speaker (speakers.parse_speaker) ------------------------------------
+
+
+def test_parse_i_is_a_pronoun() -> None:
+    """ "I said" is the first person, not a one-letter name."""
+    assert parse_speaker("I") == ("pronoun", "i")
+
+
+def test_parse_a_full_name_keeps_its_first_name() -> None:
+    """ "Jane Doe" is Jane Doe, not the bare surname (which may be her husband's)."""
+    assert parse_speaker("Jane Doe") == ("person", "Jane Doe")
+
+
+def test_parse_a_name_before_a_lowercase_tail_is_the_speaker() -> None:
+    """ "Jane Doe on Monday": the name run before "on Monday" still names her."""
+    assert parse_speaker("Jane Doe on Monday") == ("person", "Jane Doe")
+
+
+def test_parse_their_makes_a_description() -> None:
+    """ "their lawyer" is someone to resolve in the story, not nothing."""
+    assert parse_speaker("their lawyer") == ("description", "their lawyer")
+
+
+def test_parse_a_capitalised_title_after_the_is_a_description() -> None:
+    """ "the Senator" is a description to resolve, not a person called Senator."""
+    assert parse_speaker("the Senator") == ("description", "the Senator")
+
+
+def test_parse_an_organisation_noun_after_a_possessive_with_the_is_a_description() -> None:
+    """ "the council’s agency" points back to an organisation; "a spokesman" is unnamed."""
+    assert parse_speaker("the council’s agency") == ("description", "the council’s agency")
+    assert parse_speaker("a spokesman") == ("unnamed", "a spokesman")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["many fishermen", "an Ulster Unionist", "many Ulster Unionists"]
+)
+def test_parse_an_indefinite_is_unnamed_even_before_capitals(phrase: str) -> None:
+    """ "an"/"many" make someone unnamed, even when capitalised words follow."""
+    assert parse_speaker(phrase) == ("unnamed", phrase)
+
+
+def test_parse_a_number_word_opening_the_phrase_is_not_a_name() -> None:
+    """ "Three Tenors" is some unnamed people, not a person called Three Tenors."""
+    assert parse_speaker("Three Tenors") == ("unnamed", "Three Tenors")
+
+
+def test_parse_the_possessor_is_not_the_speaker_even_before_a_place() -> None:
+    """ "Tom Baker’s aide in Ohio" is the aide, unnamed: not Tom (the place is no name, and the
+    possessive ends the search)."""
+    assert parse_speaker("Tom Baker’s aide in Ohio") == ("unnamed", "Tom Baker’s aide in Ohio")
+
+
+def test_parse_a_two_letter_acronym_is_an_organisation() -> None:
+    """ "the FA": two capitals are an acronym, so an organisation."""
+    assert parse_speaker("the FA") == ("organisation", "FA")
+
+
+def test_parse_an_organisation_keeps_its_capitalised_function_words() -> None:
+    """ "the Bank Of England" is printed as written, not "Bank England"."""
+    assert parse_speaker("the Bank Of England") == ("organisation", "Bank Of England")
