@@ -665,3 +665,28 @@ def test_parse_a_two_letter_acronym_is_an_organisation() -> None:
 def test_parse_an_organisation_keeps_its_capitalised_function_words() -> None:
     """ "the Bank Of England" is printed as written, not "Bank England"."""
     assert parse_speaker("the Bank Of England") == ("organisation", "Bank Of England")
+
+
+# --- who "he" is (speakers.resolve_pronoun) ----------------------------------------------------
+
+HE_SAID = "“Nobody asked the fishermen what they needed,” he said."
+
+
+def test_pronoun_a_title_abbreviation_does_not_end_the_sentence() -> None:
+    """ "Tom Baker met Gov. Dan Price": the period after "Gov." does not start a sentence in
+    which Dan Price would be the nearest subject; "he" is Tom Baker."""
+    assert quotes_of("Tom Baker met Gov. Dan Price on the quay.", HE_SAID)[0][1] == "Tom Baker"
+
+
+def test_pronoun_the_subject_of_a_reporting_verb_comes_first() -> None:
+    """In "Dan Price listened as Tom Baker said …", Baker (who said) is "he", though Price is
+    named first."""
+    assert (
+        quotes_of("Dan Price listened as Tom Baker said the pier was unsafe.", HE_SAID)[0][1]
+        == "Tom Baker"
+    )
+
+
+def test_pronoun_he_skips_a_woman() -> None:
+    """ "he" passes over Ann Lee, named last, to Tom Baker."""
+    assert quotes_of("Tom Baker spoke first.", "Ann Lee spoke next.", HE_SAID)[0][1] == "Tom Baker"
