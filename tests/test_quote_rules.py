@@ -690,3 +690,56 @@ def test_pronoun_the_subject_of_a_reporting_verb_comes_first() -> None:
 def test_pronoun_he_skips_a_woman() -> None:
     """ "he" passes over Ann Lee, named last, to Tom Baker."""
     assert quotes_of("Tom Baker spoke first.", "Ann Lee spoke next.", HE_SAID)[0][1] == "Tom Baker"
+
+
+def test_pronoun_she_is_not_someone_of_unknown_gender_when_others_are_named() -> None:
+    """With Tom Baker also named, "she" does not go to Kel Varno, whose gender the story does
+    not give: the quote has no speaker."""
+    assert quotes_of(
+        "Tom Baker and Kel Varno met on the quay.",
+        "Kel Varno said the pier was unsafe.",
+        "“We will rebuild the pier before summer,” she said.",
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_pronoun_falls_back_to_a_name_in_the_headline() -> None:
+    """Nobody is named in the body: "she" is Elena Marsh, named in the headline."""
+    assert quotes_of(
+        "“We will rebuild the pier before summer,” she said.", title="Elena Marsh opens the pier"
+    ) == [("We will rebuild the pier before summer", "Elena Marsh")]
+
+
+def test_pronoun_a_shared_surname_is_the_subject_of_the_passage() -> None:
+    """ "Lee said" with Tom and Ann Lee: the one the sentence is about (Tom, its subject), not
+    the one named last."""
+    assert quotes_of(
+        "Tom Lee spoke after Ann Lee.", "“We bake four hundred loaves before dawn,” Lee said."
+    ) == [("We bake four hundred loaves before dawn", "Tom Lee")]
+
+
+# --- "the senator" (speakers.resolve_description) ----------------------------------------------
+
+
+def test_description_resolves_to_the_holder_of_the_role_not_the_nearest_person() -> None:
+    """ "the senator" is Sen. Jane Doe, not Tom Baker, named since (without the role match it
+    would refer back to the nearest person)."""
+    assert (
+        quotes_of(
+            "Sen. Jane Doe toured the valley on Monday.",
+            "Tom Baker drove her there.",
+            "“Nobody here has seen water like this,” the senator said.",
+        )[0][1]
+        == "Jane Doe"
+    )
+
+
+def test_description_the_front_runner_is_a_role() -> None:
+    """ "the front-runner" is the person introduced as front-runner, not the nearest one."""
+    assert (
+        quotes_of(
+            "Front-runner Tom Baker spoke in Leeds.",
+            "Dan Price replied on Tuesday.",
+            "“Nobody here has seen water like this,” the front-runner said.",
+        )[0][1]
+        == "Tom Baker"
+    )
