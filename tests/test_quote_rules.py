@@ -16,7 +16,7 @@ import pytest
 
 from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
 from digest.analysis.quotes import find_quotes, part_texts
-from digest.analysis.speakers import parse_speaker
+from digest.analysis.speakers import parse_speaker, refers_back
 from digest.model import Article, Quote
 
 
@@ -743,3 +743,31 @@ def test_description_the_front_runner_is_a_role() -> None:
         )[0][1]
         == "Tom Baker"
     )
+
+
+# --- "the businessman" (speakers.refers_back) --------------------------------------------------
+
+
+def test_refers_back_a_definite_description_of_up_to_six_words() -> None:
+    """ "the quiet tall young local businessman" (six words) points back to someone named;
+    seven words are a description of its own."""
+    assert refers_back("the quiet tall young local businessman")
+    assert not refers_back("the quiet tall young local rich businessman")
+
+
+def test_refers_back_only_after_the() -> None:
+    """ "a businessman" or a bare "businessman" is someone new, not someone named before."""
+    assert not refers_back("a businessman")
+    assert not refers_back("businessman")
+
+
+def test_refers_back_not_a_capitalised_someone_in_particular() -> None:
+    """ "the England captain" is someone in particular, not whoever was named last; a
+    sentence-initial "The" does not count as such a capital."""
+    assert not refers_back("the England captain")
+    assert refers_back("The businessman")
+
+
+def test_refers_back_by_the_last_word() -> None:
+    """ "the tall businessman": the head noun is the last word."""
+    assert refers_back("the tall businessman")
