@@ -771,3 +771,17 @@ def test_refers_back_not_a_capitalised_someone_in_particular() -> None:
 def test_refers_back_by_the_last_word() -> None:
     """ "the tall businessman": the head noun is the last word."""
     assert refers_back("the tall businessman")
+
+
+def test_refers_back_an_age_is_a_person() -> None:
+    """ "the 43-year-old" is someone the story named."""
+    assert refers_back("the 43-year-old")
+
+
+def test_kind_an_unknown_single_name_is_a_person() -> None:
+    """ "said Pulvermann", a name the story never gives in full, is still a person (not an
+    organisation: it has no organisation word)."""
+    assert _who("“The pier will stay shut all winter,” said Pulvermann.") == (
+        "Pulvermann",
+        "person",
+    )
