@@ -785,3 +785,32 @@ def test_kind_an_unknown_single_name_is_a_person() -> None:
         "Pulvermann",
         "person",
     )
+
+
+# --- the cast (cast.cast_of, Cast) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Sen.", "senator"),
+        ("Sens.", "senator"),
+        ("Rep.", "representative"),
+        ("Reps.", "representative"),
+        ("Gov.", "governor"),
+        ("Gen.", "general"),
+        ("Prof.", "professor"),
+        ("Dr.", "doctor"),
+        ("Rev.", "reverend"),
+    ],
+)
+def test_cast_an_abbreviated_title_gives_its_role(title: str, role: str) -> None:
+    """ "Gov. Jane Doe" is the governor: "the governor" is she, not Tom Baker, named since."""
+    assert (
+        quotes_of(
+            f"{title} Jane Doe toured the valley on Monday.",
+            "Tom Baker drove her there.",
+            f"“Nobody here has seen water like this,” the {role} said.",
+        )[0][1]
+        == "Jane Doe"
+    )
