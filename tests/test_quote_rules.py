@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.analysis.cast import Cast
 from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
@@ -814,3 +815,89 @@ def test_cast_an_abbreviated_title_gives_its_role(title: str, role: str) -> None
         )[0][1]
         == "Jane Doe"
     )
+
+
+def test_cast_a_title_case_headline_of_three_words_names_nobody() -> None:
+    """ "Elena Marsh Speaks" is heading copy (three title-cased words): "she" in the body has no
+    one to refer to."""
+    assert quotes_of(
+        "“We will rebuild the pier before summer,” she said.", title="Elena Marsh Speaks"
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_cast_a_photo_credit_is_not_a_person() -> None:
+    """ "Tom Price via Getty Images" credits a photographer: "he" is Peter Sands."""
+    assert (
+        quotes_of(
+            "Peter Sands posted the clip on Thursday.",
+            "Tom Price via Getty Images.",
+            "“What if the mayor had elocution lessons?” he asked in the description.",
+        )[0][1]
+        == "Peter Sands"
+    )
+
+
+def test_cast_names_inside_a_quotation_are_not_the_cast() -> None:
+    """Dan Price, named only inside a quotation, is not who "he" refers to: Tom Baker is."""
+    assert (
+        quotes_of(
+            "Tom Baker stood on the quay.",
+            "“Dan Price never came,” a fisherman said.",
+            "“It was cold,” he said.",
+        )[1][1]
+        == "Tom Baker"
+    )
+
+
+def test_cast_a_long_run_is_cut_to_a_name_only_at_a_first_name() -> None:
+    """ "Washington Post Harbour Desk Kel Varno": no known first name starts a tail, so the run
+    names nobody (not a person called "Desk Kel Varno")."""
+    assert quotes_of(
+        "Washington Post Harbour Desk Kel Varno said the pier was unsafe.",
+        "“We will rebuild the pier before summer,” he said.",
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_cast_a_hyphenated_lowercase_phrase_is_a_title_not_a_name() -> None:
+    """ "Man-of-the-match Kel Varno" is Kel Varno."""
+    assert quotes_of(
+        "Man-of-the-match Kel Varno scored twice.", "“We will win the cup this year,” Varno said."
+    ) == [("We will win the cup this year", "Kel Varno")]
+
+
+def test_cast_surnames_merge_into_the_full_name() -> None:
+    """ "Mrs. Lee", named before Kel Lee, is Kel Lee (not Kel Baker): one person, with both
+    mentions and the gender the honorific gives."""
+    cast = Cast()
+    cast.add(["Lee"], ["Mrs."], 0)
+    cast.add(["Kel", "Lee"], [], 50)
+    cast.add(["Kel", "Baker"], [], 90)
+    cast.merge_surnames()
+    assert [(p.name, sorted(p.mentions), p.gender) for p in cast.people] == [
+        ("Kel Lee", [0, 50], "f"),
+        ("Kel Baker", [90], None),
+    ]
+
+
+def test_cast_find_a_full_name_needs_its_first_name() -> None:
+    """ "Kel Varno" is Kel Varno, though Tam Varno was named more recently."""
+    cast = Cast()
+    kel = cast.add(["Kel", "Varno"], [], 0)
+    cast.add(["Tam", "Varno"], [], 10)
+    assert cast.find("Kel Varno", None, 20) is kel
+
+
+def test_cast_find_a_surname_is_the_one_named_most_recently() -> None:
+    """ "Varno" is Kel Varno, named last before the quote, not the last one in the index."""
+    cast = Cast()
+    kel = cast.add(["Kel", "Varno"], [], 0)
+    cast.add(["Tam", "Varno"], [], 10)
+    cast.add(["Kel", "Varno"], [], 20)
+    assert cast.find("Varno", None, 30) is kel
+
+
+def test_cast_find_does_not_add_by_default() -> None:
+    """Looking up a name nobody has does not put them in the cast."""
+    cast = Cast()
+    assert cast.find("Pulvermann", None, 0) is None
+    assert cast.people == []
