@@ -19,6 +19,7 @@ from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
 from digest.model import Article, Quote
+from digest.readers.scan import read_article
 
 
 def article(*paragraphs: str, title: str = "Headline") -> Article:
@@ -884,6 +885,7 @@ def test_cast_find_a_full_name_needs_its_first_name() -> None:
     cast = Cast()
     kel = cast.add(["Kel", "Varno"], [], 0)
     cast.add(["Tam", "Varno"], [], 10)
+    assert [p.name for p in cast.people] == ["Kel Varno", "Tam Varno"]
     assert cast.find("Kel Varno", None, 20) is kel
 
 
@@ -901,3 +903,28 @@ def test_cast_find_does_not_add_by_default() -> None:
     cast = Cast()
     assert cast.find("Pulvermann", None, 0) is None
     assert cast.people == []
+
+
+def test_cast_a_name_after_the_is_a_modifier_not_a_person() -> None:
+    """ "the Blue Anchor said" names a pub, not a person: "he" is still Tom Baker."""
+    assert (
+        quotes_of(
+            "Tom Baker stood on the quay.",
+            "On Monday the Blue Anchor said the pier would open.",
+            "“We will rebuild the pier before summer,” he said.",
+        )[0][1]
+        == "Tom Baker"
+    )
+
+
+def test_cast_names_in_the_front_matter_are_not_the_cast(tmp_path: Path) -> None:
+    """The file's author field names Tom Baker, but the story does not: "Baker said" is a
+    bare Baker, not the author's full name."""
+    path = tmp_path / "x.md"
+    path.write_text(
+        "---\ntitle: The pier will reopen\nauthor: Tom Baker\ndate: 2026-11-26\n---\n"
+        "“We will rebuild the pier before summer,” Baker said.\n",
+        encoding="utf-8",
+    )
+    (quote,) = find_quotes(read_article(path, UTC))
+    assert quote.speaker == "Baker"
