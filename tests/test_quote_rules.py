@@ -164,6 +164,16 @@ def test_score_own_voice_weighs_as_much_as_a_readable_length() -> None:
     readable = say(plain(10), "Tom Baker")
     first = say(voiced(8, "We"), "Ann Lee", at=1000)
     assert key_quote((readable, first)) is readable
+    first, readable = say(voiced(8, "We"), "Ann Lee"), say(plain(10), "Tom Baker", at=1000)
+    assert key_quote((first, readable)) is first
+
+
+def test_score_leaning_costs_as_much_as_the_own_voice_earns() -> None:
+    """One point each: “And we …” ties with a plain quote, and the earlier wins."""
+    rest = voiced(7, "we")
+    leaning = say(f"And {rest}", "Tom Baker")
+    plain_quote = say(plain(8), "Ann Lee", at=1000)
+    assert key_quote((leaning, plain_quote)) is leaning
 
 
 # --- the key quote: the protagonist and their bonus ------------------------------------------
