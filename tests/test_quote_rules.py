@@ -1,0 +1,940 @@
+"""One case per quote rule, where that rule alone decides the result (issue 17).
+
+Each test is named after the rule it pins; its docstring says what breaks without the rule.
+The cases are small and written by hand: articles of one to three paragraphs for the
+finding and attributing of quotes (``find_quotes``), and ``Quote`` records built directly for the
+key quote's rules (``eligible``, ``score``, ``protagonist``, ``key_quote``) and the quote of
+the day's (``interest``), so that nothing but the rule under test differs between two cases.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from digest.analysis.cast import Cast
+from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
+from digest.analysis.quotes import find_quotes, part_texts
+from digest.analysis.speakers import parse_speaker, refers_back
+from digest.model import Article, Quote
+from digest.readers.scan import read_article
+
+
+def article(*paragraphs: str, title: str = "Headline") -> Article:
+    return Article(
+        id="x",
+        path=Path("x.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="front matter",
+        paragraphs=paragraphs,
+    )
+
+
+def quotes_of(*paragraphs: str, title: str = "Headline") -> list[tuple[str, str | None]]:
+    """(text, speaker) of every quote found."""
+    return [(q.text, q.speaker) for q in find_quotes(article(*paragraphs, title=title))]
+
+
+def say(
+    text: str,
+    speaker: str | None = "Elena Marsh",
+    *,
+    written: str | None = "",
+    at: int = 0,
+    kind: str | None = "person",
+    whole: bool = True,
+) -> Quote:
+    """A quote as ``find_quotes`` makes it, at offset ``at``; ``written`` defaults to the
+    speaker's name."""
+    return Quote(
+        text,
+        speaker,
+        speaker if written == "" else written,
+        at,
+        at + len(text) + 2,
+        speaker_kind=kind,
+        whole=whole,
+    )
+
+
+# words with no first-person pronoun and no function word, so that a quote made of the first
+# n of them has n distinct content words
+PLAIN = (
+    "Harbour ferries resumed crossings: engineers repaired damaged ramps, replaced rusted "
+    "cables, painted railings, checked lifeboats, tested radios, cleared gullies, mended nets, "
+    "rebuilt benches, fixed lamps, swept decks, serviced pumps, trimmed hedges, restored signs, "
+    "relaid paving, sealed windows, patched roofs, renewed fences, scrubbed hulls, oiled hinges, "
+    "recoated bollards, relit beacons, restocked kiosks, retuned horns, renamed berths"
+).replace(",", "")
+
+
+def plain(count: int, end: str = ".") -> str:
+    words = PLAIN.split()
+    assert count <= len(words)
+    return " ".join(words[:count]) + end
+
+
+# --- the key quote: the 6-40-word window ---------------------------------------------------
+
+
+def test_key_window_six_words_is_the_floor() -> None:
+    """Without the floor a five-word scrap could be the key quote; with it off by one a
+    six-word sentence could not."""
+    assert eligible(say(plain(6)))
+    assert not eligible(say(plain(5)))
+    assert key_quote((say(plain(5)),)) is None
+
+
+def test_key_window_forty_words_is_the_ceiling() -> None:
+    """Without the ceiling a 41-word block could be pulled; off by one, a 40-word one could not."""
+    assert eligible(say(plain(40)))
+    assert not eligible(say(plain(41)))
+    assert key_quote((say(plain(41)),)) is None
+
+
+# --- the key quote: each bonus of score(), decided by key_quote between two quotes ---------
+# Two speakers quoted once each have no protagonist; on a tie the earlier quote wins, so the
+# later one is chosen only when its bonus counts.
+
+
+def voiced(count: int, pronoun: str = "We", end: str = ".") -> str:
+    """``count`` words, the first a pronoun: "We" (first person) or "They" (not)."""
+    rest = plain(count - 1, end)
+    return f"{pronoun} {rest[0].lower()}{rest[1:]}"
+
+
+def test_score_bonus_for_the_name_written_at_the_quote() -> None:
+    """Without it a quote given to "he" ties with one that names its speaker right there."""
+    pronoun = say(plain(7), "Tom Baker", written="he")
+    named = say(plain(7), "Ann Lee", at=1000)
+    assert key_quote((pronoun, named)) is named
+
+
+def test_score_the_written_name_weighs_less_than_a_readable_length() -> None:
+    """The written name is worth half a point: a 10-word quote given to "he" still beats a
+    7-word one that names its speaker."""
+    named = say(plain(7), "Ann Lee")
+    pronoun = say(plain(10), "Tom Baker", written="he", at=1000)
+    assert key_quote((named, pronoun)) is pronoun
+
+
+def test_score_full_name_bonus_is_for_any_name_of_two_words_or_more() -> None:
+    """A three-word name earns no more than a two-word one: on a tie the earlier quote wins."""
+    two = say(plain(7), "Ann Lee")
+    three = say(plain(7), "Mary Ann Evans", at=1000)
+    assert key_quote((two, three)) is two
+
+
+def test_score_penalty_for_a_quote_leaning_on_what_came_before() -> None:
+    """Without it “And …” ties with a quote that stands alone (and, earlier, wins)."""
+    leaning = say("And " + plain(6)[0].lower() + plain(6)[1:], "Tom Baker")
+    alone = say(plain(7), "Ann Lee", at=1000)
+    assert key_quote((leaning, alone)) is alone
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_score_bonus_for_ten_to_thirty_words(count: int) -> None:
+    """10 and 30 words are inside the readable length; without the bonus (or with either
+    edge moved inward) the earlier 9-word quote wins the tie."""
+    short = say(plain(9), "Tom Baker")
+    readable = say(plain(count), "Ann Lee", at=1000)
+    assert key_quote((short, readable)) is readable
+
+
+def test_score_no_length_bonus_past_thirty_words() -> None:
+    """31 words earn no bonus: the earlier 9-word quote wins the tie (the edge moved out
+    would give it to the later one)."""
+    short = say(plain(9), "Tom Baker")
+    long = say(plain(31), "Ann Lee", at=1000)
+    assert key_quote((short, long)) is short
+
+
+def test_score_bonus_for_the_speakers_own_voice() -> None:
+    """Without it (or as a penalty) “We …” ties with or loses to “They …”."""
+    third = say(voiced(8, "They"), "Tom Baker")
+    first = say(voiced(8, "We"), "Ann Lee", at=1000)
+    assert key_quote((third, first)) is first
+
+
+def test_score_own_voice_weighs_as_much_as_a_readable_length() -> None:
+    """One point each: a 10-word quote and an 8-word “We …” tie, and the earlier wins."""
+    readable = say(plain(10), "Tom Baker")
+    first = say(voiced(8, "We"), "Ann Lee", at=1000)
+    assert key_quote((readable, first)) is readable
+    first, readable = say(voiced(8, "We"), "Ann Lee"), say(plain(10), "Tom Baker", at=1000)
+    assert key_quote((first, readable)) is first
+
+
+def test_score_leaning_costs_as_much_as_the_own_voice_earns() -> None:
+    """One point each: “And we …” ties with a plain quote, and the earlier wins."""
+    rest = voiced(7, "we")
+    leaning = say(f"And {rest}", "Tom Baker")
+    plain_quote = say(plain(8), "Ann Lee", at=1000)
+    assert key_quote((leaning, plain_quote)) is leaning
+
+
+# --- the key quote: the protagonist and their bonus ------------------------------------------
+
+
+def test_protagonist_bonus_outweighs_a_one_point_lead() -> None:
+    """The person the headline names wins over a quote one point better (the bonus is 1.5);
+    without the bonus, or as a penalty, the better quote wins."""
+    other = say(voiced(8, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    assert key_quote((other, lead), headline="Lee opens the pier") is lead
+    assert key_quote((other, lead)) is other
+
+
+def test_protagonist_bonus_does_not_outweigh_a_two_point_lead() -> None:
+    """A quote two points better (own voice and readable length) still beats the
+    protagonist's: the bonus is 1.5, not more."""
+    other = say(voiced(12, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    assert key_quote((other, lead), headline="Lee opens the pier") is other
+
+
+def test_protagonist_is_the_most_quoted_person_in_two_turns() -> None:
+    """Without a headline name, the person quoted in two separate turns is the protagonist,
+    and their quote beats a better one by someone quoted once."""
+    other = say(voiced(8, "We"), "Tom Baker")
+    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    again = say(plain(7), "Ann Lee", at=2000)
+    assert protagonist((other, lead, again)) == "Ann Lee"
+    assert key_quote((other, lead, again)) is lead
+
+
+def test_protagonist_counts_only_people() -> None:
+    """An organisation quoted twice is nobody's story: no protagonist."""
+    quotes = (
+        say(plain(7), "Harbour Board", kind="organisation"),
+        say(plain(7), "Harbour Board", kind="organisation", at=1000),
+    )
+    assert protagonist(quotes) is None
+
+
+def test_protagonist_one_speaker_in_two_turns() -> None:
+    """The only speaker, quoted twice, is the protagonist (no second rank to compare)."""
+    quotes = (say(plain(7), "Ann Lee"), say(plain(8), "Ann Lee", at=1000))
+    assert protagonist(quotes) == "Ann Lee"
+
+
+def test_protagonist_quotes_within_300_characters_are_one_turn() -> None:
+    """“A,” she said. “B.” is one turn: a second quotation starting 300 characters after the
+    first ends does not make its speaker the most quoted."""
+    first = say(plain(7), "Ann Lee", at=1000)
+    second = say(plain(7), "Ann Lee", at=first.end + 300)
+    other = say(plain(7), "Tom Baker")
+    assert protagonist((other, first, second)) is None
+    assert protagonist((other, first, say(plain(7), "Ann Lee", at=first.end + 301))) == "Ann Lee"
+
+
+def test_protagonist_needs_two_turns() -> None:
+    """Two people quoted once each: nobody is the protagonist."""
+    assert protagonist((say(plain(7), "Tom Baker"), say(plain(7), "Ann Lee", at=1000))) is None
+
+
+def test_protagonist_a_tie_for_most_quoted_is_nobody() -> None:
+    """Two people quoted in two turns each: no protagonist, so the better quote wins (without
+    the tie rule the first-counted speaker would take the bonus and the pick)."""
+    quotes = (
+        say(plain(7), "Tom Baker"),
+        say(voiced(8, "We"), "Ann Lee", at=1000),
+        say(plain(7), "Tom Baker", at=2000),
+        say(plain(7), "Ann Lee", at=3000),
+    )
+    assert protagonist(quotes) is None
+    assert key_quote(quotes) is quotes[1]
+
+
+# --- the key quote: what is eligible -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "small", ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with"]
+)
+def test_eligible_small_words_do_not_count_against_a_heading(small: str) -> None:
+    """Seven capitalised words in ten content words is a heading (70%); a lowercase small word
+    is not counted, so it does not dilute the heading into speech."""
+    heading = f"Harbour Board Backs New Pier Plan Today {small} despite rising costs."
+    assert not eligible(say(heading))
+
+
+def test_eligible_a_heading_needs_four_content_words() -> None:
+    """Three capitalised content words among small words are not a heading."""
+    assert eligible(say("At the Harbour, in the Rain, on Sunday."))
+
+
+def test_eligible_lowercase_content_words_make_it_speech() -> None:
+    """Below 70% capitalised content words it is speech, not a heading."""
+    assert eligible(say("Harbour Board Backs New Pier Plan despite rising costs and delays."))
+
+
+# --- what is a quotation (quotes.is_quotation) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Marsh said that “The vote is close, and we will see it through.”",
+        "Elena Marsh praised the so-called “Harbour Deal, signed in May, for the jobs.”",
+        "Elena Marsh said on ABC’s “This Week, the vote is close.”",
+        "Elena Marsh said on ABC's “This Week, the vote is close.”",
+    ],
+)
+def test_woven_after_that_so_called_or_a_possessive_is_not_a_quotation(paragraph: str) -> None:
+    """Each quotation here is attributed, opens with a capital and is not a short title: only
+    the word before it ("that", "so-called", "ABC’s") makes it part of the writer's sentence.
+    Without the rule each would be a quote."""
+    assert quotes_of(paragraph) == []
+
+
+def test_woven_rule_leaves_a_quotation_after_a_colon() -> None:
+    """The same words after "said:" are a quotation (the rule looks only at the word before)."""
+    assert quotes_of("Marsh said: “The vote is close, and we will see it through.”") == [
+        ("The vote is close, and we will see it through.", "Marsh")
+    ]
+
+
+def test_continuation_an_unattributed_paragraph_after_other_words_is_not_a_quote() -> None:
+    """After “…,” said Elena Marsh, the writer goes on in the same paragraph; an unattributed
+    quotation paragraph then does not continue her quote (treating every candidate as a
+    continuation would make it one)."""
+    assert quotes_of(
+        "“The pier is finished,” said Elena Marsh. The council met on Monday.",
+        "“Work begins in May.”",
+    ) == [("The pier is finished", "Elena Marsh")]
+
+
+def test_continuation_a_quotation_paragraph_after_the_attribution_continues() -> None:
+    """The same paragraph, with nothing after the attribution: the next quotation paragraph
+    is hers."""
+    assert quotes_of("“The pier is finished,” said Elena Marsh.", "“Work begins in May.”") == [
+        ("The pier is finished", "Elena Marsh"),
+        ("Work begins in May.", "Elena Marsh"),
+    ]
+
+
+def test_continuation_must_open_its_paragraph() -> None:
+    """A quotation inside the next paragraph, after the writer's "Later,", is not hers."""
+    assert quotes_of(
+        "“The pier is finished,” said Elena Marsh.", "Later, “Work begins in May.”"
+    ) == [("The pier is finished", "Elena Marsh")]
+
+
+def test_continuation_of_an_unattributed_quotation_is_not_a_quote() -> None:
+    """Two quotation paragraphs with nobody named: neither is a quote."""
+    assert quotes_of("“The pier is finished.”", "“Work begins in May.”") == []
+
+
+# --- quoted spans (candidates.find_spans) ------------------------------------------------------
+
+
+def test_spans_a_quote_left_open_at_a_paragraph_end_is_dropped() -> None:
+    """A mark left open at a blank line is stray: the closing mark in the next paragraph does
+    not make the two paragraphs one quotation (without the blank-line rule it would)."""
+    assert (
+        quotes_of(
+            "Elena Marsh said: “We will rebuild the pier",
+            "before the summer storms,” said Tom Baker.",
+        )
+        == []
+    )
+
+
+def test_spans_a_quote_carries_on_over_a_line_break_in_its_paragraph() -> None:
+    """A single line break inside a wrapped paragraph is not a paragraph end."""
+    assert quotes_of("Elena Marsh said: “We will rebuild the pier\nbefore the summer storms.”") == [
+        ("We will rebuild the pier before the summer storms.", "Elena Marsh")
+    ]
+
+
+def _long_quote(break_at: int) -> str:
+    """A quotation whose one line break comes ``break_at`` characters after its opening mark."""
+    lead = "Elena Marsh said: “"
+    filler = ("We will rebuild the pier " * 200)[: break_at - 2].rstrip() + "x"
+    filler = filler.ljust(break_at - 1)
+    return lead + filler + "\nand the road.”"
+
+
+def test_spans_a_quote_may_run_3000_characters_to_a_line_break() -> None:
+    """A line break 3000 characters into an open quotation still carries it on; at 3001 the
+    mark is taken as stray (the limit moved by one would drop the first or keep the second)."""
+    (kept,) = find_quotes(article(_long_quote(3000)))
+    assert kept.text.endswith("and the road.")
+    assert find_quotes(article(_long_quote(3001))) == ()
+
+
+# --- attribution (candidates.candidates) ---------------------------------------------------------
+
+
+def test_attribution_according_to_before_the_quote_names_the_speaker() -> None:
+    """ "…, according to Elena Marsh: “…”": the speaker is the name after "according to"."""
+    assert quotes_of(
+        "The plan is dead, according to Elena Marsh: “The council will not vote.”"
+    ) == [("The council will not vote.", "Elena Marsh")]
+
+
+def _lead_in(length: int) -> str:
+    """A paragraph whose one sentence leads into a quote: "Marsh" starts ``length``
+    characters before the quote mark, and the reporting verb is near the end."""
+    tail = ", saying, "
+    body = "Marsh walked along the old harbour wall beside the boats and the nets"
+    body = body + " and the gulls and the boats" * 10
+    body = body[: length - len(tail)]
+    assert not body.endswith(" ")
+    return body + tail + "“We will rebuild the pier before the summer storms.”"
+
+
+def test_attribution_the_lead_in_sentence_reaches_240_characters_back() -> None:
+    """The sentence leading into a quote is read at most 240 characters back: "Marsh" at
+    240 is the speaker, at 241 she is out of reach (the window moved by one changes that)."""
+    assert quotes_of(_lead_in(240))[0][1] == "Marsh"
+    assert quotes_of(_lead_in(241))[0][1] is None
+
+
+def test_attribution_a_paragraph_without_a_colon_does_not_introduce_the_next() -> None:
+    """Only a paragraph ending in a colon ("She said:") introduces the quotation opening the
+    next one; one ending in a full stop does not, and the quotation has no speaker."""
+    assert quotes_of("Mayor Elena Marsh spoke after the count.", "“The vote is close.”") == []
+
+
+def test_attribution_before_a_colon_the_name_nearest_the_verb_speaks() -> None:
+    """In a colon lead-in without a nearby reporting verb, of the names before the verb the
+    last one speaks (Marsh, not Baker, who only watched)."""
+    assert quotes_of(
+        "Tom Baker watched as Elena Marsh told the council, in a long speech that ran well past "
+        "midnight and into the early hours of the morning:",
+        "“We will rebuild the pier.”",
+    ) == [("We will rebuild the pier.", "Elena Marsh")]
+
+
+def test_attribution_a_lead_in_with_only_we_is_spoken_by_we() -> None:
+    """A lead-in with no name and no he/she/they gives "we" as written (an empty pronoun
+    pattern would give nothing)."""
+    (quote,) = find_quotes(
+        article("On the quay we waited with the crew, telling them: “We will be back.”")
+    )
+    assert quote.speaker_as_written == "we"
+
+
+def test_attribution_a_name_in_apposition_to_an_unnamed_speaker_is_the_speaker() -> None:
+    """“…,” a spokesman, Tom Baker, said: the name in apposition to "a spokesman" speaks."""
+    assert quotes_of("“The minister will not resign,” a spokesman, Tom Baker, said.") == [
+        ("The minister will not resign", "Tom Baker")
+    ]
+
+
+def test_attribution_role_words_after_the_verb_run_to_the_phrase_end() -> None:
+    """ "said former Marsh adviser Tom Baker": the speaker phrase runs past the first
+    capitalised word (Marsh) to the end of the phrase."""
+    assert quotes_of(
+        "“The pier is unsafe and will stay shut,” said former Marsh adviser Tom Baker."
+    ) == [("The pier is unsafe and will stay shut", "Tom Baker")]
+
+
+def test_attribution_a_quote_that_closed_its_sentence_keeps_its_lead_in_speaker() -> None:
+    """“….” closes its sentence, so "Elena Marsh said" after it starts a new sentence: the
+    lead-in's Tom Baker is the speaker."""
+    assert quotes_of(
+        "Tom Baker told the council: “We will rebuild the pier before summer.” Elena Marsh said "
+        "the money is there."
+    ) == [("We will rebuild the pier before summer.", "Tom Baker")]
+
+
+def test_split_a_quote_split_after_a_comma_is_one_quotation() -> None:
+    """“A,” she said, “B.” is one quotation even when B opens with a capital: the comma before
+    the attribution leaves A open."""
+    quotes = find_quotes(
+        article(
+            "Head librarian Aisling Brennock watched the machines work.",
+            "“We were worried about staff,” she said, “The machines have given us hours back.”",
+        )
+    )
+    assert [(q.speaker, len(q.parts)) for q in quotes] == [("Aisling Brennock", 2)]
+
+
+def test_split_a_quote_closed_by_an_exclamation_is_not_joined_to_the_next() -> None:
+    """“A!” she said, “B.”: A closed its sentence, so B is a second quotation by the same
+    speaker, not a part of A."""
+    quotes = find_quotes(
+        article(
+            "Head librarian Aisling Brennock watched the machines work.",
+            "“The pier is finished!” she said, “Work begins in May.”",
+        )
+    )
+    assert [(q.speaker, len(q.parts)) for q in quotes] == [
+        ("Aisling Brennock", 1),
+        ("Aisling Brennock", 1),
+    ]
+
+
+# --- the quote of the day's strength of a quote on its own (keyquote.interest) ----------------
+
+
+def test_interest_bonus_for_a_full_name() -> None:
+    """The same words by "Elena Marsh" are stronger than by a bare "Marsh"."""
+    assert interest(say(plain(8), "Elena Marsh")) > interest(say(plain(8), "Marsh"))
+
+
+@pytest.mark.parametrize(("inside", "outside"), [(10, 9), (30, 31)])
+def test_interest_bonus_for_ten_to_thirty_words(inside: int, outside: int) -> None:
+    """10 and 30 words earn the readable-length point that 9 and 31 do not."""
+    assert interest(say(plain(inside))) > interest(say(plain(outside)))
+
+
+@pytest.mark.parametrize(("inside", "outside"), [(6, 5), (40, 41)])
+def test_interest_penalty_outside_six_to_forty_words(inside: int, outside: int) -> None:
+    """Below 6 or above 40 words a quote loses a point; 6 and 40 do not."""
+    assert interest(say(plain(inside))) > interest(say(plain(outside)))
+
+
+def test_interest_bonus_for_the_speakers_own_voice() -> None:
+    """“We …” is stronger than the same words after “They …”."""
+    assert interest(say(voiced(8, "We"))) > interest(say(voiced(8, "They")))
+
+
+def test_interest_varied_words_over_filler() -> None:
+    """Eight distinct content words beat eight words of filler ("it is what it is")."""
+    assert interest(say(plain(8))) > interest(say("It is what it is and that is."))
+
+
+def test_interest_a_question_is_weaker() -> None:
+    """The same words as a question lean on their context: a quarter of a point less."""
+    assert interest(say(plain(8, "?"))) < interest(say(plain(8, ".")))
+
+
+def test_interest_a_question_costs_less_than_the_own_voice_earns() -> None:
+    """A question in the speaker's own voice still beats a statement without it (the
+    question costs 0.25, the voice earns 1)."""
+    assert interest(say(voiced(8, "We", "?"))) > interest(say(voiced(8, "They")))
+
+
+# --- what is a quotation, and whose (quotes.is_quotation, quotes.find_quotes) ----------------
+
+
+def test_quotation_an_opening_ellipsis_is_skipped_before_the_capital() -> None:
+    """“…We will …” opens with a capital once the ellipsis is skipped: a quotation."""
+    assert quotes_of("Elena Marsh said: “…We will rebuild the pier before summer.”") == [
+        ("…We will rebuild the pier before summer.", "Elena Marsh")
+    ]
+
+
+def test_quotation_a_title_cased_phrase_of_ten_words_is_a_name() -> None:
+    """Ten title-cased words without punctuation are a name or slogan, not speech."""
+    assert quotes_of("Elena Marsh said: “Make The Harbour Great Again For All Of The Town”") == []
+
+
+def test_quotation_eleven_title_cased_words_are_speech() -> None:
+    """From eleven words on, title case alone does not make a phrase a name."""
+    assert quotes_of(
+        "Elena Marsh said: “Make The Harbour Great Again For All Of The Town Folk”"
+    ) == [("Make The Harbour Great Again For All Of The Town Folk", "Elena Marsh")]
+
+
+def test_speaker_the_first_quote_may_continue_a_woven_phrase() -> None:
+    """The first quotation found continues a woven phrase (itself no quotation): it takes the
+    phrase's speaker, Tom Baker, as written there."""
+    assert quotes_of(
+        "Tom Baker shot back, saying he has “made money in down markets.”",
+        "“Frankly, this is the kind of thinking our country needs right now.”",
+    ) == [("Frankly, this is the kind of thinking our country needs right now.", "Tom Baker")]
+
+
+def test_speaker_a_continuing_quote_is_a_turn_of_its_speaker_for_a_later_he() -> None:
+    """“It will take a year.” continues Tom Baker's quote: it counts as his turn, so the next
+    "he" is Baker, not Dan Price, named in the sentence before it."""
+    assert [
+        speaker
+        for _, speaker in quotes_of(
+            "Tom Baker stood on the quay.",
+            "“We will rebuild. It takes time,” he said, pointing at Dan Price. “It will take a "
+            "year.”",
+            "“Nobody asked the fishermen,” he said.",
+        )
+    ] == ["Tom Baker", "Tom Baker", "Tom Baker"]
+
+
+@pytest.mark.parametrize(("pronoun", "kind"), [("they", "unnamed"), ("he", None)])
+def test_speaker_an_unresolved_they_is_unnamed_but_he_is_unknown(
+    pronoun: str, kind: str | None
+) -> None:
+    """ "they said" with nobody to refer to is some unnamed group; "he said" is someone the
+    text does not say."""
+    (quote,) = find_quotes(article(f"“The pier is unsafe and will stay shut,” {pronoun} said."))
+    assert (quote.speaker, quote.speaker_kind) == (None, kind)
+
+
+def test_speaker_a_definite_description_refers_back_to_the_person_in_the_passage() -> None:
+    """ "the businessman" (no title to match) refers back like a pronoun, to Tom Baker; without
+    the rule the quote would be unnamed."""
+    assert quotes_of(
+        "Tom Baker stood on the quay.",
+        "“We will rebuild the pier before summer,” the businessman said.",
+    ) == [("We will rebuild the pier before summer", "Tom Baker")]
+
+
+def _who(paragraph: str) -> tuple[str | None, str | None]:
+    (quote,) = find_quotes(article(paragraph))
+    return quote.speaker, quote.speaker_kind
+
+
+def test_speaker_an_organisation_described_by_a_common_noun_is_not_named() -> None:
+    """ "The agency" opening the sentence is an organisation the text does not name: its
+    capital "The" does not make it a name."""
+    assert _who("The agency said: “We have worked diligently to meet the deadline.”") == (
+        None,
+        "organisation",
+    )
+
+
+def test_speaker_an_organisation_described_with_a_proper_name_is_named_without_the() -> None:
+    """ "the Harbour port authority" names the organisation: printed without "the"."""
+    assert _who(
+        "“We have worked diligently to meet the deadline,” the Harbour port authority said."
+    ) == (
+        "Harbour port authority",
+        "organisation",
+    )
+
+
+def test_speaker_an_unresolved_description_is_unnamed() -> None:
+    """ "the lawyer" with nobody in the story to refer to is someone unnamed."""
+    assert _who("“We will appeal the ruling,” the lawyer said.") == (None, "unnamed")
+
+
+def test_part_texts_are_the_words_of_each_part_of_a_split_quote() -> None:
+    """What a summary must not repeat: each part's own words, without marks or the comma
+    before "she said"."""
+    story = article("“We were worried about staff,” she said, “but they have given us hours back.”")
+    (quote,) = find_quotes(story)
+    assert part_texts(story, quote) == (
+        "We were worried about staff",
+        "but they have given us hours back.",
+    )
+
+
+# --- the words naming a speaker (speakers.parse_speaker) ------------------------------------
+
+
+def test_parse_i_is_a_pronoun() -> None:
+    """ "I said" is the first person, not a one-letter name."""
+    assert parse_speaker("I") == ("pronoun", "i")
+
+
+def test_parse_a_full_name_keeps_its_first_name() -> None:
+    """ "Jane Doe" is Jane Doe, not the bare surname (which may be her husband's)."""
+    assert parse_speaker("Jane Doe") == ("person", "Jane Doe")
+
+
+def test_parse_a_name_before_a_lowercase_tail_is_the_speaker() -> None:
+    """ "Jane Doe on Monday": the name run before "on Monday" still names her."""
+    assert parse_speaker("Jane Doe on Monday") == ("person", "Jane Doe")
+
+
+def test_parse_their_makes_a_description() -> None:
+    """ "their lawyer" is someone to resolve in the story, not nothing."""
+    assert parse_speaker("their lawyer") == ("description", "their lawyer")
+
+
+def test_parse_a_capitalised_title_after_the_is_a_description() -> None:
+    """ "the Senator" is a description to resolve, not a person called Senator."""
+    assert parse_speaker("the Senator") == ("description", "the Senator")
+
+
+def test_parse_an_organisation_noun_after_a_possessive_with_the_is_a_description() -> None:
+    """ "the council’s agency" points back to an organisation; "a spokesman" is unnamed."""
+    assert parse_speaker("the council’s agency") == ("description", "the council’s agency")
+    assert parse_speaker("a spokesman") == ("unnamed", "a spokesman")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["many fishermen", "an Ulster Unionist", "many Ulster Unionists"]
+)
+def test_parse_an_indefinite_is_unnamed_even_before_capitals(phrase: str) -> None:
+    """ "an"/"many" make someone unnamed, even when capitalised words follow."""
+    assert parse_speaker(phrase) == ("unnamed", phrase)
+
+
+def test_parse_a_number_word_opening_the_phrase_is_not_a_name() -> None:
+    """ "Three Tenors" is some unnamed people, not a person called Three Tenors."""
+    assert parse_speaker("Three Tenors") == ("unnamed", "Three Tenors")
+
+
+def test_parse_the_possessor_is_not_the_speaker_even_before_a_place() -> None:
+    """ "Tom Baker’s aide in Ohio" is the aide, unnamed: not Tom (the place is no name, and the
+    possessive ends the search)."""
+    assert parse_speaker("Tom Baker’s aide in Ohio") == ("unnamed", "Tom Baker’s aide in Ohio")
+
+
+def test_parse_a_two_letter_acronym_is_an_organisation() -> None:
+    """ "the FA": two capitals are an acronym, so an organisation."""
+    assert parse_speaker("the FA") == ("organisation", "FA")
+
+
+def test_parse_an_organisation_keeps_its_capitalised_function_words() -> None:
+    """ "the Bank Of England" is printed as written, not "Bank England"."""
+    assert parse_speaker("the Bank Of England") == ("organisation", "Bank Of England")
+
+
+# --- who "he" is (speakers.resolve_pronoun) ----------------------------------------------------
+
+HE_SAID = "“Nobody asked the fishermen what they needed,” he said."
+
+
+def test_pronoun_a_title_abbreviation_does_not_end_the_sentence() -> None:
+    """ "Tom Baker met Gov. Dan Price": the period after "Gov." does not start a sentence in
+    which Dan Price would be the nearest subject; "he" is Tom Baker."""
+    assert quotes_of("Tom Baker met Gov. Dan Price on the quay.", HE_SAID)[0][1] == "Tom Baker"
+
+
+def test_pronoun_the_subject_of_a_reporting_verb_comes_first() -> None:
+    """In "Dan Price listened as Tom Baker said …", Baker (who said) is "he", though Price is
+    named first."""
+    assert (
+        quotes_of("Dan Price listened as Tom Baker said the pier was unsafe.", HE_SAID)[0][1]
+        == "Tom Baker"
+    )
+
+
+def test_pronoun_he_skips_a_woman() -> None:
+    """ "he" passes over Ann Lee, named last, to Tom Baker."""
+    assert quotes_of("Tom Baker spoke first.", "Ann Lee spoke next.", HE_SAID)[0][1] == "Tom Baker"
+
+
+def test_pronoun_she_is_not_someone_of_unknown_gender_when_others_are_named() -> None:
+    """With Tom Baker also named, "she" does not go to Kel Varno, whose gender the story does
+    not give: the quote has no speaker."""
+    assert quotes_of(
+        "Tom Baker and Kel Varno met on the quay.",
+        "Kel Varno said the pier was unsafe.",
+        "“We will rebuild the pier before summer,” she said.",
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_pronoun_falls_back_to_a_name_in_the_headline() -> None:
+    """Nobody is named in the body: "she" is Elena Marsh, named in the headline."""
+    assert quotes_of(
+        "“We will rebuild the pier before summer,” she said.", title="Elena Marsh opens the pier"
+    ) == [("We will rebuild the pier before summer", "Elena Marsh")]
+
+
+def test_pronoun_a_shared_surname_is_the_subject_of_the_passage() -> None:
+    """ "Lee said" with Tom and Ann Lee: the one the sentence is about (Tom, its subject), not
+    the one named last."""
+    assert quotes_of(
+        "Tom Lee spoke after Ann Lee.", "“We bake four hundred loaves before dawn,” Lee said."
+    ) == [("We bake four hundred loaves before dawn", "Tom Lee")]
+
+
+# --- "the senator" (speakers.resolve_description) ----------------------------------------------
+
+
+def test_description_resolves_to_the_holder_of_the_role_not_the_nearest_person() -> None:
+    """ "the senator" is Sen. Jane Doe, not Tom Baker, named since (without the role match it
+    would refer back to the nearest person)."""
+    assert (
+        quotes_of(
+            "Sen. Jane Doe toured the valley on Monday.",
+            "Tom Baker drove her there.",
+            "“Nobody here has seen water like this,” the senator said.",
+        )[0][1]
+        == "Jane Doe"
+    )
+
+
+def test_description_the_front_runner_is_a_role() -> None:
+    """ "the front-runner" is the person introduced as front-runner, not the nearest one."""
+    assert (
+        quotes_of(
+            "Front-runner Tom Baker spoke in Leeds.",
+            "Dan Price replied on Tuesday.",
+            "“Nobody here has seen water like this,” the front-runner said.",
+        )[0][1]
+        == "Tom Baker"
+    )
+
+
+# --- "the businessman" (speakers.refers_back) --------------------------------------------------
+
+
+def test_refers_back_a_definite_description_of_up_to_six_words() -> None:
+    """ "the quiet tall young local businessman" (six words) points back to someone named;
+    seven words are a description of its own."""
+    assert refers_back("the quiet tall young local businessman")
+    assert not refers_back("the quiet tall young local rich businessman")
+
+
+def test_refers_back_only_after_the() -> None:
+    """ "a businessman" or a bare "businessman" is someone new, not someone named before."""
+    assert not refers_back("a businessman")
+    assert not refers_back("businessman")
+
+
+def test_refers_back_not_a_capitalised_someone_in_particular() -> None:
+    """ "the England captain" is someone in particular, not whoever was named last; a
+    sentence-initial "The" does not count as such a capital."""
+    assert not refers_back("the England captain")
+    assert refers_back("The businessman")
+
+
+def test_refers_back_by_the_last_word() -> None:
+    """ "the tall businessman": the head noun is the last word."""
+    assert refers_back("the tall businessman")
+
+
+def test_refers_back_an_age_is_a_person() -> None:
+    """ "the 43-year-old" is someone the story named."""
+    assert refers_back("the 43-year-old")
+
+
+def test_kind_an_unknown_single_name_is_a_person() -> None:
+    """ "said Pulvermann", a name the story never gives in full, is still a person (not an
+    organisation: it has no organisation word)."""
+    assert _who("“The pier will stay shut all winter,” said Pulvermann.") == (
+        "Pulvermann",
+        "person",
+    )
+
+
+# --- the cast (cast.cast_of, Cast) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Sen.", "senator"),
+        ("Sens.", "senator"),
+        ("Rep.", "representative"),
+        ("Reps.", "representative"),
+        ("Gov.", "governor"),
+        ("Gen.", "general"),
+        ("Prof.", "professor"),
+        ("Dr.", "doctor"),
+        ("Rev.", "reverend"),
+    ],
+)
+def test_cast_an_abbreviated_title_gives_its_role(title: str, role: str) -> None:
+    """ "Gov. Jane Doe" is the governor: "the governor" is she, not Tom Baker, named since."""
+    assert (
+        quotes_of(
+            f"{title} Jane Doe toured the valley on Monday.",
+            "Tom Baker drove her there.",
+            f"“Nobody here has seen water like this,” the {role} said.",
+        )[0][1]
+        == "Jane Doe"
+    )
+
+
+def test_cast_a_title_case_headline_of_three_words_names_nobody() -> None:
+    """ "Elena Marsh Speaks" is heading copy (three title-cased words): "she" in the body has no
+    one to refer to."""
+    assert quotes_of(
+        "“We will rebuild the pier before summer,” she said.", title="Elena Marsh Speaks"
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_cast_a_photo_credit_is_not_a_person() -> None:
+    """ "Tom Price via Getty Images" credits a photographer: "he" is Peter Sands."""
+    assert (
+        quotes_of(
+            "Peter Sands posted the clip on Thursday.",
+            "Tom Price via Getty Images.",
+            "“What if the mayor had elocution lessons?” he asked in the description.",
+        )[0][1]
+        == "Peter Sands"
+    )
+
+
+def test_cast_names_inside_a_quotation_are_not_the_cast() -> None:
+    """Dan Price, named only inside a quotation, is not who "he" refers to: Tom Baker is."""
+    assert (
+        quotes_of(
+            "Tom Baker stood on the quay.",
+            "“Dan Price never came,” a fisherman said.",
+            "“It was cold,” he said.",
+        )[1][1]
+        == "Tom Baker"
+    )
+
+
+def test_cast_a_long_run_is_cut_to_a_name_only_at_a_first_name() -> None:
+    """ "Washington Post Harbour Desk Kel Varno": no known first name starts a tail, so the run
+    names nobody (not a person called "Desk Kel Varno")."""
+    assert quotes_of(
+        "Washington Post Harbour Desk Kel Varno said the pier was unsafe.",
+        "“We will rebuild the pier before summer,” he said.",
+    ) == [("We will rebuild the pier before summer", None)]
+
+
+def test_cast_a_hyphenated_lowercase_phrase_is_a_title_not_a_name() -> None:
+    """ "Man-of-the-match Kel Varno" is Kel Varno."""
+    assert quotes_of(
+        "Man-of-the-match Kel Varno scored twice.", "“We will win the cup this year,” Varno said."
+    ) == [("We will win the cup this year", "Kel Varno")]
+
+
+def test_cast_surnames_merge_into_the_full_name() -> None:
+    """ "Mrs. Lee", named before Kel Lee, is Kel Lee (not Kel Baker): one person, with both
+    mentions and the gender the honorific gives."""
+    cast = Cast()
+    cast.add(["Lee"], ["Mrs."], 0)
+    cast.add(["Kel", "Lee"], [], 50)
+    cast.add(["Kel", "Baker"], [], 90)
+    cast.merge_surnames()
+    assert [(p.name, sorted(p.mentions), p.gender) for p in cast.people] == [
+        ("Kel Lee", [0, 50], "f"),
+        ("Kel Baker", [90], None),
+    ]
+
+
+def test_cast_find_a_full_name_needs_its_first_name() -> None:
+    """ "Kel Varno" is Kel Varno, though Tam Varno was named more recently."""
+    cast = Cast()
+    kel = cast.add(["Kel", "Varno"], [], 0)
+    cast.add(["Tam", "Varno"], [], 10)
+    assert [p.name for p in cast.people] == ["Kel Varno", "Tam Varno"]
+    assert cast.find("Kel Varno", None, 20) is kel
+
+
+def test_cast_find_a_surname_is_the_one_named_most_recently() -> None:
+    """ "Varno" is Kel Varno, named last before the quote, not the last one in the index."""
+    cast = Cast()
+    kel = cast.add(["Kel", "Varno"], [], 0)
+    cast.add(["Tam", "Varno"], [], 10)
+    cast.add(["Kel", "Varno"], [], 20)
+    assert cast.find("Varno", None, 30) is kel
+
+
+def test_cast_find_does_not_add_by_default() -> None:
+    """Looking up a name nobody has does not put them in the cast."""
+    cast = Cast()
+    assert cast.find("Pulvermann", None, 0) is None
+    assert cast.people == []
+
+
+def test_cast_a_name_after_the_is_a_modifier_not_a_person() -> None:
+    """ "the Blue Anchor said" names a pub, not a person: "he" is still Tom Baker."""
+    assert (
+        quotes_of(
+            "Tom Baker stood on the quay.",
+            "On Monday the Blue Anchor said the pier would open.",
+            "“We will rebuild the pier before summer,” he said.",
+        )[0][1]
+        == "Tom Baker"
+    )
+
+
+def test_cast_names_in_the_front_matter_are_not_the_cast(tmp_path: Path) -> None:
+    """The file's author field names Tom Baker, but the story does not: "Baker said" is a
+    bare Baker, not the author's full name."""
+    path = tmp_path / "x.md"
+    path.write_text(
+        "---\ntitle: The pier will reopen\nauthor: Tom Baker\ndate: 2026-11-26\n---\n"
+        "“We will rebuild the pier before summer,” Baker said.\n",
+        encoding="utf-8",
+    )
+    (quote,) = find_quotes(read_article(path, UTC))
+    assert quote.speaker == "Baker"
