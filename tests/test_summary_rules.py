@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
+from digest.analysis import boilerplate
 from digest.analysis.language import tokenizer
 from digest.analysis.summarize import NewsSummarizer, candidate_sentences, leans_back, summarize
 from digest.model import Article
@@ -469,3 +470,64 @@ def test_a_stemmer_that_fails_at_first_use_gives_way_to_unstemmed_words() -> Non
     )
     summary = summarize(article(*polish, language="polish"), 2)
     assert len(summary) == 2 and set(summary) <= set(polish)
+
+
+# --- boilerplate: what is never a summary sentence -------------------------------------------
+
+
+def test_a_sentence_needs_four_words() -> None:
+    """Without it a four-word line is dropped, or a three-word one kept."""
+    assert candidates(article("Ferries resume next month.", "Ferries resume soon.")) == [
+        "Ferries resume next month."
+    ]
+
+
+def test_a_chrome_word_opens_chrome_only_in_a_line_under_twelve_words() -> None:
+    """Without it a twelve-word sentence opening on "Latest" is dropped as page chrome, or an
+    eleven-word one kept."""
+    eleven = "Latest figures show the library lent ninety thousand books to readers."
+    twelve = "Latest figures show the library lent ninety thousand books to its readers."
+    assert [len(TOK.to_words(s)) for s in (eleven, twelve)] == [11, 12]
+    assert candidates(article(eleven, twelve)) == [twelve]
+
+
+def test_a_labelled_line_of_up_to_60_characters_without_a_full_stop_is_a_date_line() -> None:
+    """Without it "Published by ..." is a summary sentence, or a longer one or one with a full
+    stop is dropped."""
+    sixty = "Published by the newsroom of the Harbourton Gazette and its subeditor"
+    sixty_one = sixty + "s"
+    stopped = "Published: the council said the library will close."
+    assert len(sixty) - len("Published") == 60
+    assert candidates(article(sixty, sixty_one, stopped)) == [sixty_one, stopped]
+
+
+def test_a_question_in_single_quotes_is_a_question() -> None:
+    """Without it the closing single quote hides the question mark."""
+    assert boilerplate.is_question("‘Why would the council close it?’")
+    assert not boilerplate.is_question("‘The council will close it,’ Shah said.")
+
+
+SMALL_WORDS = ("a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with")
+
+
+@pytest.mark.parametrize("word", [*SMALL_WORDS, "from", "as", "vs"])
+def test_small_words_do_not_count_against_a_title_case_heading(word: str) -> None:
+    """Without it a heading with a lower-case small word in it reads as a sentence."""
+    assert boilerplate.is_title_case(f"Harbourton Council Votes {word} Library Closure.")
+
+
+def test_a_title_case_heading_has_four_big_words() -> None:
+    """Without it "The Flood In Harbourton" (two big words) is a heading, or a four-word
+    heading a sentence."""
+    assert boilerplate.is_title_case("Storm Warning Hits Harbourton")
+    assert not boilerplate.is_title_case("The Flood In Harbourton")
+
+
+def test_a_heading_is_four_fifths_capitalised_or_nineteen_twentieths_with_a_stop() -> None:
+    """Without it a sentence with a few capitalised names is a heading, or a heading is not;
+    a closing quote mark after the full stop still counts as the stop."""
+    assert boilerplate.is_title_case("Storm Warning Hits Harbour town")  # 4 in 5, no stop
+    assert boilerplate.is_title_case("Library Closure Vote Sparks Anger Across Town.")
+    assert not boilerplate.is_title_case("Campaigners Held Banners Saying Save Our library.")
+    assert not boilerplate.is_title_case("Campaigners Held Banners Saying “Save Our library.”")
+    assert not boilerplate.is_title_case("Residents said the library would close next spring")
