@@ -79,14 +79,25 @@ def test_stop_words_never_tie_a_sentence_to_the_headline() -> None:
 
 
 def test_headline_words_are_stemmed_like_the_sentences() -> None:
-    """Without it "picketing" in the headline misses "picketed" and the lead is passed over."""
+    """Without it "Picketing" in the headline misses "picketed" and the first sentence is put
+    aside as a teaser for the next one, which shares "harbour"."""
     story = article(
-        "Dockers picketed the harbour gates from dawn on Monday in a row over pay.",
-        "The union said the dockers would stay out until the port owners made an offer.",
+        "Dockers picketed the port gates from dawn on Monday in a row over pay.",
+        "The union said the dockers would stay out until the harbour owners made an offer.",
         "Ships waiting to unload were anchored in the bay, the port authority said.",
         title="Picketing shuts the harbour",
     )
     assert summarize(story, 1) == (story.paragraphs[0],)
+
+
+def test_sentences_that_share_no_word_still_make_a_summary() -> None:
+    """Without it a story whose sentences share no word divides by a topicality of zero."""
+    lines = (
+        "Councillors voted on Tuesday to close the library in March.",
+        "Engineers found cracks across every beam.",
+        "Readers collected petitions outside shops.",
+    )
+    assert library(*lines, k=2) == lines[:2]
 
 
 # --- the lead --------------------------------------------------------------------------------
@@ -344,8 +355,11 @@ def test_words_split_differently_are_not_a_repeat() -> None:
 
 
 def test_a_quotation_left_open_at_the_paragraphs_end_is_dropped() -> None:
-    """Without it a quotation that never closes is a candidate."""
-    paragraph = "Harper said the council had no choice. “We cannot pay for the repairs this year."
+    """Without it a sentence whose quotation never closes is a candidate."""
+    paragraph = (
+        "Harper said the council had no choice. Council leader Ann Harper added: “We cannot pay "
+        "for the repairs this year."
+    )
     assert candidates(article(paragraph)) == ["Harper said the council had no choice."]
 
 
