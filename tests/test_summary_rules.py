@@ -1,0 +1,550 @@
+"""The summary rules as they are, one case per rule where that rule alone decides (issue 17).
+
+Each test pins one rule of :mod:`digest.analysis.summarize` or :mod:`digest.analysis.boilerplate`
+with a small fixture of its own, so that a deliberate change to one rule breaks only the test
+named after it. ``bench/mutation.py`` runs this file for both modules.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+from digest.analysis import boilerplate
+from digest.analysis.language import tokenizer
+from digest.analysis.summarize import NewsSummarizer, candidate_sentences, leans_back, summarize
+from digest.model import Article
+
+TOK = tokenizer("english")
+
+
+def article(
+    *paragraphs: str, title: str = "Headline", dek: str = "", language: str = "english"
+) -> Article:
+    return Article(
+        id="fixture",
+        path=Path("fixture.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="filename",
+        paragraphs=paragraphs,
+        dek=dek,
+        language=language,
+    )
+
+
+def candidates(story: Article) -> list[str]:
+    return [s for p in candidate_sentences(story) for s in p]
+
+
+def document(*sentences: str) -> ObjectDocumentModel:
+    return ObjectDocumentModel([Paragraph([Sentence(s, TOK) for s in sentences])])
+
+
+LIBRARY = "Council votes to close the Harbour Street library"
+
+
+def library(*sentences: str, k: int = 1) -> tuple[str, ...]:
+    """The news summary of ``k`` sentences of a story (one sentence a paragraph) headlined
+    :data:`LIBRARY`."""
+    story = article(*sentences, title=LIBRARY)
+    assert candidates(story) == list(sentences)  # the fixture is all candidates
+    return summarize(story, k)
+
+
+# --- topicality: how much a sentence shares with the others ----------------------------------
+
+
+def test_topicality_is_the_summed_cosine_overlap_with_every_other_sentence() -> None:
+    """Without it the scores stop meaning "shares the story's words": each pair counted once
+    for each side, an empty sentence scoring nothing."""
+    scores = NewsSummarizer().topicality([{"gate", "tide"}, {"gate"}, {"flood"}, set()])
+    assert scores == pytest.approx([1 / math.sqrt(2), 1 / math.sqrt(2), 0.0, 0.0])
+    assert NewsSummarizer().topicality([{"gate"}, {"gate"}, {"gate"}]) == [2.0, 2.0, 2.0]
+
+
+def test_stop_words_never_tie_a_sentence_to_the_headline() -> None:
+    """Without it a teaser sharing only "the" and "to" with the headline takes the lead."""
+    teaser = "The town has waited years for news like this to come."
+    lead = "Councillors voted on Tuesday to close the library at the end of March."
+    rest = (
+        "The building needs repairs costing two million pounds, officials said.",
+        "A petition to keep the library open has gathered six thousand signatures.",
+    )
+    assert library(teaser, lead, *rest) == (lead,)
+
+
+def test_headline_words_are_stemmed_like_the_sentences() -> None:
+    """Without it "Picketing" in the headline misses "picketed" and the first sentence is put
+    aside as a teaser for the next one, which shares "harbour"."""
+    story = article(
+        "Dockers picketed the port gates from dawn on Monday in a row over pay.",
+        "The union said the dockers would stay out until the harbour owners made an offer.",
+        "Ships waiting to unload were anchored in the bay, the port authority said.",
+        title="Picketing shuts the harbour",
+    )
+    assert summarize(story, 1) == (story.paragraphs[0],)
+
+
+def test_sentences_that_share_no_word_still_make_a_summary() -> None:
+    """Without it a story whose sentences share no word divides by a topicality of zero."""
+    lines = (
+        "Councillors voted on Tuesday to close the library in March.",
+        "Engineers found cracks across every beam.",
+        "Readers collected petitions outside shops.",
+    )
+    assert library(*lines, k=2) == lines[:2]
+
+
+# --- the lead --------------------------------------------------------------------------------
+
+
+def test_lead_is_the_first_sentence_that_states_the_news_not_the_likest_the_headline() -> None:
+    """Without it the sentence sharing most words with the headline leads instead of the
+    first that shares any."""
+    first = "Councillors decided on Tuesday that the library will shut in March."
+    rest = (
+        "The building needs repairs costing two million pounds, officials said.",
+        "The council cannot pay for the repairs and will close the library.",
+        "Campaigners have gathered six thousand signatures to keep it open.",
+    )
+    assert library(first, *rest) == (first,)
+
+
+LIBRARY_REST = (
+    "Councillors said the building needs repairs costing two million pounds.",
+    "A petition to keep the library open has gathered six thousand signatures.",
+    "Campaigners will meet the council leader next week to ask for a delay.",
+)
+
+
+def test_a_lead_has_at_least_eight_words() -> None:
+    """Without it a seven-word line leads, or an eight-word one is passed over."""
+    eight = "The council will close the library in March."
+    seven = "The council will close the library soon."
+    assert library(eight, *LIBRARY_REST) == (eight,)
+    assert library(seven, *LIBRARY_REST) == (LIBRARY_REST[1],)
+
+
+def test_a_lead_that_leans_back_is_passed_over() -> None:
+    """Without it "But ..." leads a summary it cannot open."""
+    leaning = "But the council will close the library at the end of March."
+    assert library(leaning, *LIBRARY_REST) == (LIBRARY_REST[1],)
+
+
+def test_the_lead_is_looked_for_among_the_first_five_sentences_only() -> None:
+    """Without it a full sentence deep in the story leads over the short news lines on top."""
+    shorts = (
+        "The library will close in March.",
+        "Council leaders backed the closure.",
+        "The vote was seven to two.",
+        "Library staff will be redeployed.",
+        "Campaigners plan a protest march.",
+    )
+    sixth = "Councillors voted on Tuesday to close the Harbour Street library at the end of March."
+    assert library(*shorts, sixth) == (shorts[0],)
+
+
+TEASER = "Marguerite Alba has borrowed a book every Saturday for sixty-one years."
+
+
+def test_a_teaser_is_never_the_nut_graf() -> None:
+    """Without it, when no sentence of the first five states the news in full, the teaser set
+    aside comes back as the lead."""
+    short = "The library will shut in March."
+    leaning = "It would cost two million pounds to repair the library building."
+    assert library(TEASER, short, leaning) == (short,)
+
+
+def test_a_teaser_never_fills_a_place_in_the_summary() -> None:
+    """Without it the teaser set aside is taken when the other sentences run out."""
+    short = "The library will shut in March."
+    too_long = (
+        "Its report lists the leaking roof, the failing boiler, the cracked windows, the broken "
+        "lift, the damp basement, the worn stairs, the old wiring, the blocked drains, the loose "
+        "slates, the rotten beams and the unsafe balcony among the repairs that the library "
+        "building needs before next winter."
+    )
+    march = "Campaigners plan a protest march."
+    assert library(TEASER, short, too_long, march, k=3) == (short, march)
+    lead = "Councillors voted on Tuesday to close the library at the end of March."
+    petition = "A petition to keep the library open has gathered six thousand signatures."
+    assert library(TEASER, lead, too_long, petition, k=3) == (lead, petition)
+
+
+def test_when_no_sentence_shares_a_headline_word_the_first_tied_to_the_next_leads() -> None:
+    """Without it every full sentence is set aside and the summary stops at the lead; an
+    opening anecdote that shares words with the sentence after it is the lead (#13: a lead
+    that words the news differently from the headline is not a teaser)."""
+    story = article(
+        TEASER,
+        "The reading room on Harbour Street opened in 1902 with a gift of books.",
+        "Councillors voted on Tuesday to shut the reading room on Harbour Street in March.",
+        "Repairs to the building would cost two million pounds, councillors said.",
+        title="Bright future",
+    )
+    assert summarize(story, 2) == story.paragraphs[0:2]
+
+
+_REPORT = (
+    "The council's report lists the leaking roof, the failing boiler, the cracked windows, the "
+    "broken lift, the damp basement, the worn stairs, the old wiring, the blocked drains and the "
+    "loose slates among the repairs that the library building needs before next winter"
+)
+
+
+def test_a_sentence_of_more_than_45_words_is_never_chosen() -> None:
+    """Without it a 46-word run-on line is chosen, or a 45-word one is passed over."""
+    lead = "Councillors voted on Tuesday to close the library at the end of March."
+    other = "Campaigners will meet the council leader next week to ask for a delay."
+    words45 = _REPORT + " begins."
+    words46 = _REPORT + " properly begins."
+    assert (len(TOK.to_words(words45)), len(TOK.to_words(words46))) == (45, 46)
+    assert library(lead, words45, other, k=2) == (lead, words45)
+    assert library(lead, words46, other, k=2) == (lead, other)
+
+
+# --- a sentence that leans on the one before it ----------------------------------------------
+
+LEAD = "Councillors voted on Tuesday to close the library at the end of March."
+PETITION = "A petition to keep the library open has gathered six thousand signatures."
+DELAY = "Campaigners will meet the council leader next week to ask for a delay."
+INSPECTED = "Engineers inspected the building over the summer."
+THEY_FOUND = (
+    "They found repairs costing two million pounds, more than the council can pay to keep the "
+    "library open."
+)
+
+
+def test_a_sentence_leaning_back_is_taken_right_after_the_one_before_it() -> None:
+    """Without it "It means ..." is passed over although the lead it leans on is in."""
+    # (not a restatement of the lead: that one would be passed over as a repeat)
+    leaning = "It means forty staff at the Harbour Street library will lose their jobs."
+    assert library(LEAD, leaning, PETITION, DELAY, k=2) == (LEAD, leaning)
+
+
+def test_a_sentence_leaning_back_brings_the_one_before_when_there_is_room() -> None:
+    """Without it "They found ..." comes without the sentence that says who "they" are, or
+    the pair overruns the summary's length."""
+    story = (LEAD, INSPECTED, THEY_FOUND, PETITION, DELAY)
+    assert library(*story, k=3) == (LEAD, INSPECTED, THEY_FOUND)
+    assert library(*story, k=2) == (LEAD, PETITION)  # room for one: not the pair
+
+
+def test_a_sentence_leaning_back_never_brings_one_that_leans_back_too() -> None:
+    """Without it "They found ..." comes with "Then engineers ...", itself cut off."""
+    then = "Then engineers inspected the building over the summer."
+    assert library(LEAD, then, THEY_FOUND, PETITION, k=3) == (LEAD, then, PETITION)
+
+
+def test_a_sentence_leaning_back_never_brings_one_that_cannot_be_chosen() -> None:
+    """Without it "They found ..." brings a 50-word sentence the summary leaves out."""
+    too_long = (
+        "Engineers listed the leaking roof, the failing boiler, the cracked windows, the broken "
+        "lift, the damp basement, the worn stairs, the old wiring, the blocked drains, the loose "
+        "slates, the rotten beams and the unsafe balcony among the repairs that the engineers "
+        "found over the summer."
+    )
+    assert len(TOK.to_words(too_long)) > 45
+    assert library(LEAD, too_long, THEY_FOUND, PETITION, k=3) == (LEAD, PETITION)
+
+
+# --- the score: (topicality + overlap with the lead) * words ** 0.3 / position prior ----------
+
+OPENED = "The library opened in 1902."
+SCHOOLS = "Local schools use the library for reading lessons every week of the year."
+REPAIRS = (
+    "Repairs to the roof and the boiler would cost two million pounds, the council said on Tuesday."
+)
+
+
+def test_sharing_the_leads_words_counts_as_much_as_topicality() -> None:
+    """Without the lead's weight (or with it subtracted) the short line on the lead's vote
+    loses to "The library opened in 1902." (which shares the headline's "library")."""
+    vote = "Councillors were split on the vote."
+    assert library(LEAD, vote, OPENED, SCHOOLS, PETITION, k=2) == (LEAD, vote)
+
+
+def test_a_fuller_sentence_outranks_a_shorter_one_just_before_it() -> None:
+    """Without the length term (or with the position prior starting at 0) the five-word line
+    right after the lead wins over the thirteen-word one after it."""
+    assert library(LEAD, OPENED, SCHOOLS, DELAY, k=2) == (LEAD, SCHOOLS)
+
+
+def test_topicality_length_and_position_are_weighed_as_set() -> None:
+    """Without these weights (topicality normalised to the most topical, words ** 0.3,
+    1 / (1 + position / 3)) another line wins: the three after the lead score within 2%."""
+    assert library(LEAD, DELAY, PETITION, REPAIRS, SCHOOLS, k=2) == (LEAD, DELAY)
+
+
+# --- sumy's interface ------------------------------------------------------------------------
+
+
+def test_stop_words_read_back_as_set_normalised() -> None:
+    """Without it sumy's ``stop_words`` property reads back nothing."""
+    summarizer = NewsSummarizer()
+    summarizer.stop_words = ["The", "of"]
+    assert summarizer.stop_words == frozenset({"the", "of"})
+
+
+def test_rate_sentences_rates_the_chosen_one_and_the_others_zero() -> None:
+    """Without it sumy's ``rate_sentences`` gives nothing, the wrong sentences, or not three."""
+    sentences = (LEAD, OPENED, SCHOOLS, DELAY, PETITION)
+    ratings = NewsSummarizer().rate_sentences(document(*sentences))
+    assert [ratings[s] for s in document(*sentences).sentences] == [1.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_asked_for_as_many_sentences_as_there_are_every_one_is_chosen() -> None:
+    """Without it a sentence too long to be chosen is left out even when all are asked for."""
+    too_long = " ".join(["The council met."] * 16)
+    sentences = (LEAD, too_long, PETITION)
+    ratings = NewsSummarizer().rate_sentences(document(*sentences), 3)
+    assert list(ratings.values()) == [1.0, 1.0, 1.0]
+
+
+# --- what leans on the sentence before it ----------------------------------------------------
+
+
+def test_a_sentence_opening_on_a_connective_or_back_pointer_leans_back() -> None:
+    """Without it "However, ..." and "The plan ..." stand alone in a summary."""
+    assert leans_back("However, the council said the library would close.")
+    assert leans_back("The plan was approved by seven votes to two.")
+    assert not leans_back("Harbourton council approved the plan by seven votes to two.")
+
+
+def test_a_pronoun_among_the_first_two_words_leans_back() -> None:
+    """Without it "Now he ..." stands alone in a summary."""
+    assert leans_back("Now he is doing the same in Harbourton.")
+    assert leans_back("On Tuesday, she voted to close the library.")
+    assert not leans_back("On Tuesday, Shah voted to close the library.")
+
+
+def test_a_quotation_credited_to_a_bare_pronoun_leans_back() -> None:
+    """Without it a quotation "..., she said." stands alone though no one says who she is."""
+    assert leans_back("“We will win,” she said on Friday.")
+    assert leans_back('"We will win," they said.')
+    assert not leans_back('"We will win," Shah said on Friday.')
+    assert not leans_back("We will rebuild the barrier by spring, the council leader said.")
+
+
+# --- the candidates: which body sentences may stand in a summary -----------------------------
+
+
+def test_a_sentence_with_four_fifths_of_its_words_in_the_headline_repeats_it() -> None:
+    """Without it a line that says the headline again is a candidate, or one that shares three
+    words in five is dropped."""
+    story = article(
+        "Harbour Street library closes today.",  # 4 of its 5 words are the headline's
+        "Harbour Street library reopens today.",  # 3 of 5
+        title="Council closes Harbour Street library",
+    )
+    assert candidates(story) == ["Harbour Street library reopens today."]
+
+
+def test_a_repeat_is_the_same_words_whatever_the_full_stop() -> None:
+    """Without it the same sentence again without its full stop is a second candidate."""
+    line = "The barrier will be built over two years."
+    assert candidates(article(line, line.rstrip("."))) == [line]
+
+
+def test_words_split_differently_are_not_a_repeat() -> None:
+    """Without it "sea wall" and "seawall" make the same sentence and the second is dropped."""
+    lines = ("Work on the new sea wall starts in May.", "Work on the new seawall starts in May.")
+    assert candidates(article(*lines)) == list(lines)
+
+
+def test_a_quotation_left_open_at_the_paragraphs_end_is_dropped() -> None:
+    """Without it a sentence whose quotation never closes is a candidate."""
+    paragraph = (
+        "Harper said the council had no choice. Council leader Ann Harper added: “We cannot pay "
+        "for the repairs this year."
+    )
+    assert candidates(article(paragraph)) == ["Harper said the council had no choice."]
+
+
+def test_after_the_first_question_an_interview_is_not_summarised() -> None:
+    """Without it the answers' sentences join the introduction's."""
+    intro = "Ann Harper has led Harbourton council since 2022 and closed its oldest library."
+    story = article(
+        intro,
+        "Q: Why close the library now?",
+        "A: The repairs cost £2m. Every book will move to the new branch on Mill Road by April.",
+    )
+    assert candidates(story) == [intro]
+
+
+def test_an_interview_with_no_introduction_keeps_its_answers() -> None:
+    """Without it an interview that opens on its first question has no candidate at all."""
+    story = article(
+        "Q: Why close the library now?",
+        "A: The repairs cost £2m. Every book will move to the new branch on Mill Road by April.",
+    )
+    assert candidates(story) == ["Every book will move to the new branch on Mill Road by April."]
+
+
+def test_a_speaker_line_inside_a_paragraph_is_dropped_not_cut_like_a_dateline() -> None:
+    """Without it "HARPER: " is cut off like a dateline and the answer becomes a candidate."""
+    paragraph = (
+        "The council met on Tuesday evening to vote. HARPER: The repairs cost more than the "
+        "whole budget."
+    )
+    assert candidates(article(paragraph)) == ["The council met on Tuesday evening to vote."]
+
+
+def test_a_paragraph_ending_in_a_picture_credit_is_a_caption() -> None:
+    """Without it the caption's first sentence is a candidate."""
+    caption = "Council leader Ann Harper outside the library on Tuesday evening. Image: J. Doe."
+    line = "The council voted to close the library."
+    assert candidates(article(caption, line)) == [line]
+
+
+def test_the_pull_quote_sentence_is_left_out_and_an_empty_snippet_leaves_all_in() -> None:
+    """Without it the pull quote is repeated in the summary, or an empty snippet empties it."""
+    lines = ("The council voted to close the library.", "Campaigners will appeal the decision.")
+    story = article(*lines)
+    assert candidate_sentences(story, avoid=("appeal",)) == [[lines[0]]]
+    assert candidate_sentences(story, avoid=("",)) == [[lines[0]], [lines[1]]]
+
+
+def test_first_person_lines_go_when_three_other_sentences_remain() -> None:
+    """Without it a column's "I" lines go although too few others remain, or a report keeps
+    its one "I" line although three others remain."""
+    third_person = (
+        "The council voted on Tuesday to close the library.",
+        "The library building needs repairs costing two million pounds.",
+        "Campaigners will meet the council leader next week.",
+    )
+    first = "I have used the library since I was a child."
+    assert candidates(article(*third_person, first)) == list(third_person)
+    assert candidates(article(*third_person[:2], first)) == [*third_person[:2], first]
+
+
+def test_first_person_words_are_only_looked_for_in_english() -> None:
+    """Without it a French "me" makes a line first-person narration and it is dropped."""
+    french = (
+        "Le conseil a voté mardi la fermeture de la bibliothèque.",
+        "La bibliothèque fermera ses portes à la fin du mois de mars.",
+        "Les réparations du bâtiment coûteraient deux millions d'euros.",
+        "Une habitante me dit qu'elle y va depuis soixante ans.",
+    )
+    assert candidates(article(*french, language="french")) == list(french)
+
+
+def test_a_paragraph_left_with_no_sentence_is_left_out() -> None:
+    """Without it a dropped byline leaves an empty paragraph among the candidates."""
+    column = (
+        "I have used the library since I was a child.",
+        "My children learned to read in its basement room.",
+        "I will miss it when it closes in March.",
+    )
+    assert candidate_sentences(article("By Jane Doe", *column)) == [[line] for line in column]
+
+
+# --- summarize -------------------------------------------------------------------------------
+
+
+def test_an_article_with_no_candidate_has_an_empty_summary() -> None:
+    """Without it the first lines stand in, though only a script-split language needs that."""
+    assert summarize(article("Work starts soon.", "By Jane Doe"), 3) == ()
+
+
+def test_an_article_with_no_more_sentences_than_asked_is_not_ranked() -> None:
+    """Without it a short article goes through sumy all the same: here the unknown algorithm
+    name, looked up only for ranking, would fail it."""
+    lines = ("The council voted to close the library.", "Campaigners will appeal the decision.")
+    assert summarize(article(*lines), 2, "no-such-algorithm") == lines
+
+
+def test_the_script_fallback_takes_the_first_sentences_but_the_pull_quote() -> None:
+    """Without it the lead of a script-split language repeats the pull quote, or an empty
+    snippet leaves it nothing, or more sentences than there are to take fail it."""
+    story = article("Hoch ka pa. Ra vo ta.", "Ne mi ro.", language="xx")
+    assert summarize(story, 2, avoid=("Ra vo",)) == ("Hoch ka pa.", "Ne mi ro.")
+    assert summarize(story, 2, avoid=("",)) == ("Hoch ka pa.", "Ra vo ta.")
+
+
+def test_a_language_sumy_cannot_stem_is_summarised_unstemmed() -> None:
+    """Without it an Estonian article fails: sumy has no Estonian stemmer."""
+    estonian = (
+        "Linnavolikogu otsustas teisipäeval sulgeda sadama tänava raamatukogu.",
+        "Raamatukogu hoone vajab remonti, mis maksab kaks miljonit eurot.",
+        "Linnaelanikud kogusid raamatukogu kaitseks kuus tuhat allkirja.",
+    )
+    summary = summarize(article(*estonian, language="estonian"), 2)
+    assert len(summary) == 2 and set(summary) <= set(estonian)
+
+
+def test_a_stemmer_that_fails_at_first_use_gives_way_to_unstemmed_words() -> None:
+    """Without it a Polish article fails: sumy's Polish stemmer needs a package it lacks."""
+    polish = (
+        "Rada miasta zdecydowała we wtorek o zamknięciu biblioteki przy ulicy Portowej.",
+        "Remont budynku biblioteki kosztowałby dwa miliony złotych, podała rada.",
+        "Mieszkańcy zebrali sześć tysięcy podpisów w obronie biblioteki.",
+    )
+    summary = summarize(article(*polish, language="polish"), 2)
+    assert len(summary) == 2 and set(summary) <= set(polish)
+
+
+# --- boilerplate: what is never a summary sentence -------------------------------------------
+
+
+def test_a_sentence_needs_four_words() -> None:
+    """Without it a four-word line is dropped, or a three-word one kept."""
+    assert candidates(article("Ferries resume next month.", "Ferries resume soon.")) == [
+        "Ferries resume next month."
+    ]
+
+
+def test_a_chrome_word_opens_chrome_only_in_a_line_under_twelve_words() -> None:
+    """Without it a twelve-word sentence opening on "Latest" is dropped as page chrome, or an
+    eleven-word one kept."""
+    eleven = "Latest figures show the library lent ninety thousand books to readers."
+    twelve = "Latest figures show the library lent ninety thousand books to its readers."
+    assert [len(TOK.to_words(s)) for s in (eleven, twelve)] == [11, 12]
+    assert candidates(article(eleven, twelve)) == [twelve]
+
+
+def test_a_labelled_line_of_up_to_60_characters_without_a_full_stop_is_a_date_line() -> None:
+    """Without it "Published by ..." is a summary sentence, or a longer one or one with a full
+    stop is dropped."""
+    sixty = "Published by the newsroom of the Harbourton Gazette and its subeditor"
+    sixty_one = sixty + "s"
+    stopped = "Published: the council said the library will close."
+    assert len(sixty) - len("Published") == 60
+    assert candidates(article(sixty, sixty_one, stopped)) == [sixty_one, stopped]
+
+
+def test_a_question_in_single_quotes_is_a_question() -> None:
+    """Without it the closing single quote hides the question mark."""
+    assert boilerplate.is_question("‘Why would the council close it?’")
+    assert not boilerplate.is_question("‘The council will close it,’ Shah said.")
+
+
+SMALL_WORDS = ("a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with")
+
+
+@pytest.mark.parametrize("word", [*SMALL_WORDS, "from", "as", "vs"])
+def test_small_words_do_not_count_against_a_title_case_heading(word: str) -> None:
+    """Without it a heading with a lower-case small word in it reads as a sentence."""
+    assert boilerplate.is_title_case(f"Harbourton Council Votes {word} Library Closure.")
+
+
+def test_a_title_case_heading_has_four_big_words() -> None:
+    """Without it "The Flood In Harbourton" (two big words) is a heading, or a four-word
+    heading a sentence."""
+    assert boilerplate.is_title_case("Storm Warning Hits Harbourton")
+    assert not boilerplate.is_title_case("The Flood In Harbourton")
+
+
+def test_a_heading_is_four_fifths_capitalised_or_nineteen_twentieths_with_a_stop() -> None:
+    """Without it a sentence with a few capitalised names is a heading, or a heading is not;
+    a closing quote mark after the full stop still counts as the stop."""
+    assert boilerplate.is_title_case("Storm Warning Hits Harbour town")  # 4 in 5, no stop
+    assert boilerplate.is_title_case("Library Closure Vote Sparks Anger Across Town.")
+    assert not boilerplate.is_title_case("Campaigners Held Banners Saying Save Our library.")
+    assert not boilerplate.is_title_case("Campaigners Held Banners Saying “Save Our library.”")
+    assert not boilerplate.is_title_case("Residents said the library would close next spring")
