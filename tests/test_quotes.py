@@ -712,3 +712,14 @@ def test_titles_end_at_the_last_title_word_even_after_an_acronym() -> None:
         "“We followed the statute to the letter,” said FBI General Counsel James A. Baker."
     )
     assert (quote.speaker, quote.speaker_kind) == ("James A. Baker", "person")
+
+
+def test_an_abbreviated_military_title_gives_the_role() -> None:
+    """Without "capt" among the titles, "the captain" goes to the fisherman named last."""
+    quotes = find_quotes(
+        article(
+            "Capt. Jane Doe led the rescue on Tuesday. Tom Baker, a fisherman, watched from the pier.",
+            "“We got everyone off the boat before the tide turned,” the captain said.",
+        )
+    )
+    assert quotes[-1].speaker == "Jane Doe"
