@@ -169,7 +169,8 @@ def test_recover_never_promotes_a_half_written_folder(tmp_path: Path) -> None:
 
 
 def test_recover_drops_a_set_aside_folder_when_the_new_one_is_in_place(tmp_path: Path) -> None:
-    """Without the `final.exists()` check, the previous version would replace the new one."""
+    """Without the `final.exists()` check, the set-aside previous version is moved onto the
+    new one (which fails: the run stops)."""
     (tmp_path / "2026-12-01").mkdir()
     (tmp_path / "2026-12-01" / "digest.txt").write_text("new")
     leftover(tmp_path, ".old-", "2026-12-01", DEAD, "previous")
