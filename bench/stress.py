@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +36,15 @@ class Run:
     seconds: float
     counts: dict[str, int]
     tail: str
+
+
+def _failures(lines: list[str]) -> str:
+    """What a failing run says about its failures: pytest's short summary (one line a failed
+    test) and the last lines before it."""
+    summary = next((i for i, line in enumerate(lines) if "short test summary" in line), None)
+    if summary is None:
+        return "\n".join(lines[-25:])
+    return "\n".join(lines[max(0, summary - 40) :])
 
 
 def _start(basetemp: Path, extra: list[str]) -> subprocess.Popen[str]:
@@ -64,7 +74,7 @@ def _round(number: int, suites: int, extra: list[str], scratch: Path) -> list[Ru
                 proc.returncode,
                 time.monotonic() - started,
                 counts,
-                "\n".join(lines[-25:]),
+                _failures(lines),
             )
         )
     return runs
@@ -80,9 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| round | suite | exit | passed | failed | errors | skipped | wall (s) | load (1 min) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     failed: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="digest-stress-") as scratch:
+    # not a TemporaryDirectory: the tests leave read-only and other users' files behind, and
+    # its cleanup can take minutes; the failures are printed as they happen, before any cleanup
+    scratch = Path(tempfile.mkdtemp(prefix="digest-stress-"))
+    try:
         for number in range(1, args.rounds + 1):
-            for run in _round(number, args.suites, args.pytest_args, Path(scratch)):
+            for run in _round(number, args.suites, args.pytest_args, scratch):
                 c = run.counts
                 print(
                     f"| {run.round} | {run.suite} | {run.code} | {c.get('passed', 0)} | "
@@ -92,8 +105,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if run.code != 0:
                     failed.append(run)
-    for run in failed:
-        print(f"\nround {run.round}, suite {run.suite} (exit {run.code}):\n{run.tail}")
+                    print(
+                        f"\nround {run.round}, suite {run.suite} (exit {run.code}):",
+                        file=sys.stderr,
+                    )
+                    print(run.tail, file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     print(f"\n{'all passed' if not failed else f'{len(failed)} run(s) failed'}")
     return 1 if failed else 0
 

@@ -718,7 +718,8 @@ def test_an_abbreviated_military_title_gives_the_role() -> None:
     """Without "capt" among the titles, "the captain" goes to the fisherman named last."""
     quotes = find_quotes(
         article(
-            "Capt. Jane Doe led the rescue on Tuesday. Tom Baker, a fisherman, watched from the pier.",
+            "Capt. Jane Doe led the rescue on Tuesday. Tom Baker, a fisherman, watched from "
+            "the pier.",
             "“We got everyone off the boat before the tide turned,” the captain said.",
         )
     )
