@@ -13,6 +13,7 @@ import http.client
 import json
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -629,9 +630,13 @@ def test_serve_stops_cleanly_on_ctrl_c(outbox: Path, capfd: pytest.CaptureFixtur
         timers.append(safety)
         seen["port"] = server.port
 
+    # Python's own Ctrl-C handler, whatever this run inherited: under nohup or `cmd &` SIGINT
+    # is ignored, and interrupt_main() then does nothing (the server would run until the guard)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         serve(outbox, port=0, ready=ready)  # returns: no KeyboardInterrupt escapes
     finally:
+        signal.signal(signal.SIGINT, previous)
         for timer in timers:
             timer.cancel()
     assert seen["status"] == 200
