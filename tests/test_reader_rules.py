@@ -1,0 +1,501 @@
+"""The readers' rules, each pinned by a case where it alone decides (issue 17).
+
+One small real file a test (a text article, an RSS/Atom/JSON feed, a JSON export, a saved
+page, a list of feeds), read through the readers' public functions; each test is named after
+the rule it pins and says what breaks without it. Measured by ``bench/mutation.py`` on the
+``readers/*`` modules (see docs/reliability.md and docs/mutation-equivalents.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+import digest.readers.feeds as feeds_module
+from digest.errors import ArticleError
+from digest.model import Article, Location
+from digest.readers.base import (
+    MAX_BYTES,
+    Entry,
+    EntrySkip,
+    ReadOptions,
+    SourceFile,
+    reader_for,
+)
+from digest.readers.feeds import FEEDS, parse_feed
+from digest.readers.first_seen import FirstSeen
+from digest.readers.index import FileIndex, load_in_background
+from digest.readers.scan import (
+    inventory,
+    passed_over,
+    read_article,
+    read_file,
+    read_sources,
+    read_url,
+)
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+def _article_file(path: Path, title: str, body: str, when: datetime | None = None) -> Path:
+    """A plain-text article: the headline, a blank line, the body; dated by its mtime."""
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    stamp = (when or datetime(2026, 11, 26, 8, 0, tzinfo=UTC)).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def _rss(*items: str, title: str = "Harbour Wire", link: str = "https://wire.example/") -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{title}</title><link>{link}</link>{''.join(items)}</channel></rss>\n"
+    ).encode()
+
+
+def _item(
+    title: str,
+    text: str,
+    *,
+    guid: str | None = None,
+    date: str | None = "Thu, 26 Nov 2026 10:00:00 +0200",
+    link: str | None = None,
+    author: str | None = None,
+) -> str:
+    parts = [f"<title>{title}</title>", f"<description>{text}</description>"]
+    if guid is not None:
+        parts.append(f'<guid isPermaLink="false">{guid}</guid>')
+    if date is not None:
+        parts.append(f"<pubDate>{date}</pubDate>")
+    if link is not None:
+        parts.append(f"<link>{link}</link>")
+    if author is not None:
+        parts.append(f"<author>{author}</author>")
+    return f"<item>{''.join(parts)}</item>"
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Change the file's text without changing its size or mtime (the index's version)."""
+    assert len(old.encode()) == len(new.encode())
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(old.encode(), new.encode()))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+# --- base.py: the records, the registry, the limit ---------------------------------------------
+
+
+def test_max_bytes_a_file_one_byte_over_five_mib_is_skipped(tmp_path: Path) -> None:
+    """Without the 5 MiB default limit a huge file would be read whole (or none at all)."""
+    assert MAX_BYTES == 5 * 1024 * 1024
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.write(b"Big\n\n")
+        out.truncate(MAX_BYTES + 1)
+    articles, skipped = read_sources([big], UTC, now=NOW)
+    assert articles == []
+    assert skipped[0].reason == "file is 5,242,881 bytes, over the 5,242,880 byte limit"
+    small = _article_file(tmp_path / "small.txt", "Ferry returns", "The ferry is back.")
+    assert read_file(small, ReadOptions(UTC))[0][0].title == "Ferry returns"
+
+
+def test_records_are_frozen() -> None:
+    """Entries, skips and options are values: a reader that changed one would change it for all."""
+    entry = parse_feed(_rss(_item("Ferry back", "The ferry is back.")), "wire.xml")[0]
+    assert isinstance(entry, Entry)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.title = "other"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        EntrySkip("entry 1", "no text").reason = "other"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ReadOptions(UTC).language = "german"  # type: ignore[misc]
+
+
+def test_entry_repr_leaves_out_the_whole_file_text() -> None:
+    """Without repr=False every logged entry would print the whole decoded file."""
+    entry = Entry(title="Ferry back", paragraphs=("The ferry is back.",), text="WHOLE FILE")
+    assert "WHOLE FILE" not in repr(entry)
+    assert "Ferry back" in repr(entry)
+
+
+def test_read_options_compare_by_settings_not_by_the_loaded_record(tmp_path: Path) -> None:
+    """The loaded first-seen record is not a setting: two runs' options are equal without it."""
+    one = ReadOptions(UTC, seen=FirstSeen(None, NOW))
+    two = ReadOptions(UTC, seen=FirstSeen(None, NOW + timedelta(days=1)))
+    assert one == two
+
+
+def test_entry_defaults_a_plain_article_is_dated_by_mtime_in_the_default_language(
+    tmp_path: Path,
+) -> None:
+    """An entry needs no feed date by default, starts its body at 0 unless told, and the
+    options' language is English: else a text file would be dated "first seen" and unnamed."""
+    path = _article_file(tmp_path / "a.txt", "Ferry returns", "The ferry is back on Monday.")
+    (article,), skipped = read_file(path, ReadOptions(UTC))
+    assert skipped == []
+    assert article.date_source == "mtime"
+    assert article.published == datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
+    assert article.language == "english"
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(_rss(_item("Ferry back", "The ferry is back.")))
+    (item,), _ = read_file(feed, ReadOptions(UTC))
+    assert item.body_start == 0 and item.text == ""
+
+
+def test_register_urls_only_the_feed_reader_reads_fetched_urls() -> None:
+    """A source URL is read by the feed reader (registered with urls=True), no other."""
+    assert reader_for(Location("https://wire.example/feed")) is FEEDS
+    assert reader_for(Path("wire.xml")) is FEEDS
+    assert reader_for(Path("notes.xyz")) is None
+
+
+def test_source_file_path_and_stat_come_from_its_key(tmp_path: Path) -> None:
+    """A scanned file is read at its key's path and indexed by its size and mtime."""
+    item = SourceFile((tmp_path / "a.txt").as_posix(), 12, 34)
+    assert item.path == tmp_path / "a.txt"
+    assert item.stat == [12, 34]
+
+
+# --- scan.py: what is read, and how a failure is reported ---------------------------------------
+
+
+def test_walk_reads_files_in_subfolders_and_passes_over_hidden_ones(tmp_path: Path) -> None:
+    """Without the recursive walk a folder's subfolders would be left out."""
+    src = tmp_path / "src"
+    (src / "deep" / "deeper").mkdir(parents=True)
+    (src / ".hidden").mkdir()
+    _article_file(src / "deep" / "deeper" / "a.txt", "Deep story", "It was found deep down.")
+    _article_file(src / ".hidden" / "b.txt", "Hidden story", "It was never read at all.")
+    _article_file(src / ".c.txt", "Hidden file", "It was never read either.")
+    articles, skipped = read_sources([src], UTC, now=NOW)
+    assert [a.title for a in articles] == ["Deep story"]
+    assert articles[0].path == src / "deep" / "deeper" / "a.txt"
+    assert skipped == []
+
+
+def test_inventory_a_file_source_is_taken_with_its_stat(tmp_path: Path) -> None:
+    """A file named as a source is in the inventory with its own size and mtime."""
+    path = _article_file(tmp_path / "a.txt", "Ferry returns", "The ferry is back.")
+    stat = path.stat()
+    assert inventory([path]) == [SourceFile(path.as_posix(), stat.st_size, stat.st_mtime_ns)]
+
+
+def test_with_listed_a_list_of_feeds_adds_its_urls_after_itself(tmp_path: Path) -> None:
+    """Without the OPML rule the feeds a list names would never be read."""
+    src = tmp_path / "src"
+    src.mkdir()
+    _article_file(src / "a.txt", "Ferry returns", "The ferry is back.")
+    (src / "feeds.OPML").write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="Wire" type="rss" xmlUrl="https://wire.example/feed.xml"/>'
+        '<outline text="Gazette" type="rss" xmlUrl="https://gazette.example/rss"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    found = inventory([src])
+    assert [getattr(x, "key", x) for x in found] == [
+        (src / "a.txt").as_posix(),
+        (src / "feeds.OPML").as_posix(),
+        "https://wire.example/feed.xml",
+        "https://gazette.example/rss",
+    ]
+
+
+def test_passed_over_counts_unread_files_by_extension(tmp_path: Path) -> None:
+    """`digest make -v` says how many files no reader reads, one each, by extension."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "photo.png").write_bytes(b"\x89PNG")
+    (src / "sub" / "scan.PNG").write_bytes(b"\x89PNG")
+    (src / "README").write_text("notes")
+    (src / ".DS_Store").write_bytes(b"x")
+    _article_file(src / "a.txt", "Ferry returns", "The ferry is back.")
+    assert passed_over([src, "https://wire.example/feed"]) == {".png": 2, "no extension": 1}
+
+
+def test_read_bytes_a_file_gone_since_the_scan_is_skipped_with_the_reason(tmp_path: Path) -> None:
+    """A file deleted between the scan and the read is one skip, not a crash."""
+    gone = SourceFile((tmp_path / "gone.txt").as_posix(), 10, 0)
+    articles, skipped = read_sources([gone], UTC, now=NOW)
+    assert articles == []
+    assert skipped[0].reason == "cannot read: No such file or directory"
+
+
+def test_articles_a_skipped_entry_is_named_by_file_and_label(tmp_path: Path) -> None:
+    """A feed entry without text, or with a date that does not parse, is skipped under
+    ``file#label`` (its GUID, else its position): the user can find it."""
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(
+        _rss(
+            _item("Ferry back", "The ferry is back.", guid="g-1"),
+            _item("Empty", "", guid=None),
+            _item("Bad date", "The text is here.", guid="g-3", date="the day after tomorrow"),
+        )
+    )
+    articles, skipped = read_file(feed, ReadOptions(UTC))
+    assert [a.title for a in articles] == ["Ferry back"]
+    assert [(str(s.path), s.reason.split(":")[0]) for s in skipped] == [
+        (f"{feed.as_posix()}#entry 2", "no text"),
+        (f"{feed.as_posix()}#g-3", "feed published date"),
+    ]
+
+
+def test_reader_a_file_of_unknown_kind_is_named_by_its_extension(tmp_path: Path) -> None:
+    """An unknown extension is skipped with "no reader for '.xyz' files"."""
+    path = tmp_path / "notes.xyz"
+    path.write_text("text")
+    articles, skipped = read_file(path, ReadOptions(UTC))
+    assert articles == []
+    assert [(s.path, s.reason) for s in skipped] == [(path, "no reader for '.xyz' files")]
+
+
+def test_read_article_raises_the_reason_of_a_file_that_cannot_be_read(tmp_path: Path) -> None:
+    """read_article turns the file's one skip into an ArticleError with its reason."""
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ArticleError, match=r"^binary file, not text$"):
+        read_article(path, UTC)
+
+
+def test_read_sources_dates_an_undated_feed_entry_by_the_given_clock(tmp_path: Path) -> None:
+    """``now`` is the run's clock: an undated entry is first seen then, not at the wall time."""
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(_rss(_item("Undated notice", "It has no date.", date=None)))
+    (article,), _ = read_sources([feed], UTC, now=NOW)
+    assert article.published == NOW
+    assert article.date_source == "first seen"
+
+
+def test_span_articles_older_than_the_window_are_not_kept(tmp_path: Path) -> None:
+    """With a span, an article dated before it is dropped at once (memory follows the window)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    _article_file(src / "old.txt", "Old story", "From last year.", datetime(2025, 1, 1, tzinfo=UTC))
+    _article_file(
+        src / "new.txt", "New story", "From this week.", datetime(2026, 11, 26, tzinfo=UTC)
+    )
+    span = (datetime(2026, 11, 20, tzinfo=UTC), NOW)
+    articles, _ = read_sources([src], UTC, span=span, now=NOW)
+    assert [a.title for a in articles] == ["New story"]
+    articles, _ = read_sources([src], UTC, now=NOW)
+    assert sorted(a.title for a in articles) == ["New story", "Old story"]
+
+
+# --- index.py (through scan.py): what an unchanged source gives without being read again -----
+
+
+def _indexed_folder(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    _article_file(src / "a.txt", "Ferry returns", "The ferry is back on Monday.")
+    (src / "wire.xml").write_bytes(
+        _rss(
+            _item(
+                "Bridge opens",
+                "The bridge opens on Friday.",
+                guid="g-1",
+                link="https://wire.example/bridge",
+                author="Ann Lee",
+            ),
+            _item("Market moves", "The market moves to the harbour.", guid="g-2", date=None),
+            _item("Empty", "", guid="g-3"),
+        )
+    )
+    return src
+
+
+def _read(src: Path, cache: Path, **kwargs: object) -> tuple[list[Article], list[object]]:
+    index = FileIndex(cache, "UTC", "english")
+    found = read_sources([src], UTC, index=index, now=NOW, **kwargs)  # type: ignore[arg-type]
+    index.save()
+    return found  # type: ignore[return-value]
+
+
+def test_index_an_unchanged_file_is_recalled_as_it_was_read(tmp_path: Path) -> None:
+    """A source whose size and mtime are unchanged is recalled, every field as read then (the
+    date in the offset it was written with), and not read again."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    first, first_skips = _read(src, cache)
+    assert [a.title for a in first] == ["Ferry returns", "Bridge opens", "Market moves"]
+    _same_size_edit(src / "a.txt", "Ferry returns", "Ferry RETURNS")
+    _same_size_edit(src / "wire.xml", "Bridge opens", "Bridge OPENS")
+    again, again_skips = _read(src, cache)
+    assert again == first
+    assert again_skips == first_skips and len(first_skips) == 1
+    assert [a.published.utcoffset() for a in again] == [
+        timedelta(0),
+        timedelta(hours=2),
+        timedelta(0),
+    ]
+    assert again[0].path == src / "a.txt" and isinstance(again[0].path, Path)
+    assert (again[1].url, again[1].author) == ("https://wire.example/bridge", "Ann Lee")
+    assert (again[0].url, again[0].author) == (None, None)
+    # a changed mtime is a changed file: read again
+    os.utime(src / "a.txt", (NOW.timestamp(), NOW.timestamp()))
+    third, _ = _read(src, cache)
+    assert third[0].title == "Ferry RETURNS"
+
+
+def test_index_a_utc_date_is_recalled_in_utc_in_another_zone(tmp_path: Path) -> None:
+    """A date written in UTC (offset 0) comes back as UTC in a run whose zone is not UTC."""
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(_rss(_item("Bridge opens", "It opens.", date="Thu, 26 Nov 2026 10:00:00 GMT")))
+    zone = timezone(timedelta(hours=-5))
+    for _ in range(2):
+        index = FileIndex(tmp_path / "cache", "UTC-5")
+        (article,), _ = read_sources([feed], zone, index=index, now=NOW)
+        index.save()
+        assert article.published.utcoffset() == timedelta(0)
+        assert article.published == datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+
+
+def test_index_a_missing_article_record_means_reading_again(tmp_path: Path) -> None:
+    """When an entry's article record is gone the file is read again (not recalled as none)."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    _read(src, cache)
+    for record in (cache / "articles").rglob("*.json"):
+        record.unlink()
+    _same_size_edit(src / "a.txt", "Ferry returns", "Ferry RETURNS")
+    again, _ = _read(src, cache)
+    assert [a.title for a in again] == ["Ferry RETURNS", "Bridge opens", "Market moves"]
+
+
+def test_index_a_file_that_gave_no_article_is_recalled_with_its_skip(tmp_path: Path) -> None:
+    """A file that was only a skip is not read again while unchanged: the skip is repeated."""
+    path = tmp_path / "src" / "notes.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"\x00" * 40)
+    stat = path.stat()
+    first = _read(path.parent, tmp_path / "cache")
+    path.write_bytes(b"Ferry returns\n\nThe ferry is back again.\n".ljust(40, b" "))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = _read(path.parent, tmp_path / "cache")
+    assert again == first == ([], [first[1][0]])
+    assert first[1][0].reason == "binary file, not text"
+
+
+def test_index_outside_an_unchanged_file_dated_only_after_the_span_is_passed_over(
+    tmp_path: Path,
+) -> None:
+    """With a span, an unchanged file none of whose dates is in it is passed over unread."""
+    src = tmp_path / "src"
+    src.mkdir()
+    later = datetime(2026, 12, 5, tzinfo=UTC)
+    _article_file(src / "a.txt", "Next week", "This is dated next week.", later)
+    span = (datetime(2026, 11, 20, tzinfo=UTC), NOW)
+    first, _ = _read(src, tmp_path / "cache", span=span)
+    assert [a.title for a in first] == ["Next week"]  # read: kept, to be reported as future
+    again, skipped = _read(src, tmp_path / "cache", span=span)
+    assert again == [] and skipped == []
+    wide = (datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 12, 31, tzinfo=UTC))
+    assert [a.title for a in _read(src, tmp_path / "cache", span=wide)[0]] == ["Next week"]
+
+
+def test_index_is_kept_for_its_settings_only(tmp_path: Path) -> None:
+    """An index written for other reading settings (language, limits) is not used."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    index = FileIndex(cache, "UTC", "english", 100)
+    read_sources([src], UTC, index=index, now=NOW)
+    index.save()
+    assert FileIndex(cache, "UTC", "english", 100).entries.keys() == index.entries.keys()
+    assert FileIndex(cache, "UTC", "german", 100).entries == {}
+    assert FileIndex(cache, "UTC").entries == {}
+
+
+def test_index_read_only_records_nothing(tmp_path: Path) -> None:
+    """`digest ls` reads with a read-only index: it writes no index and no article record."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    index = FileIndex(cache, "UTC", read_only=True)
+    articles, _ = read_sources([src], UTC, index=index, now=NOW)
+    index.save()
+    assert len(articles) == 3
+    assert not cache.exists()
+
+
+def test_index_save_drops_sources_no_longer_found(tmp_path: Path) -> None:
+    """A source gone from the scan loses its entry and its article record."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    _read(src, cache)
+    assert len(list((cache / "articles").rglob("*.json"))) == 2
+    (src / "wire.xml").unlink()
+    _read(src, cache)
+    assert list(FileIndex(cache, "UTC", "english").entries) == [(src / "a.txt").as_posix()]
+    assert len(list((cache / "articles").rglob("*.json"))) == 1
+
+
+def test_load_in_background_gives_the_index_or_raises_what_loading_raised(tmp_path: Path) -> None:
+    """The loader thread hands over the loaded index, or the exception loading raised."""
+    src, cache = _indexed_folder(tmp_path), tmp_path / "cache"
+    _read(src, cache)
+    index = load_in_background(cache, "UTC", "english")()
+    assert len(index.entries) == 2
+    failing = load_in_background("not a folder", "UTC")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        failing()
+
+
+# --- read_url: a feed URL on 127.0.0.1 -------------------------------------------------------
+
+
+class _Feed(BaseHTTPRequestHandler):
+    body: ClassVar[bytes] = b""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.end_headers()
+        self.wfile.write(type(self).body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def feed_url() -> Iterator[str]:
+    _Feed.body = _rss(
+        _item("Bridge opens", "The bridge opens on Friday.", guid="g-1"),
+        _item("Empty", "", guid="g-2"),
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_read_url_an_unchanged_response_is_recalled_not_parsed(
+    feed_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With an index, a response the same as last time's is recalled: parsed once only; and
+    when its article record is gone it is parsed again."""
+    parsed: list[str] = []
+    real = feeds_module.parse_feed
+
+    def counting(data: bytes, label: str, **kwargs: object) -> list[Entry | EntrySkip]:
+        parsed.append(label)
+        return real(data, label, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feeds_module, "parse_feed", counting)
+    options = ReadOptions(UTC, cache=tmp_path / "feeds", now=NOW)
+    index = FileIndex(tmp_path / "cache", "UTC")
+    first = read_url(feed_url, options, index)
+    again = read_url(feed_url, options, index)
+    assert [a.title for a in first[0]] == ["Bridge opens"]
+    assert again == first and len(parsed) == 1
+    assert [(str(s.path), s.reason) for s in again[1]] == [(f"{feed_url}#g-2", "no text")]
+    assert isinstance(again[0][0].path, Location) and again[0][0].path == feed_url
+    for record in (tmp_path / "cache" / "articles").rglob("*.json"):
+        record.unlink()
+    assert read_url(feed_url, options, index) == first and len(parsed) == 2
+    # without a cache folder the feed is fetched all the same
+    assert read_sources([feed_url], UTC, now=NOW)[0] == first[0]
