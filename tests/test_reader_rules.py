@@ -30,6 +30,7 @@ from digest.readers.base import (
     SourceFile,
     reader_for,
 )
+from digest.readers.decode import decode_text
 from digest.readers.feeds import FEEDS, parse_feed
 from digest.readers.first_seen import FirstSeen
 from digest.readers.index import FileIndex, load_in_background
@@ -499,3 +500,51 @@ def test_read_url_an_unchanged_response_is_recalled_not_parsed(
     assert read_url(feed_url, options, index) == first and len(parsed) == 2
     # without a cache folder the feed is fetched all the same
     assert read_sources([feed_url], UTC, now=NOW)[0] == first[0]
+
+
+# --- decode.py: which encoding a file that is not plain UTF-8 is read with --------------------
+
+
+def test_mostly_utf8_up_to_sixteen_stray_bytes_are_still_utf8() -> None:
+    """UTF-8 with 16 stray cp1252 bytes is UTF-8 (the strays read as cp1252); a 17th makes it
+    a file in some other encoding: without the limit any amount of mojibake passes as UTF-8."""
+    base = "Café “one” — two.\n".encode() * 6
+    text, name = decode_text(base + b"It\x92s here. " * 16)
+    assert name == "utf-8"
+    assert text.endswith("two.\n" + "It’s here. " * 16)
+    try:
+        name = decode_text(base + b"It\x92s here. " * 17)[1]
+    except ArticleError:
+        name = "no encoding"  # no encoding reads it plausibly: binary
+    assert name != "utf-8"
+
+
+def test_utf16_big_endian_with_its_mark() -> None:
+    """A UTF-16 file with a big-endian mark is read as such, the mark kept (offsets count it)."""
+    assert decode_text("\ufeffCafé “x”.\n".encode("utf-16-be")) == (
+        "\ufeffCafé “x”.\n",
+        "utf-16-be",
+    )
+
+
+def test_alphabets_sharp_s_is_german() -> None:
+    """ß is a German letter: without it in the German alphabet "Maß" reads as Hebrew cp1255."""
+    assert decode_text("Maß und Fuß.\n".encode("cp1252")) == ("Maß und Fuß.\n", "cp1252")
+
+
+def test_odd_words_a_superscript_fused_with_letters_is_a_wrong_decoding() -> None:
+    """Polish in cp1250 read as cp1252 gives "Ma³a ³¹ka": superscripts inside words mark it."""
+    assert decode_text("Mała łąka.\n".encode("cp1250")) == ("Mała łąka.\n", "cp1250")
+
+
+def test_odd_words_short_words_are_not_judged_by_their_accents() -> None:
+    """ "Ærø og Øster": a word under four letters is not "mostly accents" (else mac-roman wins)."""
+    assert decode_text("Ærø og Øster.\n".encode("cp1252")) == ("Ærø og Øster.\n", "cp1252")
+
+
+def test_check_chars_only_the_first_64k_characters_are_judged() -> None:
+    """The word check reads 65,536 characters of each candidate, no more (its cost is bounded):
+    a Polish word right after them does not change the choice, one inside them does."""
+    polish = " ł łąka mała.\n".encode("cp1250")
+    assert decode_text(b"a " * 32767 + b"a" + polish)[1] == "cp1252"
+    assert decode_text(b"a " * 32760 + b"a" + polish)[1] == "cp1250"
