@@ -9,6 +9,7 @@ the rule it pins and says what breaks without it. Measured by ``bench/mutation.p
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from digest.readers.base import (
     reader_for,
 )
 from digest.readers.decode import decode_text
-from digest.readers.feeds import FEEDS, parse_feed
+from digest.readers.feeds import FEEDS, is_json_feed_object, parse_feed
 from digest.readers.first_seen import FirstSeen
 from digest.readers.index import FileIndex, load_in_background
 from digest.readers.scan import (
@@ -465,7 +466,7 @@ def feed_url() -> Iterator[str]:
         _item("Empty", "", guid="g-2"),
     )
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
@@ -548,3 +549,197 @@ def test_check_chars_only_the_first_64k_characters_are_judged() -> None:
     polish = " ł łąka mała.\n".encode("cp1250")
     assert decode_text(b"a " * 32767 + b"a" + polish)[1] == "cp1252"
     assert decode_text(b"a " * 32760 + b"a" + polish)[1] == "cp1250"
+
+
+# --- feeds.py: RSS, Atom and JSON Feed -----------------------------------------------------
+
+
+def _atom(entries: str, feed_extra: str = "") -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Gazette</title><id>urn:gazette</id>{feed_extra}{entries}</feed>\n"
+    ).encode()
+
+
+def _json_feed(items: list[object], **feed: object) -> bytes:
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", **feed, "items": items}
+    return json.dumps(doc).encode()
+
+
+def test_feeds_all_names_the_public_functions() -> None:
+    """``from digest.readers.feeds import *`` gives what ``__all__`` promises."""
+    names: dict[str, object] = {}
+    exec("from digest.readers.feeds import *", names)
+    assert names["parse_feed"] is parse_feed
+    assert names["JSON_FEED_PREFIX"] == "https://jsonfeed.org/version/"
+
+
+def test_unique_tags_are_cleaned_and_kept_once() -> None:
+    """An item's categories become its tags: cleaned, blank ones dropped, each once."""
+    item = _item("Ferry back", "The ferry is back.").replace(
+        "</item>",
+        "<category>Ferry </category><category> Ferry</category><category></category>"
+        "<category>Harbour</category></item>",
+    )
+    (entry,) = parse_feed(_rss(item), "wire.xml")
+    assert isinstance(entry, Entry) and entry.tags == ("Ferry", "Harbour")
+
+
+def test_dated_json_feed_published_else_modified() -> None:
+    """A JSON Feed item is dated by date_published, else by date_modified (and says which)."""
+    entries = parse_feed(
+        _json_feed(
+            [
+                {"id": "1", "content_text": "One.", "title": "A", "date_published": "2026-11-26"},
+                {"id": "2", "content_text": "Two.", "title": "B", "date_modified": "2026-11-25"},
+                {"id": "3", "content_text": "Three.", "title": "C"},
+            ]
+        ),
+        "wire.json",
+    )
+    assert [(e.date, e.date_origin) for e in entries if isinstance(e, Entry)] == [
+        ("2026-11-26", "feed published"),
+        ("2026-11-25", "feed updated"),
+        (None, ""),
+    ]
+
+
+def test_bozo_message_a_malformed_feed_says_where() -> None:
+    """A feed cut short before any entry says what the XML parser found, and where."""
+    data = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</ti'
+    with pytest.raises(ArticleError) as failure:
+        parse_feed(data, "wire.xml")
+    assert failure.value.message == (
+        "truncated or malformed feed: unclosed token at line 1, column 74"
+    )
+
+
+def test_parse_xml_a_well_formed_feed_without_items_is_empty_not_an_error() -> None:
+    """A feed with no items right now gives no entries, and no error."""
+    assert parse_feed(_rss(), "wire.xml") == []
+
+
+def test_parse_xml_well_formed_xml_that_is_not_a_feed_is_refused() -> None:
+    """XML with no RSS or Atom in it is "not a feed", not an empty feed."""
+    with pytest.raises(ArticleError, match=r"^not a feed: no RSS, Atom or JSON Feed"):
+        parse_feed(b'<?xml version="1.0"?><note>hi</note>', "note.xml")
+
+
+def test_parse_xml_relative_links_against_the_channel_link_else_the_feed_url() -> None:
+    """An item's relative link is read against the channel's link; without one, against the
+    URL the feed came from (a feed file without either keeps no link)."""
+    item = _item("Ferry back", "The ferry is back.", link="story-1")
+    (entry,) = parse_feed(_rss(item, link="https://wire.example/news/"), "wire.xml")
+    assert isinstance(entry, Entry) and entry.url == "https://wire.example/news/story-1"
+    (entry,) = parse_feed(_rss(item, link=""), "https://wire.example/feeds/main.xml")
+    assert isinstance(entry, Entry) and entry.url == "https://wire.example/feeds/story-1"
+
+
+def test_atom_the_feed_author_is_every_entry_author() -> None:
+    """In Atom an entry without an author has the feed's."""
+    entries = (
+        "<entry><title>Ferry back</title><id>urn:1</id><updated>2026-11-26T10:00:00Z</updated>"
+        "<content type='text'>The ferry is back.</content></entry>"
+        "<entry><title>Bridge</title><id>urn:2</id><updated>2026-11-26T10:00:00Z</updated>"
+        "<author><name>Bo Berg</name></author><content type='text'>It opens.</content></entry>"
+    )
+    data = _atom(entries, "<author><name>Ann Lee</name></author>")
+    assert [e.author for e in parse_feed(data, "g.atom") if isinstance(e, Entry)] == [
+        "Ann Lee",
+        "Bo Berg",
+    ]
+
+
+def test_xml_bodies_content_first_then_the_summary_as_typed() -> None:
+    """An entry's content wins over its summary; a plain-text summary keeps its paragraphs."""
+    entries = (
+        "<entry><title>Ferry back</title><id>urn:1</id><updated>2026-11-26T10:00:00Z</updated>"
+        "<summary type='text'>Short.</summary>"
+        "<content type='text'>The whole story.</content></entry>"
+        "<entry><title>Maths</title><id>urn:2</id><updated>2026-11-26T10:00:00Z</updated>"
+        "<summary type='text'>First paragraph.\n\nSecond paragraph.</summary></entry>"
+    )
+    first, second = parse_feed(_atom(entries), "g.atom")
+    assert isinstance(first, Entry) and first.paragraphs == ("The whole story.",)
+    assert isinstance(second, Entry)
+    assert second.paragraphs == ("First paragraph.", "Second paragraph.")
+
+
+def test_json_author_version_one_one_authors_then_version_one_author() -> None:
+    """JSON Feed 1.1 names authors in a list, 1.0 in one object: both are read."""
+    entries = parse_feed(
+        _json_feed(
+            [
+                {"id": "1", "title": "A", "content_text": "One.", "authors": [{"name": "Ann"}]},
+                {"id": "2", "title": "B", "content_text": "Two.", "author": {"name": "Bo"}},
+            ]
+        ),
+        "wire.json",
+    )
+    assert [e.author for e in entries if isinstance(e, Entry)] == ["Ann", "Bo"]
+
+
+def test_json_bodies_html_then_text_then_summary() -> None:
+    """An item's text is content_html, else content_text, else summary."""
+    entries = parse_feed(
+        _json_feed(
+            [
+                {"id": "1", "title": "A", "content_html": "<p>Html.</p>", "content_text": "T."},
+                {"id": "2", "title": "B", "content_text": "Text only."},
+                {"id": "3", "title": "C", "summary": "Summary only."},
+            ]
+        ),
+        "wire.json",
+    )
+    assert [e.paragraphs for e in entries if isinstance(e, Entry)] == [
+        ("Html.",),
+        ("Text only.",),
+        ("Summary only.",),
+    ]
+
+
+def test_json_text_a_title_with_tags_or_entities_is_read_as_html() -> None:
+    """A JSON Feed title with tags loses them; one with only entities has them decoded."""
+    entries = parse_feed(
+        _json_feed(
+            [
+                {"id": "1", "title": "<b>Ferry</b> back", "content_text": "One."},
+                {"id": "2", "title": "Ann&#x27;s ferry", "content_text": "Two."},
+            ]
+        ),
+        "wire.json",
+    )
+    assert [e.title for e in entries if isinstance(e, Entry)] == ["Ferry back", "Ann's ferry"]
+
+
+def test_is_json_feed_object_needs_a_version_that_names_a_json_feed() -> None:
+    """A JSON object with items is a JSON Feed only when its version says so ("jsonfeed 1",
+    "1.1", the jsonfeed.org URL); another version string is an export's."""
+    assert is_json_feed_object({"version": "jsonfeed 1", "items": []})
+    assert is_json_feed_object({"version": 1.1, "items": []})
+    assert not is_json_feed_object({"version": "beta", "items": []})
+    assert not is_json_feed_object({"version": True, "items": []})
+    assert not is_json_feed_object({"items": []})
+
+
+def test_parse_json_feed_items_must_be_a_list_and_each_an_object() -> None:
+    """A JSON Feed without a list of items is malformed; an item that is no object is skipped."""
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire"}
+    with pytest.raises(ArticleError, match=r"^malformed JSON Feed: 'items' is not a list$"):
+        parse_feed(json.dumps(doc).encode(), "wire.json")
+    entries = parse_feed(_json_feed(["oops", {"id": "2", "title": "B", "content_text": "T."}]), "w")
+    assert entries[0] == EntrySkip("entry 1", "not a JSON object")
+    assert isinstance(entries[1], Entry) and entries[1].title == "B"
+
+
+def test_parse_json_feed_relative_urls_against_the_feed_url() -> None:
+    """A JSON Feed item's relative url is read against the URL the feed came from."""
+    data = _json_feed([{"id": "1", "title": "A", "content_text": "One.", "url": "a/1"}])
+    (entry,) = parse_feed(data, "https://wire.example/feeds/feed.json")
+    assert isinstance(entry, Entry) and entry.url == "https://wire.example/feeds/a/1"
+
+
+def test_parse_feed_an_empty_document_is_not_a_feed() -> None:
+    """Blank bytes are "not a feed: empty document"."""
+    with pytest.raises(ArticleError, match=r"^not a feed: empty document$"):
+        parse_feed(b" \n\t", "wire.xml")
