@@ -32,6 +32,7 @@ from digest.readers.base import (
     reader_for,
 )
 from digest.readers.decode import decode_text
+from digest.readers.exports import is_json_feed, read_export
 from digest.readers.feeds import FEEDS, is_json_feed_object, parse_feed
 from digest.readers.first_seen import FirstSeen
 from digest.readers.index import FileIndex, load_in_background
@@ -743,3 +744,193 @@ def test_parse_feed_an_empty_document_is_not_a_feed() -> None:
     """Blank bytes are "not a feed: empty document"."""
     with pytest.raises(ArticleError, match=r"^not a feed: empty document$"):
         parse_feed(b" \n\t", "wire.xml")
+
+
+# --- exports.py: JSON exports and JSON Lines -----------------------------------------------
+
+
+def _export(rows: object, **kwargs: object) -> list[Entry | EntrySkip]:
+    return read_export(json.dumps(rows), "news.json", **kwargs)  # type: ignore[arg-type]
+
+
+def _row(**fields: object) -> dict[str, object]:
+    return {"title": "Ferry back", "body": "The ferry is back on Monday.", **fields}
+
+
+def _one(rows: object, **kwargs: object) -> Entry:
+    (entry,) = _export(rows, **kwargs)
+    assert isinstance(entry, Entry), entry
+    return entry
+
+
+def test_default_fields_content_and_dek_are_read_by_their_own_names() -> None:
+    """The body may be under "content", the standfirst under "dek"."""
+    entry = _one([{"title": "Ferry back", "content": "The ferry is back.", "dek": "At last."}])
+    assert (entry.paragraphs, entry.dek) == (("The ferry is back.",), "At last.")
+
+
+def test_list_keys_entries_holds_the_list_among_other_lists() -> None:
+    """The list under "entries" is the articles, though the object holds another list."""
+    doc = {"entries": [_row()], "authors": [{"name": "Ann"}, {"name": "Bo"}]}
+    assert [e.title for e in _export(doc) if isinstance(e, Entry)] == ["Ferry back"]
+
+
+def test_items_the_one_list_of_objects_under_any_name_beside_other_members() -> None:
+    """An object with one list of objects under an unknown name (and a count beside it) holds
+    the articles there."""
+    assert _one({"total": 1, "hits": [_row()]}).title == "Ferry back"
+
+
+def test_items_no_list_of_articles_is_refused_naming_the_usual_keys() -> None:
+    """An object without a list of articles says where one is expected."""
+    with pytest.raises(ArticleError) as failure:
+        _export({"total": 0, "note": "none"})
+    assert failure.value.message == (
+        "no list of articles found: expected a list of objects, or an object with one under "
+        "'items', 'articles', 'entries', 'data'"
+    )
+
+
+def test_text_keys_an_object_is_read_by_its_name_or_label() -> None:
+    """An author object gives its "name", a tag object its "label"."""
+    entry = _one([_row(author={"name": "Ann Lee"}, tags=[{"label": "Ferry"}, {"label": "Port"}])])
+    assert (entry.author, entry.tags) == ("Ann Lee", ("Ferry", "Port"))
+
+
+def test_is_json_feed_is_false_for_what_is_not_json() -> None:
+    """is_json_feed answers False, not None, for text that does not parse."""
+    assert is_json_feed("{broken") is False
+    assert is_json_feed(_json_feed([]).decode()) is True
+
+
+def test_read_export_refuses_a_json_feed() -> None:
+    """A JSON Feed handed to the export reader is refused, for the feed reader to read."""
+    data = _json_feed([{"id": "1", "title": "A", "content_text": "One."}]).decode()
+    with pytest.raises(ArticleError, match=r"^this is a JSON Feed$"):
+        read_export(data, "wire.json")
+
+
+def test_lines_of_objects_a_json_file_of_object_lines_is_json_lines() -> None:
+    """A .json file holding one object a line is read as JSON Lines, each line an entry."""
+    text = json.dumps(_row()) + "\n" + json.dumps(_row(title="Bridge opens")) + "\n"
+    entries = read_export(text, "news.json")
+    assert [e.title for e in entries if isinstance(e, Entry)] == ["Ferry back", "Bridge opens"]
+
+
+def test_lines_a_broken_line_is_skipped_with_the_parser_message() -> None:
+    """In JSON Lines a line that does not parse is skipped saying why; the others are read."""
+    text = json.dumps(_row()) + "\n{broken\n"
+    entries = read_export(text, "news.jsonl", jsonl=True)
+    assert isinstance(entries[0], Entry)
+    assert entries[1] == EntrySkip(
+        "line 2", "not valid JSON: Expecting property name enclosed in double quotes (column 2)"
+    )
+
+
+def test_known_our_field_wins_over_the_other_names() -> None:
+    """A member under our field's name wins over NewsAPI's and WordPress's names for it."""
+    entry = _one([_row(url="https://a.example/1", link="https://b.example/2", date="2026-11-26")])
+    assert (entry.url, entry.date) == ("https://a.example/1", "2026-11-26")
+
+
+def test_unpublished_drafts_and_trash_are_skipped_published_posts_kept() -> None:
+    """WordPress REST statuses: "draft", "trash" (and the like) are skipped; "publish" is kept."""
+    entries = _export([_row(status="publish"), _row(status="draft"), _row(status="Trash")])
+    assert isinstance(entries[0], Entry)
+    assert entries[1:] == [
+        EntrySkip("item 2", "draft (not published)"),
+        EntrySkip("item 3", "trash (not published)"),
+    ]
+
+
+def test_dek_that_only_repeats_the_opening_is_dropped() -> None:
+    """A description that is the body's first sentence again is no standfirst."""
+    entry = _one([_row(body="The ferry is back on Monday. It sails at nine.", dek="The ferry is")])
+    assert entry.dek == ""
+
+
+def test_entry_date_origin_export_only_with_a_date() -> None:
+    """An export's own date is "export"; without one there is no origin (the file's mtime
+    decides later)."""
+    assert _one([_row(date="2026-11-26")]).date_origin == "export"
+    assert _one([_row()]).date_origin == ""
+
+
+def test_entry_author_a_wordpress_user_number_is_no_name() -> None:
+    """WordPress REST gives the author as a number: no name; a string author is kept."""
+    assert _one([_row(author=42)]).author is None
+    assert _one([_row(author="Ann Lee")]).author == "Ann Lee"
+    assert _one([_row(author=["Ann Lee", "Bo Berg"])]).author == "Ann Lee, Bo Berg"
+
+
+def test_entry_extra_labels_the_entry_by_file_and_position() -> None:
+    """Each entry carries "file: position" to name it by."""
+    assert _one([_row()]).extra == {"label": "news.json: item 1"}
+
+
+def test_also_date_published_is_a_date() -> None:
+    """schema.org's datePublished dates an export row."""
+    assert _one([_row(datePublished="2026-11-26T10:00:00Z")]).date == "2026-11-26T10:00:00Z"
+
+
+def test_ident_a_row_number_is_no_id_when_there_is_a_url() -> None:
+    """A bare number id (a database row) is dropped when a URL tells the article apart."""
+    assert _one([_row(id=42, url="https://a.example/42")]).id is None
+    assert _one([_row(id=42)]).id == "42"
+    assert _one([_row(id="abc-1", url="https://a.example/42")]).id == "abc-1"
+
+
+def test_date_gmt_wordpress_utc_date_wins_for_the_default_date_field_only() -> None:
+    """WordPress's date_gmt (UTC, no zone) is the date, as UTC; not with a custom date field,
+    and not when it is WordPress's 0000 date of a draft."""
+    row = _row(date="2026-11-26T12:00:00", date_gmt="2026-11-26T10:00:00")
+    assert _one([row]).date == "2026-11-26T10:00:00+00:00"
+    assert _one([{**row, "when": "2026-11-20"}], fields={"date": "when"}).date == "2026-11-20"
+    draft = _row(date="2026-11-26T12:00:00", date_gmt="0000-00-00T00:00:00")
+    assert _one([draft]).date == "2026-11-26T12:00:00"
+
+
+def test_clip_marker_newsapi_cut_body_ends_with_an_ellipsis() -> None:
+    """NewsAPI's "… [+2377 chars]" is taken off, an ellipsis left in its place."""
+    entry = _one([{"title": "Ferry back", "content": "The ferry is back... [+2377 chars]"}])
+    assert entry.paragraphs == ("The ferry is back…",)
+
+
+def test_get_dotted_paths_list_positions_and_case() -> None:
+    """A field may be a dotted path, with list positions; a key matches its exact spelling
+    first, else any case."""
+    row = {
+        "Headline": "Ferry back",
+        "text": "The ferry is back.",
+        "byline": {"people": [{"Name": "Ann Lee"}]},
+        "meta": {"source": "Exact", "Source": "Other case"},
+    }
+    fields = {"title": "headline", "body": "text", "author": "byline.people.0.name"}
+    entry = _one([row], fields={**fields, "source": "meta.source"})
+    assert (entry.title, entry.author, entry.source) == ("Ferry back", "Ann Lee", "Exact")
+
+
+def test_text_a_rendered_object_is_its_text() -> None:
+    """WordPress REST gives the title as {"rendered": ...}: that is the title."""
+    entry = _one([{"title": {"rendered": "Ferry &amp; bridge"}, "content": "The ferry."}])
+    assert entry.title == "Ferry & bridge"
+
+
+def test_date_unix_times_and_booleans() -> None:
+    """A number is a Unix time (seconds, or milliseconds when that large); true is no date."""
+    assert _one([_row(date=1795687200)]).date == datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+    assert _one([_row(date=1795687200000)]).date == datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+    assert _one([_row(date=True)]).date is None
+
+
+def test_tags_a_comma_separated_string_is_a_list() -> None:
+    """Tags written as "a, b" are two tags."""
+    assert _one([_row(tags="ferry, harbour, ferry")]).tags == ("ferry", "harbour")
+
+
+def test_json_reader_reads_an_export_file(tmp_path: Path) -> None:
+    """A .json export file is read through the registry into articles."""
+    path = tmp_path / "news.json"
+    path.write_text(json.dumps([_row(date="2026-11-26T10:00:00Z")]), encoding="utf-8")
+    (article,), skipped = read_file(path, ReadOptions(UTC))
+    assert (article.title, article.date_source, skipped) == ("Ferry back", "export", [])
