@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -36,6 +37,7 @@ from digest.readers.exports import is_json_feed, read_export
 from digest.readers.feeds import FEEDS, is_json_feed_object, parse_feed
 from digest.readers.first_seen import FirstSeen
 from digest.readers.index import FileIndex, load_in_background
+from digest.readers.pages import html_supported, read_page
 from digest.readers.scan import (
     inventory,
     passed_over,
@@ -934,3 +936,155 @@ def test_json_reader_reads_an_export_file(tmp_path: Path) -> None:
     path.write_text(json.dumps([_row(date="2026-11-26T10:00:00Z")]), encoding="utf-8")
     (article,), skipped = read_file(path, ReadOptions(UTC))
     assert (article.title, article.date_source, skipped) == ("Ferry back", "export", [])
+
+
+# --- pages.py: saved article pages ----------------------------------------------------------
+
+STORY = (
+    "The harbour ferry returned to service on Thursday morning after three weeks of repairs "
+    "to its engines and its loading ramp, the operator said."
+)
+STORY_2 = (
+    "Commuters who had used the long road around the bay welcomed the return, and the first "
+    "crossing left the quay at seven with every seat taken."
+)
+
+
+def _page(
+    head: str = "",
+    body: str = "",
+    *,
+    lang: str = ' lang="en"',
+    h1: str = "Harbour ferry returns to service",
+) -> str:
+    return (
+        f"<!DOCTYPE html><html{lang}><head><meta charset='utf-8'>{head}</head><body>"
+        f"<article><h1>{h1}</h1><p>{STORY}</p><p>{STORY_2}</p>{body}</article></body></html>"
+    )
+
+
+def test_html_extra_missing_trafilatura_is_named_with_the_install_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without trafilatura a saved page is skipped saying which extra to install."""
+    path = tmp_path / "page.html"
+    path.write_text(_page(), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    assert not html_supported()
+    assert read_file(path, ReadOptions(UTC))[1][0].reason == (
+        "reading saved HTML pages needs the 'html' extra: pip install 'digest[html]'"
+    )
+
+
+def test_html_supported_is_asked_without_importing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before trafilatura is imported, whether it is installed is asked of the import system."""
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    assert html_supported()
+    assert "trafilatura" not in sys.modules
+
+
+def test_read_page_a_parser_failure_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever trafilatura raises on a page becomes "cannot read the page: ..."."""
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(ArticleError, match=r"^cannot read the page: RuntimeError: boom$"):
+        read_page(_page(), "page.html")
+
+
+def test_published_meta_pubdate_and_time_pubdate_and_json_ld() -> None:
+    """The page's own statement of its publication time: <meta name="pubdate">, a <time
+    pubdate>, JSON-LD's datePublished; "Z" is UTC."""
+    meta = '<meta name="pubdate" content="2026-11-26T10:15:00+01:00">'
+    assert read_page(_page(meta), "p.html").date == "2026-11-26T10:15:00+01:00"
+    time = '<time pubdate datetime="2026-11-25T08:30:00Z">25 November</time>'
+    assert read_page(_page(body=time), "p.html").date == "2026-11-25T08:30:00+00:00"
+    ld = (
+        '<script type="application/ld+json">[{"@type": "NewsArticle", '
+        '"datePublished": "2026-11-24T07:45:00+02:00"}]</script>'
+    )
+    assert read_page(_page(ld), "p.html").date == "2026-11-24T07:45:00+02:00"
+
+
+def test_language_meta_dc_language_when_the_html_has_no_lang() -> None:
+    """Without <html lang>, the page's DC.language (any case) names its language."""
+    page = _page('<meta name="DC.language" content="en-GB">', lang="")
+    assert read_page(page, "p.html").language == "en-GB"
+    assert read_page(_page(lang=' lang="de_AT"'), "p.html").language == "de-AT"
+
+
+def test_entry_extra_a_page_is_labelled_by_its_file() -> None:
+    """A page's entry carries its label."""
+    assert read_page(_page(), "page.html").extra == {"label": "page.html"}
+
+
+def test_max_date_a_page_date_after_tomorrow_is_not_believed() -> None:
+    """A date later than tomorrow (a typo, an event's date) is no publication date."""
+    today = date.today()
+    later = (today + timedelta(days=2)).isoformat()
+    earlier = (today - timedelta(days=2)).isoformat()
+    assert read_page(_page(f'<meta name="date" content="{later}">'), "p.html").date != later
+    assert read_page(_page(f'<meta name="date" content="{earlier}">'), "p.html").date == earlier
+
+
+def test_searched_date_a_day_written_in_the_text_is_the_last_resort() -> None:
+    """A page with no date in its markup is dated by the day its text says it was first
+    published; not by a day after tomorrow, and not by a footer's bare year."""
+    said = "<p>Published on 24 November 2026 by the harbour desk.</p>"
+    assert read_page(_page(body=said), "p.html").date == "2026-11-24"
+    both = "<p>Updated 25 November 2026.</p><p>Published 20 November 2026.</p>"
+    assert read_page(_page(body=both), "p.html").date == "2026-11-20"
+    later = (date.today() + timedelta(days=2)).isoformat()
+    assert read_page(_page(body=f"<p>Published {later}.</p>"), "p.html").date != later
+    assert read_page(_page(body="<footer>© 2025 Gazette</footer>"), "p.html").date is None
+
+
+def test_menu_words_a_menu_is_never_the_headline() -> None:
+    """ "Menu" or "Startseite" in the first <h1> is a menu, not the headline."""
+    for menu in ("Menu", "Startseite"):
+        page = _page("<title>Ferry</title>", h1=menu)
+        assert read_page(page, "p.html").title == "Ferry"
+
+
+def test_without_site_the_site_name_at_either_end_is_dropped() -> None:
+    """ "Gazette | Headline" and "Headline | Gazette.com" lose the site's name; a part with no
+    letters, or one too long to be a name, is no site's name."""
+    site = '<meta property="og:site_name" content="Gazette">'
+
+    def title(text: str) -> str:
+        return read_page(_page(site + f'<meta property="og:title" content="{text}">'), "p").title
+
+    assert title("Gazette | Ferry returns to service") == "Ferry returns to service"
+    assert title("Ferry returns to service | Gazette.com") == "Ferry returns to service"
+    assert title("Ferry returns | ★★★") == "Ferry returns | ★★★"
+    long = "Ferry returns | Gazette readers say the ferry is back now"
+    assert title(long) == long
+
+
+def test_paragraphs_the_headline_repeated_at_the_top_is_left_out() -> None:
+    """A page that repeats its headline as the article's first line gives it once."""
+    entry = read_page(_page(), "p.html")
+    assert entry.title == "Harbour ferry returns to service"
+    assert entry.paragraphs == (STORY, STORY_2)
+
+
+def test_dek_a_description_that_repeats_the_opening_is_no_standfirst() -> None:
+    """The description is the dek unless it is the article's opening again."""
+    repeat = f'<meta name="description" content="{STORY[:60]}...">'
+    assert read_page(_page(repeat), "p.html").dek == ""
+    own = '<meta name="description" content="Three weeks of repairs are over.">'
+    assert read_page(_page(own), "p.html").dek == "Three weeks of repairs are over."
+
+
+def test_page_url_the_canonical_link_wins() -> None:
+    """The canonical link is the page's URL, before og:url."""
+    head = (
+        '<link rel="Canonical" href="https://gazette.example/ferry">'
+        '<meta property="og:url" content="https://gazette.example/ferry?from=share">'
+    )
+    assert read_page(_page(head), "p.html").url == "https://gazette.example/ferry"
