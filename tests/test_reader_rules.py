@@ -670,18 +670,18 @@ def test_atom_the_feed_author_is_every_entry_author() -> None:
 
 
 def test_xml_bodies_content_first_then_the_summary_as_typed() -> None:
-    """An entry's content wins over its summary; a plain-text summary keeps its paragraphs."""
+    """An entry's content wins over its summary; a plain-text summary is not read as HTML."""
     entries = (
         "<entry><title>Ferry back</title><id>urn:1</id><updated>2026-11-26T10:00:00Z</updated>"
         "<summary type='text'>Short.</summary>"
         "<content type='text'>The whole story.</content></entry>"
         "<entry><title>Maths</title><id>urn:2</id><updated>2026-11-26T10:00:00Z</updated>"
-        "<summary type='text'>First paragraph.\n\nSecond paragraph.</summary></entry>"
+        "<summary type='text'>In HTML write &amp;amp; for an ampersand.</summary></entry>"
     )
     first, second = parse_feed(_atom(entries), "g.atom")
     assert isinstance(first, Entry) and first.paragraphs == ("The whole story.",)
     assert isinstance(second, Entry)
-    assert second.paragraphs == ("First paragraph.", "Second paragraph.")
+    assert second.paragraphs == ("In HTML write &amp; for an ampersand.",)
 
 
 def test_json_author_version_one_one_authors_then_version_one_author() -> None:
