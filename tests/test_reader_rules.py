@@ -1082,6 +1082,17 @@ def test_without_site_the_site_name_at_either_end_is_dropped() -> None:
     assert title(long) == long
 
 
+def test_title_the_application_name_is_the_site_before_the_publisher() -> None:
+    """<meta name="application-name"> names the site whose name a title drops, before a
+    publisher's name (trafilatura's choice)."""
+    head = (
+        '<meta name="publisher" content="Harbour Media Group">'
+        '<meta name="application-name" content="Gazette">'
+        '<meta property="og:title" content="Ferry returns | Gazette">'
+    )
+    assert read_page(_page(head), "p.html").title == "Ferry returns"
+
+
 def test_paragraphs_the_headline_repeated_at_the_top_is_left_out() -> None:
     """A page that repeats its headline as the article's first line gives it once."""
     entry = read_page(_page(), "p.html")
