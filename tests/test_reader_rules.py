@@ -562,6 +562,13 @@ def test_preferred_latin_9_is_heard_for_french_oe() -> None:
     assert decode_text(text.encode("iso8859_15")) == (text, "iso8859-15")
 
 
+def test_odd_words_latin_words_mostly_of_accents_are_a_wrong_decoding() -> None:
+    """Russian in cp1251 read as cp1252 gives "Êîçà, ëîæêà": Latin words made mostly of
+    accented letters mark it (every letter there is French, so no letter is foreign)."""
+    text = "Коза, ложка и плов.\n"
+    assert decode_text(text.encode("cp1251")) == (text, "cp1251")
+
+
 def test_check_chars_only_the_first_64k_characters_are_judged() -> None:
     """The word check reads 65,536 characters of each candidate, no more (its cost is bounded):
     a Polish word right after them does not change the choice, one inside them does."""
