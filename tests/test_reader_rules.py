@@ -1046,6 +1046,26 @@ def test_entry_extra_a_page_is_labelled_by_its_file() -> None:
     assert read_page(_page(), "page.html").extra == {"label": "page.html"}
 
 
+def test_min_text_chars_a_page_with_exactly_enough_text_keeps_the_precise_extraction() -> None:
+    """100 characters of main text are enough: the precise extraction stands, and the teaser
+    box that the wider (recall) extraction would add stays out."""
+    text = (
+        "The harbour ferry returned to service on Thursday, after three weeks of repairs to "
+        "both its engines."
+    )
+    assert len(text) == 100
+    teaser = (
+        "<div class='teaser'><p>The bridge opens on Friday evening after long works, the council "
+        "said on Monday.</p></div>"
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><title>Ferry returns to service</title></head>"
+        f"<body><article><h1>Ferry returns to service</h1><p>{text}</p>{teaser}</article>"
+        "</body></html>"
+    )
+    assert read_page(page, "p.html").paragraphs == (text,)
+
+
 def test_max_date_a_page_date_after_tomorrow_is_not_believed() -> None:
     """A date later than tomorrow (a typo, an event's date) is no publication date."""
     today = date.today()
