@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from digest.analysis.cast import Cast
-from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
+from digest.analysis.keyquote import eligible, interest, key_quote, protagonist, score
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
 from digest.model import Article, Quote
@@ -938,3 +938,85 @@ def test_cast_names_in_the_front_matter_are_not_the_cast(tmp_path: Path) -> None
     )
     (quote,) = find_quotes(read_article(path, UTC))
     assert quote.speaker == "Baker"
+
+
+# --- the key quote after the new penalties (second pass, issue 17) ----------------------------
+
+
+def test_cut_before_the_next_quote_counts_within_80_characters() -> None:
+    """Without the 80-character reach (or with it one longer) a "but …" 81 characters on would
+    cut the quote before it, or one 80 characters on would not."""
+    first = say(plain(8))
+    rest = "but not this year, engineers said."
+    assert not eligible(first, (first, say(rest, at=first.end + 80)))
+    assert eligible(first, (first, say(rest, at=first.end + 81)))
+
+
+def test_eligible_a_quote_trailing_off_behind_a_closing_mark_is_cut() -> None:
+    """Without stripping the closing marks, “… nets —’” would not count as trailing off."""
+    assert not eligible(say(plain(8, " —’")))
+    assert eligible(say(plain(8, " ’")))
+
+
+def test_score_what_is_not_eligible_scores_minus_infinity() -> None:
+    """Without it a five-word scrap would get a finite score like any pull quote."""
+    assert score(say(plain(5))) == float("-inf")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (plain(8), "Harbor opens today"),  # "harbour" and "harbor" meet at five letters
+        ("Port ferries resumed crossings after engineers repaired damaged ramps.", "Port reopens"),
+    ],
+)
+def test_score_headline_stems_are_content_words_of_four_letters_cut_to_five(
+    text: str, headline: str
+) -> None:
+    """Without the five-letter cut "Harbour" misses "Harbor"; without four letters being
+    enough, "Port" misses "Port": the quote on the headline's subject loses its point."""
+    assert score(say(text), headline) == score(say(text)) + 1
+
+
+def test_score_headline_stems_skip_words_under_four_letters() -> None:
+    """Without the length floor a shared "Sea" would count as the headline's subject."""
+    text = "Sea ferries resumed crossings after engineers repaired damaged ramps."
+    assert score(say(text), "Sea wall") == score(say(text))
+
+
+def test_score_headline_overlap_earns_two_points_at_most() -> None:
+    """Without the cap a quote repeating the headline word for word would outscore the rest by
+    as many points as it shares words."""
+    assert score(say(plain(8)), "Harbour ferries resumed crossings") == score(say(plain(8))) + 2
+
+
+def _question_mid(count: int) -> str:
+    words = plain(count).split()
+    return " ".join(words[:4]) + "? " + " ".join(words[4:])
+
+
+def test_score_a_quote_ending_in_a_question_loses_two_points() -> None:
+    """Without the rule (or with the milder point of a question inside) a closing question
+    would score like the statement, or only one below it."""
+    assert score(say(plain(8, "?"))) == score(say(plain(8))) - 2
+
+
+def test_score_a_question_inside_the_quote_loses_one_point() -> None:
+    """Without the rule a question inside would cost nothing, or two points like one at the
+    end."""
+    assert score(say(_question_mid(8))) == score(say(plain(8))) - 1
+
+
+def test_protagonist_one_quote_is_not_a_protagonist() -> None:
+    """Counting a turn twice, a person quoted once would be the story's protagonist."""
+    assert protagonist((say(plain(7), "Tom Baker"),)) is None
+
+
+def test_interest_a_full_name_weighs_as_much_as_a_readable_length() -> None:
+    """Nine words by "Elena Marsh" are as strong as ten by "Marsh": one point each."""
+    assert interest(say(plain(9), "Elena Marsh")) == interest(say(plain(10), "Marsh"))
+
+
+def test_interest_a_scrap_loses_as_much_as_a_full_name_earns() -> None:
+    """Five words by "Elena Marsh" are as strong as six by "Marsh": minus one, plus one."""
+    assert interest(say(plain(5), "Elena Marsh")) == interest(say(plain(6), "Marsh"))
