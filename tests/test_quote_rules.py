@@ -1020,3 +1020,33 @@ def test_interest_a_full_name_weighs_as_much_as_a_readable_length() -> None:
 def test_interest_a_scrap_loses_as_much_as_a_full_name_earns() -> None:
     """Five words by "Elena Marsh" are as strong as six by "Marsh": minus one, plus one."""
     assert interest(say(plain(5), "Elena Marsh")) == interest(say(plain(6), "Marsh"))
+
+
+# --- speakers after _unnamed_reporter, _PRONOUN_REPORTS and the title cut (second pass) ------
+
+
+def test_description_a_role_answers_to_its_synonyms() -> None:
+    """Without the synonyms "the congressman" does not find Rep. Ann Lee and goes to Tom Baker,
+    the last person named."""
+    assert quotes_of(
+        "Rep. Ann Lee opened the meeting.",
+        "Tom Baker replied at length.",
+        "“We will rebuild the pier before summer,” the congressman said.",
+    ) == [("We will rebuild the pier before summer", "Ann Lee")]
+
+
+def test_description_the_most_named_role_holder_wins_over_a_later_one() -> None:
+    """Without comparing the keys, the last senator named would be "the senator" although the
+    story is about Jane Doe, named twice."""
+    assert quotes_of(
+        "Sen. Jane Doe toured the valley on Monday. Jane Doe met farmers.",
+        "Sen. Tom Baker visited later.",
+        "“Nobody here has seen water like this,” the senator said.",
+    ) == [("Nobody here has seen water like this", "Jane Doe")]
+
+
+def test_kind_a_lone_name_that_is_an_organisation_word_is_an_organisation() -> None:
+    """Without it "Alliance said" (a capitalised word, so parsed as a name, but nobody in the
+    cast) would be a person called Alliance."""
+    quote = find_quotes(article("“We will rebuild the pier before summer,” Alliance said."))[0]
+    assert (quote.speaker, quote.speaker_kind) == ("Alliance", "organisation")
