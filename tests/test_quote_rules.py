@@ -1050,3 +1050,34 @@ def test_kind_a_lone_name_that_is_an_organisation_word_is_an_organisation() -> N
     cast) would be a person called Alliance."""
     quote = find_quotes(article("“We will rebuild the pier before summer,” Alliance said."))[0]
     assert (quote.speaker, quote.speaker_kind) == ("Alliance", "organisation")
+
+
+# --- candidates after _closes_sentence (second pass) -----------------------------------------
+
+
+def test_closes_sentence_an_attribution_may_run_on_eight_words() -> None:
+    """After a quote that closed its sentence, "said Tom Baker" and eight words more are still
+    its attribution (nine are a sentence of their own, and the quote goes unattributed)."""
+    eight = "“We will rebuild the pier.” said Tom Baker, who ran the harbour for many years."
+    nine = "“We will rebuild the pier.” said Tom Baker, who ran the harbour for many long years."
+    assert quotes_of(eight) == [("We will rebuild the pier.", "Tom Baker")]
+    assert quotes_of(nine) == []
+
+
+def test_closes_sentence_an_attribution_ending_its_sentence_counts() -> None:
+    """Without the full stop allowed after the name, “….” Tom Baker said. loses its speaker."""
+    assert quotes_of("“We will rebuild the pier.” Tom Baker said.") == [
+        ("We will rebuild the pier.", "Tom Baker")
+    ]
+
+
+def test_spans_a_quote_left_open_after_a_full_stop_at_a_line_break_is_dropped() -> None:
+    """A mark left open when its line ends a sentence is stray: without the rule the closing
+    mark on the next line would make the two lines one quotation."""
+    assert (
+        quotes_of(
+            "Elena Marsh said: “We will rebuild the pier.\n"
+            "before the summer storms,” said Tom Baker."
+        )
+        == []
+    )
