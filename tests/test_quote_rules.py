@@ -1081,3 +1081,12 @@ def test_spans_a_quote_left_open_after_a_full_stop_at_a_line_break_is_dropped() 
         )
         == []
     )
+
+
+def test_subject_a_person_is_preferred_to_an_organisation_in_the_lead_in() -> None:
+    """Without preferring person-like names, the sentence's first name "Harbour Board" would
+    speak instead of Tom Baker."""
+    assert quotes_of(
+        "At the Harbour Board meeting Tom Baker stepped up his defence of the pier, saying, "
+        "“We will rebuild the pier before summer.”"
+    ) == [("We will rebuild the pier before summer.", "Tom Baker")]
