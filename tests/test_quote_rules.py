@@ -1090,3 +1090,14 @@ def test_subject_a_person_is_preferred_to_an_organisation_in_the_lead_in() -> No
         "At the Harbour Board meeting Tom Baker stepped up his defence of the pier, saying, "
         "“We will rebuild the pier before summer.”"
     ) == [("We will rebuild the pier before summer.", "Tom Baker")]
+
+
+def test_closed_sentence_the_lead_in_names_the_speaker_over_the_words_after() -> None:
+    """After a lead-in and a quote closed by a full stop, “Tom Baker said.” starts a new
+    sentence: without the rule he would be the speaker; after a question mark he still is."""
+    assert quotes_of("Ann Lee told reporters: “We will rebuild the pier.” Tom Baker said.") == [
+        ("We will rebuild the pier.", "Ann Lee")
+    ]
+    assert quotes_of("Ann Lee told reporters: “We will rebuild the pier?” Tom Baker said.") == [
+        ("We will rebuild the pier?", "Tom Baker")
+    ]
