@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from digest.analysis.cast import Cast
-from digest.analysis.keyquote import eligible, interest, key_quote, protagonist
+from digest.analysis.keyquote import eligible, interest, key_quote, protagonist, score
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
 from digest.model import Article, Quote
@@ -938,3 +938,166 @@ def test_cast_names_in_the_front_matter_are_not_the_cast(tmp_path: Path) -> None
     )
     (quote,) = find_quotes(read_article(path, UTC))
     assert quote.speaker == "Baker"
+
+
+# --- the key quote after the new penalties (second pass, issue 17) ----------------------------
+
+
+def test_cut_before_the_next_quote_counts_within_80_characters() -> None:
+    """Without the 80-character reach (or with it one longer) a "but …" 81 characters on would
+    cut the quote before it, or one 80 characters on would not."""
+    first = say(plain(8))
+    rest = "but not this year, engineers said."
+    assert not eligible(first, (first, say(rest, at=first.end + 80)))
+    assert eligible(first, (first, say(rest, at=first.end + 81)))
+
+
+def test_eligible_a_quote_trailing_off_behind_a_closing_mark_is_cut() -> None:
+    """Without stripping the closing marks, “… nets —’” would not count as trailing off."""
+    assert not eligible(say(plain(8, " —’")))
+    assert eligible(say(plain(8, " ’")))
+
+
+def test_score_what_is_not_eligible_scores_minus_infinity() -> None:
+    """Without it a five-word scrap would get a finite score like any pull quote."""
+    assert score(say(plain(5))) == float("-inf")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (plain(8), "Harbor opens today"),  # "harbour" and "harbor" meet at five letters
+        ("Port ferries resumed crossings after engineers repaired damaged ramps.", "Port reopens"),
+    ],
+)
+def test_score_headline_stems_are_content_words_of_four_letters_cut_to_five(
+    text: str, headline: str
+) -> None:
+    """Without the five-letter cut "Harbour" misses "Harbor"; without four letters being
+    enough, "Port" misses "Port": the quote on the headline's subject loses its point."""
+    assert score(say(text), headline) == score(say(text)) + 1
+
+
+def test_score_headline_stems_skip_words_under_four_letters() -> None:
+    """Without the length floor a shared "Sea" would count as the headline's subject."""
+    text = "Sea ferries resumed crossings after engineers repaired damaged ramps."
+    assert score(say(text), "Sea wall") == score(say(text))
+
+
+def test_score_headline_overlap_earns_two_points_at_most() -> None:
+    """Without the cap a quote repeating the headline word for word would outscore the rest by
+    as many points as it shares words."""
+    assert score(say(plain(8)), "Harbour ferries resumed crossings") == score(say(plain(8))) + 2
+
+
+def _question_mid(count: int) -> str:
+    words = plain(count).split()
+    return " ".join(words[:4]) + "? " + " ".join(words[4:])
+
+
+def test_score_a_quote_ending_in_a_question_loses_two_points() -> None:
+    """Without the rule (or with the milder point of a question inside) a closing question
+    would score like the statement, or only one below it."""
+    assert score(say(plain(8, "?"))) == score(say(plain(8))) - 2
+
+
+def test_score_a_question_inside_the_quote_loses_one_point() -> None:
+    """Without the rule a question inside would cost nothing, or two points like one at the
+    end."""
+    assert score(say(_question_mid(8))) == score(say(plain(8))) - 1
+
+
+def test_protagonist_one_quote_is_not_a_protagonist() -> None:
+    """Counting a turn twice, a person quoted once would be the story's protagonist."""
+    assert protagonist((say(plain(7), "Tom Baker"),)) is None
+
+
+def test_interest_a_full_name_weighs_as_much_as_a_readable_length() -> None:
+    """Nine words by "Elena Marsh" are as strong as ten by "Marsh": one point each."""
+    assert interest(say(plain(9), "Elena Marsh")) == interest(say(plain(10), "Marsh"))
+
+
+def test_interest_a_scrap_loses_as_much_as_a_full_name_earns() -> None:
+    """Five words by "Elena Marsh" are as strong as six by "Marsh": minus one, plus one."""
+    assert interest(say(plain(5), "Elena Marsh")) == interest(say(plain(6), "Marsh"))
+
+
+# --- speakers after _unnamed_reporter, _PRONOUN_REPORTS and the title cut (second pass) ------
+
+
+def test_description_a_role_answers_to_its_synonyms() -> None:
+    """Without the synonyms "the congressman" does not find Rep. Ann Lee and goes to Tom Baker,
+    the last person named."""
+    assert quotes_of(
+        "Rep. Ann Lee opened the meeting.",
+        "Tom Baker replied at length.",
+        "“We will rebuild the pier before summer,” the congressman said.",
+    ) == [("We will rebuild the pier before summer", "Ann Lee")]
+
+
+def test_description_the_most_named_role_holder_wins_over_a_later_one() -> None:
+    """Without comparing the keys, the last senator named would be "the senator" although the
+    story is about Jane Doe, named twice."""
+    assert quotes_of(
+        "Sen. Jane Doe toured the valley on Monday. Jane Doe met farmers.",
+        "Sen. Tom Baker visited later.",
+        "“Nobody here has seen water like this,” the senator said.",
+    ) == [("Nobody here has seen water like this", "Jane Doe")]
+
+
+def test_kind_a_lone_name_that_is_an_organisation_word_is_an_organisation() -> None:
+    """Without it "Alliance said" (a capitalised word, so parsed as a name, but nobody in the
+    cast) would be a person called Alliance."""
+    quote = find_quotes(article("“We will rebuild the pier before summer,” Alliance said."))[0]
+    assert (quote.speaker, quote.speaker_kind) == ("Alliance", "organisation")
+
+
+# --- candidates after _closes_sentence (second pass) -----------------------------------------
+
+
+def test_closes_sentence_an_attribution_may_run_on_eight_words() -> None:
+    """After a quote that closed its sentence, "said Tom Baker" and eight words more are still
+    its attribution (nine are a sentence of their own, and the quote goes unattributed)."""
+    eight = "“We will rebuild the pier.” said Tom Baker, who ran the harbour for many years."
+    nine = "“We will rebuild the pier.” said Tom Baker, who ran the harbour for many long years."
+    assert quotes_of(eight) == [("We will rebuild the pier.", "Tom Baker")]
+    assert quotes_of(nine) == []
+
+
+def test_closes_sentence_an_attribution_ending_its_sentence_counts() -> None:
+    """Without the full stop allowed after the name, “….” Tom Baker said. loses its speaker."""
+    assert quotes_of("“We will rebuild the pier.” Tom Baker said.") == [
+        ("We will rebuild the pier.", "Tom Baker")
+    ]
+
+
+def test_spans_a_quote_left_open_after_a_full_stop_at_a_line_break_is_dropped() -> None:
+    """A mark left open when its line ends a sentence is stray: without the rule the closing
+    mark on the next line would make the two lines one quotation."""
+    assert (
+        quotes_of(
+            "Elena Marsh said: “We will rebuild the pier.\n"
+            "before the summer storms,” said Tom Baker."
+        )
+        == []
+    )
+
+
+def test_subject_a_person_is_preferred_to_an_organisation_in_the_lead_in() -> None:
+    """Without preferring person-like names, the sentence's first name "Harbour Board" would
+    speak instead of Tom Baker."""
+    assert quotes_of(
+        "At the Harbour Board meeting Tom Baker stepped up his defence of the pier, saying, "
+        "“We will rebuild the pier before summer.”"
+    ) == [("We will rebuild the pier before summer.", "Tom Baker")]
+
+
+def test_closed_sentence_the_lead_in_names_the_speaker_over_the_words_after() -> None:
+    """After a lead-in and a quote closed by a full stop, “Tom Baker said.” starts a new
+    sentence: without the rule he would be the speaker; after a question mark he still is."""
+    assert quotes_of("Ann Lee told reporters: “We will rebuild the pier.” Tom Baker said.") == [
+        ("We will rebuild the pier.", "Ann Lee")
+    ]
+    assert quotes_of("Ann Lee told reporters: “We will rebuild the pier?” Tom Baker said.") == [
+        ("We will rebuild the pier?", "Tom Baker")
+    ]
