@@ -724,3 +724,9 @@ def test_an_abbreviated_military_title_gives_the_role() -> None:
         )
     )
     assert quotes[-1].speaker == "Jane Doe"
+
+
+def test_a_short_attribution_sentence_counts_when_the_paragraph_goes_on() -> None:
+    """Without it “…” Tom Baker said. followed by another sentence loses the quote."""
+    quote = only("“We will rebuild the pier.” Tom Baker said. The unions agreed to the plan.")
+    assert quote.speaker == "Tom Baker"

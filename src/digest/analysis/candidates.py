@@ -202,10 +202,14 @@ def _closes_sentence(text: str, end: int, limit: int) -> bool:
     short: not “Smith said: “…”” (a lead-in to the next quote), not “Kelly said he would …”.
     (After “?” or “!” the same rule cost recall and speakers on PolNeAR: “Why?” asked Smith,
     who had … is common.)"""
-    glue = _attribution_only(text[end:limit])
+    glue = ATTRIBUTION_AFTER.match(text, end, limit)
     if glue is None:
         return False
-    rest = text[end + glue.end() : limit].strip()
+    stop = _SENTENCE_END.search(text, glue.end(), limit)  # the attribution's sentence only
+    rest = text[glue.end() : stop.end() if stop else limit]
+    if any(mark in rest for mark in MARKS):
+        return False  # "Hobday said: “…”", "Kelly said he would “strengthen …”"
+    rest = rest.strip()
     return rest[:1] in {"", ".", ","} and len(rest.split()) <= 8
 
 
