@@ -581,3 +581,27 @@ def test_a_heading_is_four_fifths_capitalised_or_nineteen_twentieths_with_a_stop
     assert not boilerplate.is_title_case("Campaigners Held Banners Saying Save Our library.")
     assert not boilerplate.is_title_case("Campaigners Held Banners Saying “Save Our library.”")
     assert not boilerplate.is_title_case("Residents said the library would close next spring")
+
+
+def test_a_short_line_inside_a_letter_is_not_its_sign_off() -> None:
+    """Without it any short paragraph of the first letter ("Shame on the council.") reads as
+    the writer's name and cuts the letter there."""
+    first = (
+        "The council is wrong to close the Harbour Street library, which has served the town "
+        "since 1902.",
+        "Shame on the council.",
+    )
+    page = article(
+        "LETTERS.",
+        *first,
+        "Ann Price.",
+        "Closing the library is the only sensible choice for the council now.",
+        "Tom Reed.",
+    )
+    assert candidates(page) == list(first)
+
+
+def test_a_sign_off_has_at_most_six_words() -> None:
+    """Without it a six-word name and town is not a sign-off, or a seven-word line is."""
+    assert boilerplate.is_sign_off("Mary Jane Doe, Upper West Harbourton.")
+    assert not boilerplate.is_sign_off("Mary Jane van Doe, Upper West Harbourton.")
