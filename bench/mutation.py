@@ -86,6 +86,7 @@ CONFIG: dict[str, list[str]] = {
     "analysis/keyquote.py": ["tests/test_quotes.py", "tests/test_quote_rules.py"],
     "analysis/boilerplate.py": ["tests/test_summary_rules.py", "tests/test_summarize.py"],
     "analysis/summarize.py": ["tests/test_summary_rules.py", "tests/test_summarize.py"],
+    "analysis/interview.py": ["tests/test_interview.py"],
     # outbox: the fast tests only (test_faults, test_unattended and test_delivery run whole
     # digests and many processes: a minute a mutant); test_outbox_rules pins each rule
     "outbox/folder.py": ["tests/test_outbox.py", "tests/test_outbox_rules.py"],

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from digest.analysis.interview import answers
+import pytest
+
+from digest.analysis.interview import answers, is_interview
 from digest.analysis.workers import analyse
 from digest.model import Article
 
@@ -160,3 +162,105 @@ def test_a_title_case_name_label_interview_is_summarised_from_its_introduction()
     summary, quotes, chosen = analyse(article(*paragraphs), 3, "news")
     assert summary == (paragraphs[0],)
     assert chosen is not None and quotes[chosen].speaker == "Tomas Brandt"
+
+
+# --- one case per rule (issue 17) ------------------------------------------------------------
+
+
+def speakers(*paragraphs: str, title: str = "Headline") -> list[str | None]:
+    return [q.speaker for q in answers(article(*paragraphs, title=title))]
+
+
+@pytest.mark.parametrize("asker", ["Q", "Question", "Interviewer", "Q&A"])
+def test_an_asking_label_asks_whatever_its_lines_end_on(asker: str) -> None:
+    """Without it a "Q:" line that is no question ("Tell us ...") makes the piece no interview."""
+    assert is_interview(
+        ("The museum reopened.", f"{asker}: Tell us about the rebuild.", "A: It took two years.")
+    )
+
+
+@pytest.mark.parametrize("answerer", ["A", "Answer"])
+def test_an_answering_label_answers_even_with_a_question_mark(answerer: str) -> None:
+    """Without it an answer that ends on "?" makes its label ask too, and nobody answers."""
+    assert is_interview(
+        ("The museum reopened.", "Q: Was it worth it?", f"{answerer}: Who could say no?")
+    )
+
+
+def test_is_interview_reads_labels_after_leading_spaces() -> None:
+    """Without it (or with no labelled line read at all) a question-and-answer piece is not an
+    interview."""
+    assert is_interview(("The museum reopened.", "  Q: Why?", "  A: The pier was rotten.")) is True
+    assert is_interview(("The museum reopened.", "It took two years.")) is False
+
+
+def test_labels_that_all_ask_are_not_an_interview() -> None:
+    """Without it two interviewers' questions, with nobody answering, make an interview."""
+    assert not is_interview(("The museum reopened.", "Q: Why?", "Interviewer: And then?"))
+
+
+def test_a_name_asks_only_when_more_than_half_its_lines_are_questions() -> None:
+    """Without it an interviewee with one answer in two ending on "?" is taken for an asker."""
+    found = speakers(
+        "Tomas Brandt talked to Ann Lowe.",
+        "LOWE: Where did the idea come from?",
+        "BRANDT: Who knows?",
+        "LOWE: And the title?",
+        "BRANDT: It is the last line.",
+    )
+    assert found == ["Tomas Brandt", "Tomas Brandt"]
+
+
+def test_an_answer_with_no_sentence_end_is_taken_whole_and_not_a_whole_thought() -> None:
+    """Without it an answer with no full stop fails, comes out empty, or claims a whole
+    thought."""
+    (found,) = answers(
+        article("Ruth Adeyemi spoke to us.", "Q: What did it cost?", "A: Forty million pounds")
+    )
+    assert (found.text, found.whole) == ("Forty million pounds", False)
+
+
+def test_an_opening_sentence_of_exactly_forty_words_is_kept() -> None:
+    """Without it a first sentence of exactly the key quote's 40 words is too long and the
+    whole answer is taken."""
+    forty = " ".join(["word"] * 39) + " end."
+    (found,) = answers(
+        article("Ruth Adeyemi spoke to us.", "Q: Why?", f"A: {forty} More words follow here.")
+    )
+    assert (found.text, found.whole) == (forty, True)
+
+
+def test_the_person_the_headline_names_answers_before_the_most_named() -> None:
+    """Without it the person the introduction names most answers "A:" though the headline
+    names the interviewee."""
+    found = speakers(
+        "Ann Lowe met Tomas Brandt, and Ann Lowe asked the questions.",
+        "Q: Why now?",
+        "A: Because the letters were ready.",
+        title="Brandt on his grandmother's letters",
+    )
+    assert found == ["Tomas Brandt"]
+
+
+def test_a_one_word_name_is_never_the_interviewee() -> None:
+    """Without it "Mr. Brandt", named by surname alone, answers "A:" under that one word."""
+    assert speakers(
+        "Mr. Brandt talked to us about his book, and Mr. Brandt said it took years.",
+        "Q: Why now?",
+        "A: Because the songs were ready.",
+    ) == [None]
+
+
+def test_only_a_full_name_label_lends_its_name_to_a_later_surname_label() -> None:
+    """Without it an unresolved one-word label is remembered first and keeps the full name
+    given later from the surname labels after it."""
+    found = speakers(
+        "The strategist was on the programme.",
+        "HOST: Another debate?",
+        "BENENSON: Yes, one more debate.",
+        "HOST: Who?",
+        "JOEL BENENSON: The voters want one.",
+        "HOST: When?",
+        "BENENSON: Before the primary.",
+    )
+    assert found == ["Benenson", "Joel Benenson", "Joel Benenson"]

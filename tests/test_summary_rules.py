@@ -190,6 +190,39 @@ def test_when_no_sentence_shares_a_headline_word_the_first_tied_to_the_next_lead
     assert summarize(story, 2) == story.paragraphs[0:2]
 
 
+def test_the_last_sentence_can_lead_with_nothing_after_it() -> None:
+    """Without it a lead found at the story's last sentence looks for a sentence after it and
+    fails."""
+    lines = (
+        "But the council said nothing more about it at the meeting.",
+        "The library will close.",
+        LEAD,
+    )
+    assert library(*lines) == (LEAD,)
+
+
+def test_an_opening_tied_to_the_last_sentence_leads() -> None:
+    """Without it the sentence after the next-to-last is taken as missing, the anecdote tied
+    to the last sentence is put aside and "But ..." leads."""
+    lines = (
+        "But the council said nothing more about it at the meeting.",
+        TEASER,
+        "Marguerite Alba will now borrow her Saturday book from the Mill Road branch.",
+    )
+    assert library(*lines) == (TEASER,)
+
+
+def test_when_every_opening_is_a_teaser_the_one_most_about_the_headline_leads() -> None:
+    """Without it, with every sentence of the first five set aside, there is nothing left to
+    choose the lead from and the summary fails."""
+    lines = (
+        "Imagine a town where the vans came one morning for the books.",
+        "Imagine the staff who packed every shelf by hand for a week.",
+        "Imagine the end of a library that opened its doors in 1902.",
+    )
+    assert library(*lines) == (lines[2],)
+
+
 _REPORT = (
     "The council's report lists the leaking roof, the failing boiler, the cracked windows, the "
     "broken lift, the damp basement, the worn stairs, the old wiring, the blocked drains and the "
@@ -548,3 +581,27 @@ def test_a_heading_is_four_fifths_capitalised_or_nineteen_twentieths_with_a_stop
     assert not boilerplate.is_title_case("Campaigners Held Banners Saying Save Our library.")
     assert not boilerplate.is_title_case("Campaigners Held Banners Saying “Save Our library.”")
     assert not boilerplate.is_title_case("Residents said the library would close next spring")
+
+
+def test_a_short_line_inside_a_letter_is_not_its_sign_off() -> None:
+    """Without it any short paragraph of the first letter ("Shame on the council.") reads as
+    the writer's name and cuts the letter there."""
+    first = (
+        "The council is wrong to close the Harbour Street library, which has served the town "
+        "since 1902.",
+        "Shame on the council.",
+    )
+    page = article(
+        "LETTERS.",
+        *first,
+        "Ann Price.",
+        "Closing the library is the only sensible choice for the council now.",
+        "Tom Reed.",
+    )
+    assert candidates(page) == list(first)
+
+
+def test_a_sign_off_has_at_most_six_words() -> None:
+    """Without it a six-word name and town is not a sign-off, or a seven-word line is."""
+    assert boilerplate.is_sign_off("Mary Jane Doe, Upper West Harbourton.")
+    assert not boilerplate.is_sign_off("Mary Jane van Doe, Upper West Harbourton.")
