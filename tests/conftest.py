@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from digest.model import Article
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tools/ (browser helpers for tests): in the checkout only
@@ -36,6 +38,23 @@ def vnu_command() -> list[str] | None:
 def set_mtime(path: Path, moment: datetime) -> None:
     stamp = moment.timestamp()
     os.utime(path, (stamp, stamp))
+
+
+def make_article(
+    *paragraphs: str, title: str = "Headline", dek: str = "", language: str = "english"
+) -> Article:
+    """An article built from its paragraphs, for tests of the analysis (quotes, summaries):
+    the one fixture the quote, summary and interview tests share."""
+    return Article(
+        id="x",
+        path=Path("x.txt"),
+        title=title,
+        published=datetime(2026, 11, 26, tzinfo=UTC),
+        date_source="front matter",
+        paragraphs=paragraphs,
+        dek=dek,
+        language=language,
+    )
 
 
 @pytest.fixture

@@ -3,26 +3,11 @@ interviewee; the summary comes from the introduction."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 
+from conftest import make_article as article
 from digest.analysis.interview import answers, is_interview
 from digest.analysis.workers import analyse
-from digest.model import Article
-
-
-def article(*paragraphs: str, title: str = "Headline") -> Article:
-    return Article(
-        id="x",
-        path=Path("x.txt"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="front matter",
-        paragraphs=paragraphs,
-    )
-
 
 INTRO = (
     "Ruth Adeyemi has run the city's harbour museum for eleven years. "

@@ -9,28 +9,18 @@ the day's (``interest``), so that nothing but the rule under test differs betwee
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 
+from conftest import make_article as article
 from digest.analysis.cast import Cast
 from digest.analysis.keyquote import eligible, interest, key_quote, protagonist, score
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
-from digest.model import Article, Quote
+from digest.model import Quote
 from digest.readers.scan import read_article
-
-
-def article(*paragraphs: str, title: str = "Headline") -> Article:
-    return Article(
-        id="x",
-        path=Path("x.txt"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="front matter",
-        paragraphs=paragraphs,
-    )
 
 
 def quotes_of(*paragraphs: str, title: str = "Headline") -> list[tuple[str, str | None]]:

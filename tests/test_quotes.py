@@ -1,26 +1,16 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS
+from conftest import make_article as article
 from digest.analysis.keyquote import key_quote
 from digest.analysis.quotes import find_quotes
-from digest.model import Article, Quote
+from digest.model import Quote
 from digest.readers.scan import read_article
-
-
-def article(*paragraphs: str, title: str = "Headline") -> Article:
-    return Article(
-        id="x",
-        path=Path("x.txt"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="front matter",
-        paragraphs=paragraphs,
-    )
 
 
 def test_seed_key_quote_and_speaker() -> None:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import UTC
 
 import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import SEEDS
+from conftest import make_article as article
 from digest.analysis.language import punkt_languages, tokenizer
 from digest.analysis.quotemarks import balance as quote_balance
 from digest.analysis.summarize import (
@@ -84,18 +84,6 @@ def test_unknown_algorithm() -> None:
 
 
 # --- the news algorithm and the candidate filters ------------------------------------------
-
-
-def article(*paragraphs: str, title: str = "Headline", dek: str = "") -> Article:
-    return Article(
-        id="fixture",
-        path=Path("fixture.txt"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="filename",
-        paragraphs=paragraphs,
-        dek=dek,
-    )
 
 
 def candidates(story: Article) -> list[str]:

@@ -8,33 +8,17 @@ named after it. ``bench/mutation.py`` runs this file for both modules.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
+from conftest import make_article as article
 from digest.analysis import boilerplate
 from digest.analysis.language import tokenizer
 from digest.analysis.summarize import NewsSummarizer, candidate_sentences, leans_back, summarize
 from digest.model import Article
 
 TOK = tokenizer("english")
-
-
-def article(
-    *paragraphs: str, title: str = "Headline", dek: str = "", language: str = "english"
-) -> Article:
-    return Article(
-        id="fixture",
-        path=Path("fixture.txt"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="filename",
-        paragraphs=paragraphs,
-        dek=dek,
-        language=language,
-    )
 
 
 def candidates(story: Article) -> list[str]:
