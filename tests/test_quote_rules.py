@@ -1091,3 +1091,17 @@ def test_closed_sentence_the_lead_in_names_the_speaker_over_the_words_after() ->
     assert quotes_of("Ann Lee told reporters: “We will rebuild the pier?” Tom Baker said.") == [
         ("We will rebuild the pier?", "Tom Baker")
     ]
+
+
+def test_a_lead_in_to_the_next_quote_is_not_the_attribution_of_the_one_before() -> None:
+    """Without it "… move on." Mike Hobday said: "…" (straight marks, as BBC copy has them)
+    credits both quotations to Hobday."""
+    quotes = find_quotes(
+        article(
+            '"It is no wonder the government wants to move on from this law." Mike Hobday '
+            'said: "There is no confusion about it at all."'
+        )
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("There is no confusion about it at all.", "Mike Hobday")
+    ]
