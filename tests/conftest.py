@@ -40,6 +40,14 @@ def set_mtime(path: Path, moment: datetime) -> None:
     os.utime(path, (stamp, stamp))
 
 
+@pytest.fixture(autouse=True)
+def _own_working_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> None:
+    """Every test runs in a folder of its own: a CLI run without ``--out`` makes ``./outbox``
+    and its ``.lock`` there, never in the checkout, where two suites at once shared it (one
+    run then failed "busy: another digest run is using outbox")."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 def make_article(
     *paragraphs: str, title: str = "Headline", dek: str = "", language: str = "english"
 ) -> Article:
