@@ -149,9 +149,6 @@ class Footer:
     postal_address: str = ""  # the sender's postal address (commercial mail, US and EU)
 
 
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
-
-
 def _grouped(stories: tuple[Story, ...]) -> tuple[tuple[str, tuple[Story, ...]], ...]:
     groups: dict[str, list[Story]] = {}
     for story in stories:
@@ -201,10 +198,6 @@ class Digest:
     @property
     def more_sections(self) -> tuple[tuple[str, tuple[Story, ...]], ...]:
         return _grouped(self.more) if self.sectioned else (("", self.more),)
-
-    @property
-    def dir(self) -> str:
-        return "rtl" if self.locale.split("_")[0].split("-")[0] in RTL_LANGUAGES else "ltr"
 
     @property
     def count(self) -> int:

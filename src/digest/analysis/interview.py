@@ -112,7 +112,6 @@ def answers(article: Article) -> tuple[Quote, ...]:
         return ()
     intro_end = min(a for _, a, _ in lines)
     cast = cast_of(text, body_start, [(a, b) for _, a, b in lines], article.title)
-    cast.merge_surnames()
     guest = _interviewee(cast.people, article.title, intro_end)
     quotes = []
     full: dict[str, str] = {}  # a surname -> the full name an earlier label gave ("JOEL BENENSON")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, SENTENCE_WORDS, is_name, norm
+from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, is_name, norm
 from digest.model import Quote
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
@@ -68,7 +68,7 @@ def _stems(text: str) -> set[str]:
     """The content words of ``text``, cut to five letters (a crude stem: "restores" and
     "restoring" meet, "Clinton" and "Clinton’s" too)."""
     words = (norm(w) for w in _WORD.findall(text))
-    return {w[:5] for w in words if len(w) >= 4 and w not in SENTENCE_WORDS | FUNCTION_WORDS}
+    return {w[:5] for w in words if len(w) >= 4 and w not in FUNCTION_WORDS}
 
 
 def score(quote: Quote, headline: str = "") -> float:
@@ -116,7 +116,7 @@ def interest(quote: Quote) -> float:
     if _FIRST_PERSON.search(quote.text):
         value += 1
     words = [w.lower() for w in _WORD.findall(quote.text)]
-    content = [w for w in words if w not in SENTENCE_WORDS and w not in FUNCTION_WORDS]
+    content = [w for w in words if w not in FUNCTION_WORDS]
     if words:
         value += len(set(content)) / len(words)  # dense, varied words
     if quote.text.rstrip().endswith("?"):

@@ -22,12 +22,12 @@ __all__ = ["ScriptTokenizer", "Tokenizer", "punkt_languages", "tokenizer"]
 
 
 WORDS_MEMO = 20_000  # sentences whose words are remembered
-# what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
 # a title that Punkt takes for a sentence end: "... the endorsement of Gov." | "Mike Pence"
 _TITLE_END = re.compile(
-    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Gov|Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Pres"
+    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Pres"
     r"|Supt|Insp|Det|St)\.$"
 )
+# what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
 _CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
 
 

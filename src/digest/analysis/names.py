@@ -35,9 +35,9 @@ VERBS = (
     "echoed|echoes|remarking|explaining|arguing|insisting|warning|declaring|joking|shouting|"
     "pressed|interjected|concluded|concludes|offered|cried|exclaimed|lamented|laments|"
     "tweeting|predicting|recalling|replying|responding|continuing|pleaded|begged|demanded|"
-    "demands|conceded|retorted|snapped|scoffed|shot back|fired back|reported|reports|"
+    "demands|retorted|snapped|scoffed|shot back|fired back|reported|reports|"
     "reporting|questioned|announce|announcing|declare|add|ask|note|write|tweet|quoted|"
-    "quoting|recalls|recounts|texted|emailed|e-mailed|messaged|summed up|put it|explained"
+    "quoting|recounts|texted|emailed|e-mailed|messaged|summed up|put it"
 )
 V = rf"(?i:{VERBS})"
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}
@@ -75,18 +75,8 @@ TITLE_SURNAMES = {"king", "bishop", "dean", "judge", "prince", "young"}
 VERB_WORDS = {w for w in VERBS.split("|") if " " not in w}
 
 
-def _load_first_names() -> dict[str, str]:
-    """First name -> "m" or "f", from the list shipped beside this module."""
-    genders: dict[str, str] = {}
-    path = Path(__file__).with_name("first_names.txt")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            gender, name = line.split()
-            genders[name] = gender
-    return genders
-
-
-FIRST_NAMES = _load_first_names()
+# first name -> "m" or "f" (each line of the list: the gender, then the name)
+FIRST_NAMES = {name: gender for gender, name in map(str.split, word_list("first_names.txt"))}
 
 
 def norm(word: str) -> str:
