@@ -69,15 +69,18 @@ def _weight(weights: Mapping[str, float], source: str) -> float:
     return next((w for name, w in weights.items() if name.casefold() == key), 0.0)
 
 
+def clamped_since(since: datetime, stories: Iterable[Story]) -> datetime:
+    """The window's start, never before the oldest story, in the window's zone: a --since 2000
+    window would make every story equally recent, and reads as the span of its stories."""
+    published = [s.article.published for s in stories]
+    return max(since, min(published).astimezone(since.tzinfo)) if published else since
+
+
 def ranked(stories: Iterable[Story], window: Window, layout: Layout = Layout()) -> list[Story]:
     """The stories in the layout's order: ``news`` (news value, the newest first on a tie),
     ``time`` (the newest first) or ``source`` (by source name, news value within each)."""
-    # the window's start for recency: never before the oldest story (a --since 2000 window
-    # would make every story equally recent)
     items = list(stories)
-    if items:
-        oldest = min(s.article.published for s in items)
-        window = Window(max(window.since, oldest), window.until)
+    window = Window(clamped_since(window.since, items), window.until)  # the start for recency
     by_time = sorted(items, key=lambda s: s.article.published, reverse=True)  # stable on a tie
     if layout.order == "time":
         return by_time

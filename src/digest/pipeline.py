@@ -412,8 +412,9 @@ def _write(
     }
     files[names.MANIFEST] = Manifest.of(digest, settings, files).to_json()
     folder = outbox.write_folder(settings.out, run.name, files)
-    archive.update(settings.out, settings)  # OUT/index.html and OUT/feed.xml list it now
-    checked = (*check_path(folder), *check_archive(settings.out))
+    found = editions.read_editions(settings.out)  # once, for the archive and its check
+    archive.update(settings.out, settings, found=found)  # OUT/index.html and feed.xml list it
+    checked = (*check_path(folder), *check_archive(settings.out, found))
     problems = tuple(f"{r.status} {r.name}: {r.detail}" for r in checked if not r.ok or r.warning)
     return Result(
         window,

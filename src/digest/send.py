@@ -30,11 +30,13 @@ from digest.errors import DigestError, UsageError
 from digest.outbox import names, state
 from digest.outbox.digest_folder import DigestFolder, eml_path
 from digest.render.message import (
+    check_unsubscribe,
     parse_address,
     parse_addresses,
     personalize,
     read_recipients,
     unsubscribe_link,
+    unsubscribe_template,
 )
 from digest.settings import Settings
 
@@ -95,14 +97,13 @@ def recipients(settings: Settings, message: EmailMessage | None = None) -> tuple
 def _unsubscribe(message: EmailMessage, env: Mapping[str, str]) -> Callable[[str], str | None]:
     """The message's unsubscribe template, filled in per address; checked once up front (a
     template with {token} and no DIGEST_SECRET is a ConfigError before anything is sent)."""
-    template = str(message.get("List-Unsubscribe") or "").strip().removeprefix("<")
-    template = template.removesuffix(">")
+    template = unsubscribe_template(message)
     if not template:
         return lambda address: None
     if "{" not in template:  # the same link for everyone: each copy keeps it as it is
         return lambda address: template
     secret = env.get("DIGEST_SECRET")
-    unsubscribe_link(template, "check@example.org", secret)
+    check_unsubscribe(template, secret)
     return lambda address: unsubscribe_link(template, address, secret)
 
 

@@ -23,6 +23,7 @@ from digest.checks import archive, headers, html, leftovers, mime, text
 from digest.checks.html import GMAIL_CLIP_BYTES, HTML_WARN_BYTES
 from digest.checks.registry import CHECKS, CheckResult, failed, format_results, load, run_loaded
 from digest.outbox.digest_folder import DigestFolder
+from digest.outbox.editions import Edition
 
 __all__ = [
     "CHECKS",
@@ -54,9 +55,10 @@ def run(folder_or_eml: Path | DigestFolder) -> list[CheckResult]:
     return run_loaded(load(folder_or_eml))
 
 
-def check_archive(out: Path) -> list[CheckResult]:
-    """The archive's checks of the outbox ``out`` (``OUT/index.html`` and ``OUT/feed.xml``)."""
-    return archive.check(out)
+def check_archive(out: Path, found: list[Edition] | None = None) -> list[CheckResult]:
+    """The archive's checks of the outbox ``out`` (``OUT/index.html`` and ``OUT/feed.xml``);
+    ``found``: its editions, when the caller has read them already."""
+    return archive.check(out, found=found)
 
 
 check_path = run  # the name the CLI and the pipeline know

@@ -56,9 +56,14 @@ def target(path: Path) -> tuple[Path, tuple[str, ...]] | None:
     return None
 
 
-def check(out: Path, which: tuple[str, ...] = ARCHIVE_CHECKS) -> list[CheckResult]:
-    """The archive checks of ``out`` (``which`` of them, in :data:`ARCHIVE_CHECKS` order)."""
-    found = editions.read_editions(out)
+def check(
+    out: Path,
+    which: tuple[str, ...] = ARCHIVE_CHECKS,
+    found: list[editions.Edition] | None = None,
+) -> list[CheckResult]:
+    """The archive checks of ``out`` (``which`` of them, in :data:`ARCHIVE_CHECKS` order);
+    ``found``: its editions, when the caller has read them already."""
+    found = editions.read_editions(out) if found is None else found
     results = []
     if INDEX_CHECK in which:
         results.append(check_index(out, found))

@@ -102,14 +102,12 @@ def _test(path: Path, settings: Settings, to: tuple[str, ...], say: Say) -> None
 def check_delivery(settings: Settings) -> None:
     """What a send will need, checked before ``make --send`` makes anything: readable
     recipients, and DIGEST_SECRET when the unsubscribe template uses {token}."""
-    from digest.render.message import unsubscribe_link
+    from digest.render.message import check_unsubscribe
     from digest.send import recipients
 
     recipients(settings)
     if settings.unsubscribe_url:
-        unsubscribe_link(
-            settings.unsubscribe_url, "check@example.org", os.environ.get("DIGEST_SECRET")
-        )
+        check_unsubscribe(settings.unsubscribe_url, os.environ.get("DIGEST_SECRET"))
 
 
 def deliver(

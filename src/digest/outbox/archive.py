@@ -123,15 +123,22 @@ def render_feed(found: list[Edition], settings: ArchiveSettings) -> bytes:
     ).encode()
 
 
-def update(out: Path, settings: ArchiveSettings, *, only_missing: bool = False) -> bool:
+def update(
+    out: Path,
+    settings: ArchiveSettings,
+    *,
+    only_missing: bool = False,
+    found: list[Edition] | None = None,
+) -> bool:
     """Rewrite ``OUT/index.html`` and ``OUT/feed.xml`` from the editions in ``out``, each
     atomically (a file whose bytes would not change is left alone). With ``only_missing``,
     only when one of them is not there (a run that keeps its digest). True when anything was
-    (re)computed. Raises OutputError when a file cannot be written."""
+    (re)computed. ``found``: the editions, when the caller has read them already. Raises
+    OutputError when a file cannot be written."""
     targets = [out / name for name in names.ARCHIVE_FILES]
     if only_missing and all(path.is_file() for path in targets):
         return False
-    found = read_editions(out)
+    found = read_editions(out) if found is None else found
     contents = (render_index(found, settings), render_feed(found, settings))
     for path, data in zip(targets, contents, strict=True):
         try:

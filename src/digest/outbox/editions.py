@@ -21,6 +21,7 @@ from digest.outbox import names
 from digest.outbox.digest_folder import DigestFolder
 from digest.outbox.manifest import Manifest
 from digest.outbox.state import Delivery, State, folder_order, load
+from digest.render.words import long_date
 
 HEADLINES = 3  # top headlines shown per edition
 # characters XML 1.0 (and so HTML) does not allow, whatever escaping is done
@@ -48,7 +49,7 @@ class Edition:
 
     @property
     def shown_date(self) -> str:
-        return f"{self.day.day} {self.day:%B %Y}"
+        return long_date(self.day)
 
     @property
     def label(self) -> str:

@@ -37,7 +37,7 @@ PREFERRED = (
 MAX_STRAY_BYTES = 16  # UTF-8 text with up to this many invalid bytes is still UTF-8
 CHAOS_MARGIN = 0.1  # candidates this much messier than the cleanest one are dropped
 CHAOS_NOISE = 20.0  # on short text one symbol moves the ratio: widen the margin by this / length
-# The letters beyond a-z of the languages digest summarizes (see settings.LANGUAGE_CODES).
+# The letters beyond a-z of the languages digest summarizes (see settings.languages.CODES).
 ALPHABETS = {
     "cs": "áčďéěíňóřšťúůýž",
     "sk": "áäčďéíĺľňóôŕšťúýž",

@@ -8,7 +8,7 @@ from email.utils import parseaddr
 
 import markupsafe
 
-from digest.compose import headline
+from digest.compose import clamped_since, headline
 from digest.model import Article, Digest, Footer
 from digest.render.labels import Labels
 from digest.render.words import blurb, capped, dir_of, lang, tidy
@@ -43,11 +43,7 @@ def digest_minutes(digest: Digest) -> int:
 def shown_since(digest: Digest) -> datetime:
     """The window's start as the page says it: never before the oldest story in it (a window
     from 2000 reads as the span of the stories it holds)."""
-    stories = (*digest.stories, *digest.more, *digest.unlisted)
-    if not stories:
-        return digest.window.since
-    oldest = min(s.article.published for s in stories).astimezone(digest.window.since.tzinfo)
-    return max(digest.window.since, oldest)
+    return clamped_since(digest.window.since, (*digest.stories, *digest.more, *digest.unlisted))
 
 
 def sender_name(footer: Footer) -> str:

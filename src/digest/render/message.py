@@ -28,6 +28,7 @@ from urllib.parse import quote
 from digest.compose import cut
 from digest.errors import ConfigError
 from digest.model import Digest
+from digest.render.words import long_date
 from digest.settings import DEFAULT_SUBJECT
 from digest.text import one_line
 from digest.urls import safe_link
@@ -55,7 +56,7 @@ SUBJECT_CHARS = 60  # what a phone shows of a subject
 def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
     """The subject: the template with {top} the lead story's headline (its hook), cut at a
     word so that the whole subject stays within :data:`SUBJECT_CHARS` where it can."""
-    values = dict(title=digest.title, date=_long_date(digest.window.until), count=digest.count)
+    values = dict(title=digest.title, date=long_date(digest.window.until), count=digest.count)
     top = digest.hook or (digest.stories[0].article.title if digest.stories else "")
     room = max(30, SUBJECT_CHARS - len(one_line(template.format(top="", **values))))
     text = template.format(top=cut(top or "no new stories", room), **values)
@@ -170,6 +171,18 @@ def unsubscribe_link(template: str, address: str, secret: str | None) -> str:
     return template.format(**fields)
 
 
+def unsubscribe_template(message: EmailMessage) -> str:
+    """The List-Unsubscribe header of a written digest, without its angle brackets: the
+    template each recipient's link is filled in from ("" when there is none)."""
+    return str(message.get("List-Unsubscribe") or "").strip().removeprefix("<").removesuffix(">")
+
+
+def check_unsubscribe(template: str, secret: str | None) -> None:
+    """A ConfigError now, before anything is made or sent, if ``template`` cannot be filled in
+    (``{token}`` without DIGEST_SECRET)."""
+    unsubscribe_link(template, "check@example.org", secret)
+
+
 def token(address: str, secret: str) -> str:
     return hmac.new(secret.encode(), address.lower().encode(), hashlib.sha256).hexdigest()
 
@@ -184,8 +197,7 @@ def personalize(
     if text_part is None or html_part is None:
         raise ValueError("the message has no text or no HTML part")
     text, html = text_part.get_content(), html_part.get_content()
-    template = str(message.get("List-Unsubscribe") or "").strip().removeprefix("<")
-    template = template.removesuffix(">")
+    template = unsubscribe_template(message)
     if template and unsubscribe and template != unsubscribe:
         text = text.replace(template, unsubscribe)
         html = html.replace(html_text.escape(template), html_text.escape(unsubscribe))
@@ -255,11 +267,3 @@ _WRITE_POLICY = SMTP.clone(max_line_length=998)
 
 def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=_WRITE_POLICY)
-
-
-def _long_date(moment: datetime) -> str:
-    from digest.render.templates import (
-        long_date,  # the template engine is loaded only to write a message
-    )
-
-    return long_date(moment)

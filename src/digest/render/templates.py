@@ -23,6 +23,7 @@ from digest.model import Article, Digest
 from digest.render.filters import FILTERS, PREHEADER_PADDING, Words
 from digest.render.filters import reading_minutes as reading_minutes
 from digest.render.template_files import builtin_templates
+from digest.render.words import long_date
 from digest.text import lf
 from digest.urls import safe_link
 
@@ -55,10 +56,6 @@ class References:
         if url not in self.urls:
             self.urls.append(url)
         return f"[{self.urls.index(url) + 1}]"
-
-
-def long_date(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def short_date(moment: datetime) -> str:

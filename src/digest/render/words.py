@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
 from digest.model import Article
 from digest.settings import language_code
@@ -48,10 +49,6 @@ def capped(text: str, words: int = QUOTE_WORDS) -> str:
         if _SENTENCE_END.search(parts[end - 1]):
             return " ".join(parts[:end])
     return _cut_words(text, words)
-
-
-_OPENING = "‘‚'"  # a single quote that opens (the ASCII one is counted either way)
-_CLOSING = "’'"
 
 
 def tidy(text: str) -> str:
@@ -114,3 +111,8 @@ def dir_of(article: Article) -> str:
 
 def _latin(code: str) -> bool:
     return code not in ("ru", "uk", "el", "ar", "he", "fa")
+
+
+def long_date(day: date) -> str:
+    """A day as the subject, the archive and the templates write it: "27 November 2026"."""
+    return f"{day.day} {day:%B %Y}"

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from digest.errors import ConfigError, UsageError
-from digest.settings.languages import CODES, LANGUAGES
+from digest.settings.languages import LANGUAGES
 from digest.settings.languages import language_code as language_code  # (re-exported)
 from digest.settings.languages import language_name as language_name  # (re-exported)
 from digest.urls import safe_link
@@ -53,9 +53,6 @@ def check_language(language: str) -> str:
             f"language {language!r} is not supported: use one of {', '.join(known_languages())}"
         )
     return language
-
-
-LANGUAGE_CODES = CODES
 
 
 def check_subject(template: str) -> str:
