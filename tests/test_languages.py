@@ -5,17 +5,17 @@ declared language the text contradicts is overridden with a warning."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import make_article
 from digest.analysis.language import ScriptTokenizer, Tokenizer, tokenizer
 from digest.analysis.summarize import SUMMARIZERS, summarize
 from digest.analysis.workers import analyse
 from digest.cli import app
-from digest.model import Article
 from digest.readers.scan import read_article
 from digest.settings import known_languages, punkt_languages
 from digest.settings.languages import detect, override
@@ -76,31 +76,19 @@ UNSPACED_OR_UNTABLED = {
 }
 
 
-def _article(paragraphs: tuple[str, ...], language: str, title: str = "Headline") -> Article:
-    return Article(
-        id="x",
-        path=Path("x.md"),
-        title=title,
-        published=datetime(2026, 11, 26, tzinfo=UTC),
-        date_source="front matter",
-        paragraphs=paragraphs,
-        language=language,
-    )
-
-
 @pytest.mark.parametrize("algorithm", sorted(SUMMARIZERS))
 @pytest.mark.parametrize("language,body", [("polish", POLISH), ("greek", GREEK)])
 def test_polish_and_greek_summarise_with_every_algorithm(
     language: str, body: tuple[str, ...], algorithm: str
 ) -> None:
     # sumy builds these stemmers, then raises ValueError ("requires pystempel") on the first word
-    summary = summarize(_article(body, language), 2, algorithm)
+    summary = summarize(make_article(*body, language=language), 2, algorithm)
     assert len(summary) == 2 and all(s in body for s in summary)
 
 
 @pytest.mark.parametrize("language", known_languages())
 def test_every_known_language_is_analysed(language: str) -> None:
-    summary, _, _ = analyse(_article(ENGLISH, language), 2, "news")
+    summary, _, _ = analyse(make_article(*ENGLISH, language=language), 2, "news")
     assert len(summary) == 2 and all(s in ENGLISH for s in summary)
 
 
@@ -117,7 +105,7 @@ def test_languages_without_tables_are_split_by_script(language: str) -> None:
     sentences = [s for p in body for s in tok.to_sentences(p)]
     assert len(sentences) >= 5
     assert all(s[-1] in "。.?؟।" for s in sentences[:-1])  # each ends at the script's full stop
-    summary = summarize(_article(body, language), 2)
+    summary = summarize(make_article(*body, language=language), 2)
     assert len(summary) == 2 and all(any(s in p for p in body) for s in summary)
 
 
@@ -135,7 +123,7 @@ def test_unspaced_words_are_character_pairs_and_spaced_words_stay_whole() -> Non
 def test_a_language_split_by_script_falls_back_to_the_lead() -> None:
     # three "words" a sentence: the summary rules leave them all out; the lead stands in
     body = ("Hoch ka pa. Ra vo ta.", "Ne mi ro.")
-    assert summarize(_article(body, "xx"), 2) == ("Hoch ka pa.", "Ra vo ta.")
+    assert summarize(make_article(*body, language="xx"), 2) == ("Hoch ka pa.", "Ra vo ta.")
 
 
 def test_detection_by_script_and_common_words() -> None:

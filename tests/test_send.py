@@ -15,7 +15,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from typer.testing import CliRunner
 
 from digest.cli import app
-from mailserver import Inbox, free_port
+from mailserver import Inbox, free_port, smtp_env
 
 runner = CliRunner()
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
@@ -46,15 +46,6 @@ def make_digest(articles: Path, out: Path, *extra: str) -> Path:
     )
     assert result.exit_code == 0, result.stderr
     return Path(result.stdout.strip())
-
-
-def smtp_env(port: int, **more: str) -> dict[str, str]:
-    return {
-        "DIGEST_SMTP_HOST": "127.0.0.1",
-        "DIGEST_SMTP_PORT": str(port),
-        "DIGEST_SMTP_SECURITY": "none",
-        **more,
-    }
 
 
 def test_send_delivers_once(articles: Path, tmp_path: Path, smtp: tuple[Inbox, int]) -> None:

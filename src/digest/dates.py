@@ -121,8 +121,7 @@ def _when(text: str, now: datetime, zone: tzinfo) -> datetime:
     if value == "yesterday":
         return _midnight(local_now.date() - timedelta(days=1), zone)
     if value and _DURATION_WHOLE.fullmatch(value):
-        span = sum((int(n) * _UNIT[u] for n, u in _DURATION.findall(value)), timedelta())
-        return now - span
+        return now - parse_duration(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return _midnight(date.fromisoformat(value), zone)
     return _aware(datetime.fromisoformat(text.strip()), zone)

@@ -27,10 +27,6 @@ class MissingSource(UsageError):
     the CLI makes it an error (exit 1) when it comes from the configuration, where it means
     a folder gone missing (an unmounted disk), not a typo."""
 
-    def __init__(self, message: str, source: str) -> None:
-        super().__init__(message)
-        self.source = source
-
 
 class ConfigError(DigestError):
     """A bad setting: names the setting and where it came from (exit 2)."""

@@ -49,10 +49,10 @@ def to_article(
     if not paragraphs:
         raise ArticleError("no body text after the headline")
     published, origin = _published(entry, location, options, fallback)
-    body = "\n\n".join(paragraphs)
-    language, notes = _language(entry, f"{title}\n{body}", options.language)
+    text = f"{title}\n" + "\n\n".join(paragraphs)  # the headline and body, as read
+    language, notes = _language(entry, text, options.language)
     notes = (*entry.notes, *notes)
-    hashed = entry.text if entry.text else f"{title}\n{body}"
+    hashed = entry.text if entry.text else text
     digest = hashlib.sha256(hashed.encode("utf-8", "surrogatepass")).hexdigest()
     url = entry.url.strip() if entry.url and is_http(entry.url) else None
     return Article(

@@ -12,7 +12,7 @@ post is skipped with the reason ``unpublished: ...``. Markdown is read by a real
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,11 +29,6 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _MD_TITLE = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*$", re.M)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """Front matter at the very top (see :mod:`digest.readers.frontmatter`), and the rest."""
-    return split(text)
-
-
 def _after_first_block(text: str, start: int) -> int:
     """The offset just past the first blank-line separated block at or after ``start``."""
     first = re.compile(r"\S").search(text, start)
@@ -44,7 +39,7 @@ def _after_first_block(text: str, start: int) -> int:
 
 
 def _body(found: list[list[str]]) -> tuple[str, ...]:
-    return tuple(p for p in block_paragraphs(found) if not is_also_read(p))
+    return _kept(block_paragraphs(found))
 
 
 def _text_field(meta: dict[str, object], *keys: str) -> str | None:
@@ -100,7 +95,7 @@ def read_text(text: str) -> Entry:
 
     With front matter, its ``title`` stands for the headline and the whole rest is body.
     """
-    meta, rest = split_front_matter(text)
+    meta, rest = split(text)
     base = len(text) - len(rest)
     found = blocks(rest)
     if meta.get("title"):
@@ -120,7 +115,7 @@ def read_text(text: str) -> Entry:
 def read_markdown(text: str) -> Entry:
     """Markdown, usually with front matter. Title: front matter, else a leading ``# heading``,
     else the first line."""
-    meta, rest = split_front_matter(text)
+    meta, rest = split(text)
     if meta.get("title"):  # data: its Markdown formatting goes, template code stays text
         start = len(text) - len(rest)
         title = markdown.line(str(meta["title"]), templates=False)
@@ -140,7 +135,7 @@ def read_markdown(text: str) -> Entry:
     return meta_entry(meta, markdown.line(title), _kept(markdown.paragraphs(rest)), start)
 
 
-def _kept(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+def _kept(paragraphs: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in paragraphs if not is_also_read(p))
 
 

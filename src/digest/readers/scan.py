@@ -103,7 +103,7 @@ def inventory(sources: Iterable[Path | str | SourceFile]) -> list[SourceFile | s
         try:
             stat = source.stat()
         except OSError:
-            raise MissingSource(f"source {str(source)!r} does not exist", str(source)) from None
+            raise MissingSource(f"source {str(source)!r} does not exist") from None
         if source.is_dir():
             found.extend(_files(source.as_posix(), frozenset(READERS)))
         else:
