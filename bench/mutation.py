@@ -520,8 +520,8 @@ def run_module(
         try:
             (tree / PACKAGE / module).write_text(text, encoding="utf-8")
             status, seconds, _ = run_tests(tree, tests, timeout)
-            (tree / PACKAGE / module).write_text(source, encoding="utf-8")
         finally:
+            (tree / PACKAGE / module).write_text(source, encoding="utf-8")  # never left mutated
             trees.free.put(tree)
         with lock:
             progress[0] += 1

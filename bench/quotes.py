@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from digest.analysis.keyquote import key_quote  # noqa: E402
 from digest.analysis.names import PRONOUNS  # noqa: E402
 from digest.analysis.quotes import find_quotes  # noqa: E402
+from digest.analysis.workers import quotes_of  # noqa: E402
 from digest.readers.scan import read_article  # noqa: E402
 
 SPEAKERS = ROOT / "bench" / "data" / "speakers.jsonl"
@@ -219,9 +220,10 @@ def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
                 _overlap(q.start, q.end, g["start"], g["end"]) * 2 > q.end - q.start for q in quotes
             ):
                 gold_found += 1
-        if quotes:
+        shown = quotes_of(article)  # what make chooses the key quote from
+        if shown:
             articles_with_quotes += 1
-            chosen = key_quote(quotes, headline=article.title)
+            chosen = key_quote(shown, headline=article.title)
             if chosen is not None:
                 keys += 1
                 keys_named += bool(chosen.speaker and chosen.speaker.lower() not in PRONOUNS)
@@ -263,8 +265,6 @@ def held_out_table(corpus: Path = CORPUS, sample: Path = HELD_OUT) -> dict[str, 
     the sample's quotations."""
     from datetime import UTC
 
-    from digest.analysis.keyquote import key_quote
-
     rows = _jsonl(sample)
     table: dict[str, Any] = {}
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # rows, found, right, none
@@ -284,7 +284,7 @@ def held_out_table(corpus: Path = CORPUS, sample: Path = HELD_OUT) -> dict[str, 
             if found:
                 counts[1] += 1
                 counts[2] += speaker_right(row, found[0].speaker, found[0].speaker_kind)
-        chosen = key_quote(quotes, headline=article.title)
+        chosen = key_quote(quotes_of(article), headline=article.title)
         hit = _hits(chosen, [r for r in checked if r["kind"] != "none"]) if chosen else []
         if hit:
             keys[0] += 1

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,37 +48,31 @@ def _failures(lines: list[str]) -> str:
     return "\n".join(lines[max(0, summary - 40) :])
 
 
-def _start(basetemp: Path, extra: list[str]) -> subprocess.Popen[str]:
+def _suite(number: int, suite: int, extra: list[str], scratch: Path, started: float) -> Run:
+    """One whole suite, its output in a file of its own (a pipe left unread while another
+    suite is awaited would stall it), timed from the round's start to its own end."""
+    log = scratch / f"r{number}s{suite}.log"
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    command += [f"--basetemp={basetemp}", *extra]
-    return subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    command += [f"--basetemp={scratch / f'r{number}s{suite}'}", *extra]
+    with log.open("w") as out:
+        code = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT).returncode
+    seconds = time.monotonic() - started
+    lines = log.read_text(errors="replace").strip().splitlines()
+    summary = lines[-1] if lines else ""
+    counts = {
+        kind.rstrip("s") if kind.startswith("error") else kind: int(n)
+        for n, kind in _COUNTS.findall(summary)
+    }
+    return Run(number, suite, code, seconds, counts, _failures(lines))
 
 
 def _round(number: int, suites: int, extra: list[str], scratch: Path) -> list[Run]:
     started = time.monotonic()
-    procs = [_start(scratch / f"r{number}s{i}", extra) for i in range(1, suites + 1)]
-    runs = []
-    for i, proc in enumerate(procs, 1):
-        out, _ = proc.communicate()
-        lines = out.strip().splitlines()
-        summary = lines[-1] if lines else ""
-        counts = {
-            kind.rstrip("s") if kind.startswith("error") else kind: int(n)
-            for n, kind in _COUNTS.findall(summary)
-        }
-        runs.append(
-            Run(
-                number,
-                i,
-                proc.returncode,
-                time.monotonic() - started,
-                counts,
-                _failures(lines),
-            )
-        )
-    return runs
+    with ThreadPoolExecutor(max_workers=suites) as pool:
+        futures = [
+            pool.submit(_suite, number, i, extra, scratch, started) for i in range(1, suites + 1)
+        ]
+        return [future.result() for future in futures]
 
 
 def main(argv: list[str] | None = None) -> int:

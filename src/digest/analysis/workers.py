@@ -24,7 +24,7 @@ from pathlib import Path
 
 from digest.analysis.cache import Analysis, AnalysisCache
 from digest.errors import ConfigError
-from digest.model import Article, Skipped, Story
+from digest.model import Article, Quote, Skipped, Story
 from digest.selection import Group
 from digest.settings import Settings
 
@@ -42,17 +42,24 @@ class Task:
     key: str  # the article's key in that cache
 
 
+def quotes_of(article: Article) -> tuple[Quote, ...]:
+    """Every quotation the digest knows in an article, in text order: the marked ones, and an
+    interview's answers (quotations without marks: the interviewee's words)."""
+    from digest.analysis.interview import answers
+    from digest.analysis.quotes import find_quotes
+
+    return tuple(sorted(find_quotes(article) + answers(article), key=lambda q: q.start))
+
+
 def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
     """Quotes first, so the summary can leave out the sentence the pull quote already shows.
     Every language is analysed (one without sentence tables is split by its script)."""
     # imported here: a run whose analyses all come from the cache never loads sumy or NLTK
-    from digest.analysis.interview import answers
     from digest.analysis.keyquote import key_quote
-    from digest.analysis.quotes import find_quotes, part_texts
+    from digest.analysis.quotes import part_texts
     from digest.analysis.summarize import summarize
 
-    # an interview's answers are quotations without marks: the interviewee's words
-    quotes = tuple(sorted(find_quotes(article) + answers(article), key=lambda q: q.start))
+    quotes = quotes_of(article)
     chosen = key_quote(quotes, headline=article.title)
     avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
