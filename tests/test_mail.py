@@ -23,6 +23,7 @@ from digest.render.fit import DEFAULT_MARGIN, encoded_size, fit_under_clip
 from digest.render.fit import GMAIL_CLIP_BYTES as CLIP_BYTES
 from digest.render.message import (
     build_message,
+    check_unsubscribe,
     message_bytes,
     message_id,
     parse_address,
@@ -616,3 +617,11 @@ def test_a_long_template_still_leaves_the_headline_30_characters() -> None:
     top = subject(hand_digest("D", story("a1", headline)), template)[len("X" * 50 + ": ") :]
     # room 30; with room 31 it would keep "uvwxy", with the 10 left only "abcde"
     assert top == "abcde fghij klmno pqrst…"
+
+
+def test_an_unsubscribe_template_that_cannot_be_filled_in_is_an_error_when_checked() -> None:
+    """Without the check, a {token} template with no DIGEST_SECRET passes until the first send."""
+    with pytest.raises(ConfigError, match=r"uses \{token\} but DIGEST_SECRET is not set"):
+        check_unsubscribe("https://example.org/u?e={email}&t={token}", None)
+    check_unsubscribe("https://example.org/u?e={email}&t={token}", "s3cret")
+    check_unsubscribe("https://example.org/u?e={email}", None)
