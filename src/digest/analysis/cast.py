@@ -158,12 +158,13 @@ class Cast:
     def find(
         self, name: str, gender: str | None, at: int, *, add_new: bool = False
     ) -> Person | None:
-        """The person ``name`` refers to: the one with that full name, else the one with that
-        surname named most recently before ``at`` whose gender does not contradict ``gender``."""
+        """The person ``name`` refers to: the one with that full name, else, of those with that
+        surname whose gender does not contradict ``gender``, the one named most often before
+        ``at`` (the story's main bearer of it), the most recently named on a tie."""
         words = name.split()
         key = [norm(w) for w in words]
         best: Person | None = None
-        best_at = -1
+        best_rank = (0, -1)
         for person in self._by_word.get(key[-1], []) if key else ():
             if gender and person.gender and person.gender != gender:
                 continue
@@ -175,8 +176,11 @@ class Cast:
                 continue
             before = [m for m in person.mentions if m <= at]
             last = max(before) if before else -1 - min(person.mentions, default=0)
-            if best is None or last > best_at:
-                best, best_at = person, last
+            # a bare surname is the story's main bearer of it, not whoever was named last:
+            # "Clinton said" after "her husband, former President Bill Clinton" is still Hillary
+            rank = (len(before), last) if len(key) == 1 else (0, last)
+            if best is None or rank > best_rank:
+                best, best_rank = person, rank
         if best is None and add_new:
             best = Person(name=name, gender=gender)
             self.people.append(best)

@@ -107,15 +107,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     and not (gender and p.gender and gender != p.gender)
                 ]
                 if len(namesakes) > 1:
-                    # "Clinton" when the story has Bill and Hillary: the one the passage is about
-                    gender = gender or _gender_nearby(text, c.start)
-                    pronoun = {"m": "he", "f": "she"}.get(gender or "", "")
-                    person = (
-                        resolve_pronoun(
-                            pronoun, cast, text, body_start, c.start, speakers, namesakes
-                        )
-                        or person
+                    # "Clinton" when the story has Bill and Hillary: the one the passage is
+                    # about, when the passage's he/she is one of them (a "he" meaning the
+                    # interviewer says nothing of which Clinton); else the story's main one
+                    nearby = gender or _gender_nearby(text, c.start)
+                    pronoun = {"m": "he", "f": "she"}.get(nearby or "", "")
+                    among = namesakes if gender else None
+                    about = resolve_pronoun(
+                        pronoun, cast, text, body_start, c.start, speakers, among
                     )
+                    person = about if about in namesakes else person
                 if person is None:
                     speaker, kind = value, kind_of_name(value)
                 kind = kind or "person"
