@@ -589,3 +589,18 @@ def test_a_sign_off_has_at_most_six_words() -> None:
     """Without it a six-word name and town is not a sign-off, or a seven-word line is."""
     assert boilerplate.is_sign_off("Mary Jane Doe, Upper West Harbourton.")
     assert not boilerplate.is_sign_off("Mary Jane van Doe, Upper West Harbourton.")
+
+
+def test_the_dash_of_a_dateline_cut_at_its_abbreviation_is_dropped() -> None:
+    """Without the rule Punkt's split after "Miss." left the summary opening on a dash:
+    "JACKSON, Miss." is too short to be a sentence, and "- U.S. District Judge …" was shown
+    as it came."""
+    story = article(
+        "JACKSON, Miss. - U.S. District Judge Carlton W. Reeves on Thursday blocked the new "
+        "state law on the eve of its start.",
+        title="Judge blocks the new state law",
+    )
+    assert candidates(story) == [
+        "U.S. District Judge Carlton W. Reeves on Thursday blocked the new state law on the "
+        "eve of its start."
+    ]

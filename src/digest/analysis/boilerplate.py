@@ -143,10 +143,16 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# what is left when the splitter cut a dateline at its abbreviation: "JACKSON, Miss." then
+# "- U.S. District Judge Carlton W. Reeves ..." (the place is too short to be a sentence)
+_LEFT_DASH = re.compile(r"^(?:[–—―]|-{1,2})\s+(?=[\"“‘'(]?[A-Z0-9])")
+
+
 def strip_front(sentence: str) -> str:
-    """The sentence without a dateline (and a byline run into it) in front."""
+    """The sentence without a dateline (and a byline run into it) in front, nor the dash of
+    a dateline the splitter cut off."""
     sentence = _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
-    return _PLACE_DATELINE.sub("", sentence, count=1)
+    return _LEFT_DASH.sub("", _PLACE_DATELINE.sub("", sentence, count=1), count=1)
 
 
 def is_title_case(sentence: str) -> bool:
