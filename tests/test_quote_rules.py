@@ -1146,3 +1146,38 @@ def test_a_shared_surname_follows_a_he_or_she_only_when_it_means_one_of_them() -
         "“I did not expect this at all,” Clinton said.",
     )
     assert quotes[-1] == ("I did not expect this at all", "Hillary Clinton")
+
+
+def test_parse_speaker_the_place_and_a_role_is_a_description_not_a_name() -> None:
+    """Without the rule "the Utah Republican" was a person named "Utah Republican" (a title
+    never takes a name's last word, so the place and the party word made a two-word name), and
+    a key quote went out under that label."""
+    assert parse_speaker("the Utah Republican") == ("description", "the Utah Republican")
+    assert parse_speaker("the Rev. Jesse Jackson") == ("person", "Jesse Jackson")
+
+
+def test_a_research_firm_is_not_a_person() -> None:
+    """Without "research" among the organisation words, "Mr Hirsch from Retail Banking
+    Research" put the firm in the cast as a man, and every "he said" went to it."""
+    quotes = quotes_of(
+        "Dominic Hirsch, who runs the firm Retail Banking Research, spoke on Monday.",
+        "Mr Hirsch from Retail Banking Research said the risk was low.",
+        "“Most banks simply upgrade as part of their usual cycle,” he said.",
+    )
+    assert quotes == [("Most banks simply upgrade as part of their usual cycle", "Dominic Hirsch")]
+
+
+def test_olympian_is_a_title_not_a_first_name() -> None:
+    """Without "olympian" among the titles, "Olympian Tomlinson" was a two-word name and so a
+    key quote's full name; it is the surname of Chris Tomlinson, titled."""
+    assert parse_speaker("Olympian Tomlinson") == ("person", "Tomlinson")
+
+
+def test_a_name_after_a_preposition_is_not_who_speaks() -> None:
+    """Without the rule "Clinton, on her plane en route to Tampa, said: …" credited Tampa, the
+    name nearest the verb."""
+    quotes = quotes_of(
+        "Hillary Clinton, speaking to reporters on her plane en route to Tampa, said of the "
+        "request: “The FBI resolved all of this.”",
+    )
+    assert quotes == [("The FBI resolved all of this.", "Hillary Clinton")]

@@ -228,6 +228,12 @@ def _colon_lead_in(text: str, line_start: int) -> str | None:
     return previous[previous.rfind("\n") + 1 :]
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|in|at|from|for|of|near|into|toward|towards|via|across|outside|inside|around)"
+    r"[ \t]+$"
+)
+
+
 def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
     just before the verb, else the sentence's first name, else a pronoun. Before a colon
@@ -235,6 +241,10 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     the sentence's first name."""
     sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
     names = [m for m in names_in(sentence) if not is_possessive(m.group(0))]
+    # "Clinton, on her plane en route to Tampa, said": a name after a preposition is where
+    # or whom, not who speaks
+    subjects = [m for m in names if not _AFTER_PREPOSITION.search(sentence, 0, m.start())]
+    names = subjects or names
     people = [m for m in names if person_like(m.group(0))]
     names = people or names
     pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", sentence)

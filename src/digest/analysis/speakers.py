@@ -86,6 +86,8 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         # the titles end at the last title word: "FBI General Counsel James A. Baker"
         cut = max((i + 1 for i, w in enumerate(name[:-1]) if norm(w) in TITLES), default=0)
         name = name[cut:]
+        if determiner and norm(run[-1]) in TITLES | PERSON_NOUNS:
+            return "description", phrase  # "the Utah Republican": a role, nobody named
         if len(name) == 1 and norm(name[0]) in UNNAMED_NOUNS:
             return "unnamed", phrase  # "Analysts said"
         if looks_like_person(name):
