@@ -91,6 +91,29 @@ def test_the_key_changes_with_everything_that_changes_the_result() -> None:
     )
 
 
+def test_the_key_changes_with_the_analysis_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade that changes a rule (a module or a word list of the analysis) is never
+    answered from entries the older rule made: without the fingerprint in the key, a rerun
+    after the upgrade showed yesterday's summaries and speakers."""
+    from digest.analysis import cache as module
+
+    before = AnalysisCache.key("hash", "english", "news", 3)
+    module.rules.cache_clear()
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\nchanged" if path.name == "not_person.txt" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    try:
+        assert AnalysisCache.key("hash", "english", "news", 3) != before
+    finally:
+        monkeypatch.undo()
+        module.rules.cache_clear()
+    assert AnalysisCache.key("hash", "english", "news", 3) == before
+
+
 def test_the_index_spares_reading_unchanged_files_outside_the_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

