@@ -407,3 +407,16 @@ def test_feed_date_that_cannot_be_read() -> None:
     with pytest.raises(ValueError) as info:
         dates.parse_feed_date("Fri, 27 Foo 2026", UTC)
     assert str(info.value) == "'Fri, 27 Foo 2026' is not an RFC 822 or ISO 8601 date"
+
+
+@pytest.mark.parametrize("text", ["", "  ", "soon", "3 days", "1d-2h", "d"])
+def test_parse_duration_refuses_what_is_not_a_duration(text: str) -> None:
+    """A duration setting that is not one ("soon", "3 days") is an error naming the value and
+    the forms that work, never a span of nothing (which would make an empty window)."""
+    with pytest.raises(ValueError, match=r"is not a duration such as 90m, 36h, 3d, 1w"):
+        dates.parse_duration(text)
+
+
+def test_parse_duration_adds_its_parts() -> None:
+    assert dates.parse_duration(" 1D12h ") == timedelta(days=1, hours=12)
+    assert dates.parse_duration("90m") == timedelta(minutes=90)
