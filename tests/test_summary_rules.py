@@ -14,6 +14,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from conftest import make_article as article
 from digest.analysis import boilerplate
+from digest.analysis import summarize as summarize_module
 from digest.analysis.language import tokenizer
 from digest.analysis.summarize import NewsSummarizer, candidate_sentences, leans_back, summarize
 from digest.model import Article
@@ -604,3 +605,44 @@ def test_the_dash_of_a_dateline_cut_at_its_abbreviation_is_dropped() -> None:
         "U.S. District Judge Carlton W. Reeves on Thursday blocked the new state law on the "
         "eve of its start."
     ]
+
+
+PIKE = [
+    "The council voted on Monday to close the Harbour Street library next spring to save money.",
+    "The branch opened in 1904 and was paid for by Ann Pike, a shipowner's widow, whose portrait "
+    "hangs there.",
+    "Volunteers ran a book sale there last weekend.",
+    "Ms Pike's will asked the council to keep the Harbour Street library open to everyone.",
+    "The council said the library's roof repairs would cost more than it can spend this year.",
+]
+
+
+def test_a_person_named_by_surname_alone_needs_their_introduction_shown() -> None:
+    """Without the rule the summary met a stranger: "Ms Pike's will asked …" was chosen without
+    the sentence that says who Ann Pike is (the fifth blind reading's commonest defect: "Mr.
+    Bennett", "Ms Simonetti" never introduced)."""
+    summary = library(*PIKE, k=2)
+    assert summary == (PIKE[0], PIKE[4])
+
+
+def test_a_surname_the_headline_gives_needs_no_introduction() -> None:
+    """The headline is shown above the summary: a surname it names is known to the reader."""
+    story = article(*PIKE, title="Pike's will: council votes to close the Harbour Street library")
+    assert summarize(story, 2) == (PIKE[0], PIKE[3])
+
+
+def test_unintroduced_names_by_title_and_by_a_surname_given_before() -> None:
+    sentences = ["Tom Oksuz gave money.", "Mr. Bennett laughed.", "Oksuz and Mr. Bennett left."]
+    introduced = summarize_module.first_named(sentences)
+    assert introduced == {"Oksuz": 0, "Bennett": 1}
+    assert summarize_module.unintroduced(sentences[2], introduced, 2, sentences[2]) == {
+        "Oksuz",
+        "Bennett",
+    }
+    shown = f"{sentences[0]} {sentences[2]}"
+    assert summarize_module.unintroduced(sentences[2], introduced, 2, shown) == {"Bennett"}
+    # the full name in the sentence itself introduces the person
+    assert (
+        summarize_module.unintroduced("Tom Oksuz left.", introduced, 2, "Tom Oksuz left.")
+        == set()
+    )

@@ -13,6 +13,7 @@ article's topic: in news the lead carries the story.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ from sumy.utils import get_stop_words
 from digest.analysis import boilerplate, quotemarks
 from digest.analysis.interview import is_interview
 from digest.analysis.language import ScriptTokenizer, tokenizer
+from digest.analysis.names import FIRST_NAMES, norm
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -178,17 +180,30 @@ class NewsSummarizer(AbstractSummarizer):
             if i != lead and i not in aside and len(s.words) <= self.MAX_WORDS
         }
         chosen = {lead}
+        texts = [str(s) for s in sentences]
+        introduced = first_named(texts)
+        heading = " ".join(self.headline)
+
+        def strangers(i: int, also: int | None = None) -> bool:
+            """Sentence ``i`` names someone by surname alone ("Mr. Bennett", "Oksuz said")
+            whom no sentence shown before it (nor the headline) has named."""
+            shown = [heading, *(texts[j] for j in chosen if j < i), texts[also or i]]
+            return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
+
         for i in sorted(score, key=lambda i: (-score[i], i)):
             if len(chosen) >= count:
                 break
             if any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen):
                 continue  # it says again what the summary says (an abstract, then its story)
-            if not leans_back(str(sentences[i])) or i - 1 in chosen:
-                chosen.add(i)
+            if not leans_back(texts[i]) or i - 1 in chosen:
+                if not strangers(i):
+                    chosen.add(i)
             elif (
                 i - 1 in score
                 and count - len(chosen) >= 2
-                and not leans_back(str(sentences[i - 1]))
+                and not leans_back(texts[i - 1])
+                and not strangers(i - 1)
+                and not strangers(i, also=i - 1)
             ):
                 chosen.update((i - 1, i))
         return chosen
@@ -249,6 +264,51 @@ _TEASER = re.compile(
     r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
     re.I,
 )
+
+
+# "Mr. Bennett", "Ms Simonetti", "Dr Patel": a person by title and surname
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z][\w’'-]+)")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _surname(word: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", word)
+
+
+def first_named(sentences: list[str]) -> dict[str, int]:
+    """Each surname the sentences give a person, with a first name ("Adil Oksuz") or a title
+    ("Mr. Bennett"), and the index of the first sentence that does."""
+    found: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        words = _WORD.findall(sentence)
+        for first, last in itertools.pairwise(words):
+            if norm(first) in FIRST_NAMES and first[:1].isupper() and last[:1].isupper():
+                found.setdefault(_surname(last), index)
+        for titled in _TITLED_SURNAME.finditer(sentence):
+            found.setdefault(_surname(titled[1]), index)
+    return found
+
+
+def unintroduced(sentence: str, introduced: dict[str, int], index: int, shown: str) -> set[str]:
+    """The surnames ``sentence`` uses alone for a person the article introduced by full name in
+    an earlier sentence, or by title and surname ("Mr. Bennett"), that ``shown`` (the headline
+    and what the summary shows before it, with the sentence itself) never names in full nor by
+    surname elsewhere. A reader of the summary would meet a stranger: "Ms Simonetti said …"."""
+    words = _WORD.findall(sentence)
+    alone = {_surname(m[1]) for m in _TITLED_SURNAME.finditer(sentence)}
+    for before, word in zip(["", *words], words, strict=False):
+        name = _surname(word)
+        if introduced.get(name, index) < index and not (
+            before[:1].isupper() and norm(before) in FIRST_NAMES
+        ):
+            alone.add(name)
+    named = set()
+    shown_words = _WORD.findall(shown)
+    for before, word in zip(["", *shown_words], shown_words, strict=False):
+        if before[:1].isupper() and norm(before) in FIRST_NAMES:
+            named.add(_surname(word))
+    elsewhere = _WORD.findall(shown.replace(sentence, " "))
+    return {n for n in alone if n not in named and n not in {_surname(w) for w in elsewhere}}
 
 
 def is_teaser(sentence: str) -> bool:
