@@ -643,6 +643,20 @@ def test_unintroduced_names_by_title_and_by_a_surname_given_before() -> None:
     assert summarize_module.unintroduced(sentences[2], introduced, 2, shown) == {"Bennett"}
     # the full name in the sentence itself introduces the person
     assert (
-        summarize_module.unintroduced("Tom Oksuz left.", introduced, 2, "Tom Oksuz left.")
-        == set()
+        summarize_module.unintroduced("Tom Oksuz left.", introduced, 2, "Tom Oksuz left.") == set()
     )
+
+
+def test_a_lead_never_leans_back_while_a_scene_setter_stands_alone() -> None:
+    """Without the rule, when every sentence of the lead window but a scene-setter leaned back,
+    the most topical leaning one led the summary ("He needs to keep speaking to crowds …" with
+    no "he" anywhere: the sixth blind reading). The scene-setter stands alone, so it leads."""
+    sentences = [
+        "What that means in practice is that readers must travel across town from next spring "
+        "onwards.",
+        "They will lose the only reading room within walking distance of the old harbour.",
+        "It was opened in 1904 by a shipowner's widow and has never closed for a single day.",
+        "He said the council had not asked the people who use the library every week.",
+        "She added that the petition had gathered four thousand names in a fortnight.",
+    ]
+    assert library(*sentences, k=1) == (sentences[0],)

@@ -144,19 +144,23 @@ class NewsSummarizer(AbstractSummarizer):
                 aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
             return i
-        window = [i for i in range(min(len(sentences), self.NUT_GRAF_WINDOW)) if i not in aside]
-        if not window:  # no sentence shares a word with the headline: none is a mere teaser
+        window = list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
+        if all(i in aside for i in window):  # none shares a word with the headline: no teaser
             aside.clear()
-            window = list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
-        return max(
+        # a lead that leans on a sentence it is not shown with ("He needs to keep speaking…")
+        # is worse than a scene-setter: one put aside still beats a sentence that leans back
+        lead = max(
             window,
             key=lambda i: (
                 not leans_back(str(sentences[i])),
+                i not in aside,
                 len(sets[i] & headline),
                 topic[i],
                 -i,
             ),
         )
+        aside.discard(lead)
+        return lead
 
     def choose(self, sentences: list[Any], count: int) -> set[int]:
         """The indexes of the ``count`` sentences of the summary."""
