@@ -1181,3 +1181,27 @@ def test_a_name_after_a_preposition_is_not_who_speaks() -> None:
         "request: “The FBI resolved all of this.”",
     )
     assert quotes == [("The FBI resolved all of this.", "Hillary Clinton")]
+
+
+def test_the_one_told_is_not_who_speaks() -> None:
+    """Without the rule "He told Cadena Cope" made the radio station a reporting subject (a
+    reporting verb before a name usually inverts "said Jane Roe"), and the next "he said"
+    went to it: a key quote went out under a station's name."""
+    quotes = quotes_of(
+        "Jose Reyes was caught out by a radio prank on Monday.",
+        "The striker believed he was talking to a club director. He told Cadena Cope about his "
+        "team-mates.",
+        "“I love the way Madrid play,” he said.",
+    )
+    assert quotes == [("I love the way Madrid play", "Jose Reyes")]
+
+
+def test_a_name_after_of_does_not_report() -> None:
+    """Without the rule "executive partner of Tods Murray said" made the law firm the one who
+    said it, and the next "he said" went to the firm."""
+    quotes = quotes_of(
+        "David McLetchie resigned on Monday.",
+        "Peter Misselbrook, executive partner of Tods Murray said the firm was sorry.",
+        "“I have tendered my resignation as a partner,” he said.",
+    )
+    assert quotes == [("I have tendered my resignation as a partner", "Peter Misselbrook")]
