@@ -660,3 +660,39 @@ def test_a_lead_never_leans_back_while_a_scene_setter_stands_alone() -> None:
         "She added that the petition had gathered four thousand names in a fortnight.",
     ]
     assert library(*sentences, k=1) == (sentences[0],)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Subscribe to the 2016 Nerdcast on iTunes or download from Soundcloud here.)",
+        "Podcast produced by Bridget Mulcahy.",
+        "Plus: what the money race means for the control of the Senate.",
+        "Email us at nerdcast@politico.com.",
+    ],
+)
+def test_a_podcast_page_s_asides_credits_and_teasers_are_not_summary_lines(line: str) -> None:
+    """Without the rules a podcast page's summary was its subscribe note (a sentence wholly in
+    parentheses), a "Plus:" teaser and its producer's credit (the sixth blind reading, unusable)."""
+    assert boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_a_parenthesis_inside_a_sentence_keeps_it() -> None:
+    line = "The senator (R-Utah) asked for an inquiry into the deleted emails on Tuesday."
+    assert not boilerplate.not_summary(line, tuple(line.split()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("All four are Cuban-American.", True),
+        ("The numbers changed over the summer, as Sanders has sometimes acknowledged.", True),
+        ("The numbers of voters rose by a tenth in the county this year.", False),
+        ("All the members voted for the plan on Monday.", False),
+    ],
+)
+def test_a_count_or_the_numbers_of_something_unnamed_lean_back(sentence: str, leans: bool) -> None:
+    """Without the rule "All four are Cuban-American." and "The numbers changed …" were
+    shown without the sentence that says four of whom, or which numbers (the sixth blind
+    reading)."""
+    assert leans_back(sentence) is leans

@@ -97,7 +97,7 @@ _CHROME = re.compile(
     r"^(?:live|updated?|key events?|show key events only|pinned(?: post)?|breaking(?: news)?"
     r"|latest|refresh|loading|advertisement|share(?: this| on)?|follow|comments?|jump to"
     r"|skip to|sign in|log in|watch live|watch the (?:full |whole )?(?:video|interview|clip)"
-    r"|listen|as it happened)\b",
+    r"|listen|as it happened|e-?mail us|contact us|write to us|subscribe)\b",
     re.I,
 )
 # a note about the page's embedded video or audio: "… starts about the 7 minute mark.",
@@ -109,6 +109,16 @@ _MEDIA_NOTE = re.compile(
     r"(?:below|above|here)\b",
     re.I,
 )
+# a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
+# the Nerdcast on iTunes.)", "(This story has been updated.)"
+_ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)[.!?]?$")
+# a credit line: "Podcast produced by Bridget Mulcahy.", "Edited by Jane Doe and Tom Roe."
+_MADE_BY = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}(?:produced|edited|hosted|presented|photographed|illustrated"
+    rf"|compiled|engineered|mixed|designed)\s+by\s+{_NAME}(?:\s+(?:{_NAME}|and|&)){{0,5}}\.?$"
+)
+# a teaser's label: "Plus: what Hillary Clinton's money advantage means", "Coming up: ..."
+_TEASE_LABEL = re.compile(r"^(?:Plus|Coming up|Up next|Next week|Inside|Bonus)\s*:", re.I)
 # an interview's speaker label at the start of a line: "Q: ", "A. ", "Question: ", "Interviewer: ",
 # "SMITH: ", "JANE DOE: ", "Jane Doe: " (digest.analysis.interview reads who speaks from it)
 INTERVIEW_LABEL = re.compile(
@@ -215,6 +225,9 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or is_also_read(sentence)
         or (_CHROME.match(sentence) and len(words) < 12)
         or _MEDIA_NOTE.search(sentence)
+        or _ASIDE.match(sentence)
+        or _MADE_BY.match(sentence)
+        or _TEASE_LABEL.match(sentence)
         or is_interview_line(sentence)
         or is_title_case(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?

@@ -235,6 +235,8 @@ _LEANS_BACK = re.compile(
     r"|Nonetheless|Nevertheless|Indeed|Thus|Therefore|Hence|So|Then|Otherwise|Besides"
     r"|In (?:addition|contrast|response|turn|fact)|As a result|By contrast|On the other hand"
     r"|Even so|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
+    r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
     r"|Such|Both|The (?:latter|former|move|letter|decision|plan|statement|comments?|remarks"
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
     r"|incident|attack|two|three|pair|couple|same))\b"
