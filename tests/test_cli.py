@@ -57,14 +57,17 @@ def test_make_on_seeds_end_to_end(seeds: Path, tmp_path: Path) -> None:
     seed = next(s for s in stories if s["path"].endswith("000_2534067fcf5ef89c.txt"))
     assert seed["date_source"] == "mtime"
     key = seed["key_quote"]
+    # the quotation goes on right after "Zelensky said.": the key quote shows it whole
     assert (key["text"], key["speaker"], key["speaker_as_written"]) == (
-        "I can just as well invite him to Kyiv, let him come",
+        "I can just as well invite him to Kyiv, let him come. "
+        "I am publicly inviting him, if he dares, of course.",
         "Volodymyr Zelensky",
         "Zelensky",
     )
     raw = (seeds / "000_2534067fcf5ef89c.txt").read_text(encoding="utf-8")
-    assert (
-        raw[key["start"] : key["end"]] == "“I can just as well invite him to Kyiv, let him come,”"
+    assert raw[key["start"] : key["end"]] == (
+        "“I can just as well invite him to Kyiv, let him come,” Zelensky said. "
+        "“I am publicly inviting him, if he dares, of course.”"
     )
     sources = {s["date_source"] for s in stories}
     assert sources == {"front matter", "filename", "mtime"}
@@ -201,7 +204,14 @@ def test_summarize_json_lines_with_offsets_into_the_file(seeds: Path) -> None:
             assert span[0] in '"“«' and span[-1] in '"”»', span
             assert quote["text"].split()[0] in span
         if record["key_quote"]:
-            assert record["key_quote"] in record["quotes"]
+            # the key quote is one of the quotes, or one with the rest of its thought: the
+            # quotation that goes on right after its attribution ("…,” he said. “…")
+            key = record["key_quote"]
+            first = next(q for q in record["quotes"] if q["start"] == key["start"])
+            assert key["text"].startswith(first["text"].rstrip(" ,"))
+            assert key["end"] >= first["end"] and raw[key["end"] - 1] in '"”»'
+            goes_on = [q for q in record["quotes"] if q["end"] == key["end"]]
+            assert key == first or key["text"].endswith(goes_on[0]["text"])
     market = next(r for r in records if r["path"].endswith("market-prices.txt"))
     assert market["quotes"] == [] and market["key_quote"] is None  # a scare quote only
 
@@ -212,8 +222,8 @@ def test_summarize_readable_view_and_options(seeds: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("\n    - ") == 2
     assert (
-        "key quote: “I can just as well invite him to Kyiv, let him come” — Volodymyr "
-        "Zelensky" in result.stdout
+        "key quote: “I can just as well invite him to Kyiv, let him come. I am publicly "
+        "inviting him, if he dares, of course.” — Volodymyr Zelensky" in result.stdout
     )
 
 

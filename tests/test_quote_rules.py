@@ -16,7 +16,14 @@ import pytest
 
 from conftest import make_article as article
 from digest.analysis.cast import Cast
-from digest.analysis.keyquote import eligible, interest, key_quote, protagonist, score
+from digest.analysis.keyquote import (
+    eligible,
+    interest,
+    key_quote,
+    protagonist,
+    score,
+    with_its_point,
+)
 from digest.analysis.quotes import find_quotes, part_texts
 from digest.analysis.speakers import parse_speaker, refers_back
 from digest.model import Quote
@@ -1205,3 +1212,34 @@ def test_a_name_after_of_does_not_report() -> None:
         "“I have tendered my resignation as a partner,” he said.",
     )
     assert quotes == [("I have tendered my resignation as a partner", "Peter Misselbrook")]
+
+
+SET_UP = "I was feeling horrible earlier in the week"
+POINT = "Tonight I felt great and I played my best tennis of the year."
+
+
+def test_a_quotation_that_goes_on_after_its_attribution_is_shown_whole() -> None:
+    """Without the rule the pull quote was the set-up alone (“I was feeling horrible earlier
+    in the week”): its point came after "he said" and was left out (the commonest weak key
+    quote in the editors' readings)."""
+    first = say(SET_UP, "Andy Roddick", at=100)
+    then = say(POINT, None, written="he", at=first.end + 10, kind=None)
+    shown = with_its_point(first, (first, then))
+    assert shown.text == f"{SET_UP}. {POINT}"
+    assert (shown.start, shown.end, shown.speaker) == (first.start, then.end, "Andy Roddick")
+    assert shown.parts == ((first.start, first.end), (then.start, then.end))
+
+
+@pytest.mark.parametrize(
+    ("gap", "speaker", "words"),
+    [(81, None, 12), (10, "Jane Roe", 12), (10, None, 35)],
+    ids=["another paragraph", "another speaker", "over forty words"],
+)
+def test_a_quotation_is_joined_only_to_its_own_continuation(
+    gap: int, speaker: str | None, words: int
+) -> None:
+    """Not joined: a quotation further on than an attribution's length, another speaker's, or
+    one that would make the pull quote longer than forty words."""
+    first = say(SET_UP, "Andy Roddick", at=100)
+    then = say(plain(words), speaker, written=speaker or "he", at=first.end + gap)
+    assert with_its_point(first, (first, then)) == first

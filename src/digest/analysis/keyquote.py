@@ -4,6 +4,7 @@ day)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, is_name, norm
@@ -159,3 +160,35 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
         if value > best_score:
             best, best_score = quote, value
     return best
+
+
+GOES_ON_WITHIN = 80  # characters between a quotation and its continuation: the attribution
+
+
+def with_its_point(quote: Quote, quotes: tuple[Quote, ...]) -> Quote:
+    """The key quote with the rest of its thought: a quotation that goes on right after its
+    attribution (“I was feeling horrible earlier in the week,” he said. “Tonight I felt
+    great.”) is shown whole, when the two together stay within ``KEY_MAX_WORDS`` and the
+    second is the same speaker's, whole and not trailing off. A set-up shown without its
+    point was the commonest weak pull quote in the editors' readings."""
+    following = next((o for o in quotes if o.start >= quote.end), None)
+    if following is None or following.start - quote.end > GOES_ON_WITHIN:
+        return quote
+    same = following.speaker == quote.speaker or (
+        following.speaker is None and following.speaker_as_written in PRONOUNS | {None}
+    )
+    if not same or not following.whole or following.speaker_kind not in {None, "person"}:
+        return quote
+    if _words(quote.text) + _words(following.text) > KEY_MAX_WORDS:
+        return quote
+    if following.text.rstrip(" ,'’\"”").endswith(_TRAILS) or _SOCIAL.search(following.text):
+        return quote
+    first = quote.text.rstrip()
+    if not first.endswith((".", "!", "?", "…")):
+        first += "."  # “… in the week,” he said. “Tonight …”: the comma was the attribution's
+    parts = (quote.parts or ((quote.start, quote.end),)) + (
+        following.parts or ((following.start, following.end),)
+    )
+    return dataclasses.replace(
+        quote, text=f"{first} {following.text.lstrip()}", end=following.end, parts=parts
+    )

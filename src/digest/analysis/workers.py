@@ -23,6 +23,7 @@ from multiprocessing.context import ForkServerContext
 from pathlib import Path
 
 from digest.analysis.cache import Analysis, AnalysisCache
+from digest.analysis.keyquote import with_its_point
 from digest.errors import ConfigError
 from digest.model import Article, Quote, Skipped, Story
 from digest.selection import Group
@@ -61,7 +62,8 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
 
     quotes = quotes_of(article)
     chosen = key_quote(quotes, headline=article.title)
-    avoid = () if chosen is None else tuple(p[:40] for p in part_texts(article, chosen))
+    shown = None if chosen is None else with_its_point(chosen, quotes)
+    avoid = () if shown is None else tuple(p[:40] for p in part_texts(article, shown))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
     return summary, quotes, None if chosen is None else quotes.index(chosen)
 
@@ -185,7 +187,7 @@ def analyse_all(
                 article=group.best,
                 summary=summary,
                 quotes=quotes,
-                key_quote=None if chosen is None else quotes[chosen],
+                key_quote=None if chosen is None else with_its_point(quotes[chosen], quotes),
                 also=group.others,
             )
         )
