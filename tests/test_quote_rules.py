@@ -1243,3 +1243,34 @@ def test_a_quotation_is_joined_only_to_its_own_continuation(
     first = say(SET_UP, "Andy Roddick", at=100)
     then = say(plain(words), speaker, written=speaker or "he", at=first.end + gap)
     assert with_its_point(first, (first, then)) == first
+
+
+def test_what_a_possessive_owns_takes_nothing_from_before_the_name() -> None:
+    """Without the rule "The BBC spokeswoman said Graham Norton's Strictly Dance Fever …" gave
+    the show the spokeswoman's gender and role (and the verb before the name), and her next
+    "she said" went to the show: a key quote under a programme's title."""
+    quotes = find_quotes(
+        article(
+            "Johnny Vaughan's show will not return to screens, the BBC has said.",
+            "The BBC spokeswoman said Graham Norton's Strictly Dance Fever would be a priority "
+            "for 2005. “That's very much on the cards for next year,” she said.",
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [(None, None)]
+
+
+def test_before_a_colon_the_name_before_an_apposition_speaks() -> None:
+    """Without the rule "Parker Eaton, a nominal Republican who voted for Bill Clinton, said:"
+    credited the quotation to Bill Clinton, the name nearest the verb."""
+    quotes = quotes_of(
+        "For many, that candidate is Trump. 81-year-old Parker Eaton, a nominal Republican who "
+        "voted for JFK and Bill Clinton, said that given the crop of candidates on both sides:",
+        "“There is only one: Trump, who spends his own money.”",
+    )
+    assert quotes == [("There is only one: Trump, who spends his own money.", "Parker Eaton")]
+
+
+def test_elections_never_name_a_person() -> None:
+    """Without "elections" among the words that are nobody, "Dave Leip's Atlas of U.S.
+    Presidential Elections … to state, “…”" printed "S. Presidential Elections" as a person."""
+    assert parse_speaker("Presidential Elections")[0] != "person"

@@ -696,3 +696,45 @@ def test_a_count_or_the_numbers_of_something_unnamed_lean_back(sentence: str, le
     shown without the sentence that says four of whom, or which numbers (the sixth blind
     reading)."""
     assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Unfortunately, Marco Rubio is a candidate for the nomination this year.", True),
+        ("Ironically, the one who does is the candidate who never ran for office.", True),
+        ("Rather, the report says the cost will double by the end of the decade.", True),
+        ("Rather than raise taxes, the council will close two libraries next year.", False),
+    ],
+)
+def test_a_comment_on_what_came_before_leans_back(sentence: str, leans: bool) -> None:
+    """Without the rule "Unfortunately, …", "Ironically, …" and "Rather, …" were shown
+    without the sentence they answer (the fourth, fifth and seventh blind readings); "Rather
+    than …" opens a sentence of its own."""
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "SIEGEL--Jerome Arthur, 98, of Mamaroneck, New York, passed away on Friday.",
+            "Jerome Arthur, 98, of Mamaroneck, New York, passed away on Friday.",
+        ),
+        (
+            "20266The question at the rally was about the transcripts of her speeches.",
+            "The question at the rally was about the transcripts of her speeches.",
+        ),
+    ],
+)
+def test_a_notice_label_or_a_glued_id_is_cut_off_the_front(raw: str, clean: str) -> None:
+    """Without the rule a paid notice's "SIEGEL--" label and a video id glued to the first
+    word ("20266The question") opened the summary (the seventh blind reading)."""
+    assert boilerplate.strip_front(raw) == clean
+
+
+def test_a_list_s_lead_in_is_not_a_summary_line() -> None:
+    """Without the rule "Rankings did not change from last week:" ended a summary, the list
+    it introduces left out (the seventh blind reading)."""
+    line = "Rankings did not change from last week:"
+    assert boilerplate.not_summary(line, tuple(line.split()))

@@ -153,6 +153,10 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# a paid death notice's label: "SIEGEL--Jerome Arthur, 98, of Mamaroneck"; an id glued to the
+# first word by the page's markup: "20266The question was about transparency."
+_NOTICE_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?:,\s*[A-Z][A-Z'’-]+)?\s*--\s*(?=[A-Z])")
+_GLUED_ID = re.compile(r"^\d{3,}(?=[A-Z][a-z])")
 # what is left when the splitter cut a dateline at its abbreviation: "JACKSON, Miss." then
 # "- U.S. District Judge Carlton W. Reeves ..." (the place is too short to be a sentence)
 _LEFT_DASH = re.compile(r"^(?:[–—―]|-{1,2})\s+(?=[\"“‘'(]?[A-Z0-9])")
@@ -162,6 +166,7 @@ def strip_front(sentence: str) -> str:
     """The sentence without a dateline (and a byline run into it) in front, nor the dash of
     a dateline the splitter cut off."""
     sentence = _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
+    sentence = _NOTICE_LABEL.sub("", _GLUED_ID.sub("", sentence, count=1), count=1)
     return _LEFT_DASH.sub("", _PLACE_DATELINE.sub("", sentence, count=1), count=1)
 
 
@@ -228,6 +233,7 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _ASIDE.match(sentence)
         or _MADE_BY.match(sentence)
         or _TEASE_LABEL.match(sentence)
+        or sentence.rstrip().endswith(":")  # a list's lead-in: "Rankings did not change:"
         or is_interview_line(sentence)
         or is_title_case(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?

@@ -228,6 +228,7 @@ def _colon_lead_in(text: str, line_start: int) -> str | None:
     return previous[previous.rfind("\n") + 1 :]
 
 
+_APPOSITION_BEFORE = re.compile(r",[^,\n]{1,80},[ \t]*$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|at|from|for|of|near|into|toward|towards|via|across|outside|inside|around)"
     r"[ \t]+$"
@@ -254,6 +255,11 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
         verb = _VERB_WORD.search(sentence)
         if verb:
             ahead = [m for m in names if m.end() <= verb.start()]
+            # "Parker Eaton, a Republican who voted for Bill Clinton, said:": the name before
+            # the apposition speaks, not one named inside it
+            apposition = _APPOSITION_BEFORE.search(sentence, 0, verb.start())
+            if apposition:
+                ahead = [m for m in ahead if m.end() <= apposition.start()] or ahead
             names = ahead[-1:] or names
         chosen = names[0]
         return strip_titles(chosen.group(0)) or chosen.group(0)

@@ -222,7 +222,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 pieces[-1].append(word)
                 if is_possessive(word.group(0)):
                     pieces.append([])
-            for piece in pieces:
+            for number, piece in enumerate(pieces):
                 if not piece:
                     continue
                 raw = [re.sub(r"(’s|'s|’|')$", "", w.group(0)) for w in piece]
@@ -262,7 +262,9 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     continue  # "the Academy Award winner": a modifier, not a person
                 if offset < 0 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
-                person = cast.add(words, [*head, *titles], at)
+                # the words before the run describe its first name, not what a possessive
+                # owns: "spokeswoman said Graham Norton's Strictly Dance Fever"
+                person = cast.add(words, [*(head if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
                 if possessive:
@@ -270,7 +272,11 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 elif (
                     _REPORTS_AFTER.match(chunk, end)
                     and not _PREPOSITION_BEFORE.search(chunk, max(0, at - 12), at)
-                ) or _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start()):
+                ) or (
+                    # "said Graham Norton's Strictly Dance Fever": only the run's first name
+                    # follows the verb; what the possessive owns does not report
+                    number == 0 and _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
+                ):
                     person.reporting.add(at)
     cast.merge_surnames()
     return cast

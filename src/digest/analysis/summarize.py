@@ -233,6 +233,7 @@ class NewsSummarizer(AbstractSummarizer):
 _LEANS_BACK = re.compile(
     r"^[\"“‘']?(?:But|However|And|Yet|Still|Also|Meanwhile|Instead|Moreover|Furthermore"
     r"|Nonetheless|Nevertheless|Indeed|Thus|Therefore|Hence|So|Then|Otherwise|Besides"
+    r"|Unfortunately|Fortunately|Ironically|Likewise|Similarly|Rather(?! than)|Conversely|Again"
     r"|In (?:addition|contrast|response|turn|fact)|As a result|By contrast|On the other hand"
     r"|Even so|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
