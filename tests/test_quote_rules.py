@@ -1230,18 +1230,24 @@ def test_a_quotation_that_goes_on_after_its_attribution_is_shown_whole() -> None
     assert shown.parts == ((first.start, first.end), (then.start, then.end))
 
 
-@pytest.mark.parametrize(
-    ("gap", "speaker", "words"),
-    [(81, None, 12), (10, "Jane Roe", 12), (10, None, 35)],
-    ids=["another paragraph", "another speaker", "over forty words"],
-)
-def test_a_quotation_is_joined_only_to_its_own_continuation(
-    gap: int, speaker: str | None, words: int
-) -> None:
-    """Not joined: a quotation further on than an attribution's length, another speaker's, or
-    one that would make the pull quote longer than forty words."""
+NOT_ITS_POINT = {
+    "another paragraph": (81, None, "he", plain(12)),
+    "another speaker": (10, "Jane Roe", "Jane Roe", plain(12)),
+    "another speaker as she": (10, "Jane Roe", "she", plain(12)),
+    "over forty words": (10, None, "he", plain(35)),
+    "trails off": (10, None, "he", "We will see what happens after the final round of talks …"),
+    "a post": (10, None, "he", "Follow the final round of talks live at @harbourferries today."),
+}
+
+
+@pytest.mark.parametrize("case", NOT_ITS_POINT)
+def test_a_quotation_is_joined_only_to_its_own_continuation(case: str) -> None:
+    """Not joined: a quotation further on than an attribution's length, another speaker's
+    (named, or a "she" resolved to someone else), one that would make the pull quote longer
+    than forty words, one that trails off, or a post with handles."""
+    gap, speaker, written, text = NOT_ITS_POINT[case]
     first = say(SET_UP, "Andy Roddick", at=100)
-    then = say(plain(words), speaker, written=speaker or "he", at=first.end + gap)
+    then = say(text, speaker, written=written, at=first.end + gap)
     assert with_its_point(first, (first, then)) == first
 
 
