@@ -111,11 +111,22 @@ def test_score_bonus_for_the_name_written_at_the_quote() -> None:
 
 
 def test_score_the_written_name_weighs_less_than_a_readable_length() -> None:
-    """The written name is worth half a point: a 10-word quote given to "he" still beats a
-    7-word one that names its speaker."""
+    """The written name is worth half a point: a 10-word quote given to "the mayor" still
+    scores above a 7-word one that names its speaker."""
     named = say(plain(7), "Ann Lee")
+    described = say(plain(10), "Tom Baker", written="the mayor", at=1000)
+    assert score(described) > score(named)
+    assert key_quote((named, described)) is described
+
+
+def test_a_quote_credited_only_by_a_pronoun_is_never_the_key_quote() -> None:
+    """Without the rule a quotation credited to "he" could be the pull quote, though who "he"
+    is was worked out, not written: the editors found 27 of 143 such key quotes given to the
+    wrong person (13 of 448 credited by name or description)."""
     pronoun = say(plain(10), "Tom Baker", written="he", at=1000)
-    assert key_quote((named, pronoun)) is pronoun
+    assert key_quote((pronoun,)) is None
+    named = say(plain(7), "Ann Lee")
+    assert key_quote((named, pronoun)) is named
 
 
 def test_score_full_name_bonus_is_for_any_name_of_two_words_or_more() -> None:

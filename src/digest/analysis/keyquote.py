@@ -146,6 +146,14 @@ def protagonist(quotes: tuple[Quote, ...], headline: str = "") -> str | None:
     return max(counts, key=lambda s: counts[s])
 
 
+def credited_by_pronoun(quote: Quote) -> bool:
+    """The text credits the quotation to "he", "she" or "they" only: who that is was worked
+    out, not written. In the editors' readings of 591 key quotes, 27 of the 143 credited so
+    were given to the wrong person, against 13 of the 448 credited by name or description."""
+    written = (quote.speaker_as_written or "").strip().lower()
+    return written in PRONOUNS
+
+
 def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     """The quote a reader remembers: :func:`eligible` only (else none at all), the story's
     protagonist first, then the best :func:`score`; the earliest wins a tie. (The summary is
@@ -156,6 +164,8 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     for quote in quotes:
         if not eligible(quote, quotes):
             continue
+        if credited_by_pronoun(quote):
+            continue  # “…,” he said: the editors found a fifth of these credited to the wrong one
         value = score(quote, headline) + (1.5 if lead and quote.speaker == lead else 0)
         if value > best_score:
             best, best_score = quote, value
