@@ -1291,3 +1291,10 @@ def test_elections_never_name_a_person() -> None:
     """Without "elections" among the words that are nobody, "Dave Leip's Atlas of U.S.
     Presidential Elections … to state, “…”" printed "S. Presidential Elections" as a person."""
     assert parse_speaker("Presidential Elections")[0] != "person"
+
+
+def test_a_watchdog_named_watch_is_an_organisation() -> None:
+    """Without "watch" among the organisation words, "Judicial Watch" was a person named
+    Judicial Watch, and a key quote went out under it (the eighth key-quote reading)."""
+    assert parse_speaker("Judicial Watch") == ("organisation", "Judicial Watch")
+    assert parse_speaker("Human Rights Watch") == ("organisation", "Human Rights Watch")
