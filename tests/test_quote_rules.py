@@ -119,6 +119,14 @@ def test_score_the_written_name_weighs_less_than_a_readable_length() -> None:
     assert key_quote((named, described)) is described
 
 
+def test_score_a_name_written_at_the_quote_beats_a_description() -> None:
+    """The written name's half point decides between two quotes alike but for how the text
+    credits them: "Tom Baker said" beats "the mayor said" (without it the earlier wins)."""
+    described = say(plain(10), "Tom Baker", written="the mayor")
+    named = say(plain(10), "Tom Baker", at=1000)
+    assert key_quote((described, named)) is named
+
+
 def test_a_quote_credited_only_by_a_pronoun_is_never_the_key_quote() -> None:
     """Without the rule a quotation credited to "he" could be the pull quote, though who "he"
     is was worked out, not written: the editors found 27 of 143 such key quotes given to the
@@ -1239,6 +1247,15 @@ def test_a_quotation_that_goes_on_after_its_attribution_is_shown_whole() -> None
     assert shown.text == f"{SET_UP}. {POINT}"
     assert (shown.start, shown.end, shown.speaker) == (first.start, then.end, "Andy Roddick")
     assert shown.parts == ((first.start, first.end), (then.start, then.end))
+
+
+@pytest.mark.parametrize("gap", [0, 80])
+def test_a_continuation_named_or_back_to_back_is_joined_too(gap: int) -> None:
+    """The continuation may name the same person (“…,” Roddick said. “…”, resolved to him) and
+    may follow at once or up to eighty characters on."""
+    first = say(SET_UP, "Andy Roddick", at=100)
+    then = say(POINT, "Andy Roddick", written="Roddick", at=first.end + gap)
+    assert with_its_point(first, (first, then)).end == then.end
 
 
 NOT_ITS_POINT = {
