@@ -190,8 +190,10 @@ class NewsSummarizer(AbstractSummarizer):
 
         def strangers(i: int, also: int | None = None) -> bool:
             """Sentence ``i`` names someone by surname alone ("Mr. Bennett", "Oksuz said")
-            whom no sentence shown before it (nor the headline) has named."""
-            shown = [heading, *(texts[j] for j in chosen if j < i), texts[also or i]]
+            whom no sentence shown before it (``also``, and the chosen) nor the headline has
+            named."""
+            before = sorted(j for j in chosen if j < i) + ([] if also is None else [also])
+            shown = [heading, *(texts[j] for j in before)]
             return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
 
         for i in sorted(score, key=lambda i: (-score[i], i)):
@@ -297,25 +299,20 @@ def first_named(sentences: list[str]) -> dict[str, int]:
 
 
 def unintroduced(sentence: str, introduced: dict[str, int], index: int, shown: str) -> set[str]:
-    """The surnames ``sentence`` uses alone for a person the article introduced by full name in
-    an earlier sentence, or by title and surname ("Mr. Bennett"), that ``shown`` (the headline
-    and what the summary shows before it, with the sentence itself) never names in full nor by
-    surname elsewhere. A reader of the summary would meet a stranger: "Ms Simonetti said …"."""
+    """The surnames ``sentence`` uses alone, by title ("Mr. Bennett") or bare for a person the
+    article introduced in an earlier sentence ("Oksuz"), that neither the sentence itself names
+    with a first name nor ``shown`` (the headline and what the summary shows before it) names at
+    all. A reader of the summary would meet a stranger: "Ms Simonetti said …"."""
     words = _WORD.findall(sentence)
     alone = {_surname(m[1]) for m in _TITLED_SURNAME.finditer(sentence)}
-    for before, word in zip(["", *words], words, strict=False):
-        name = _surname(word)
-        if introduced.get(name, index) < index and not (
-            before[:1].isupper() and norm(before) in FIRST_NAMES
-        ):
-            alone.add(name)
-    named = set()
-    shown_words = _WORD.findall(shown)
-    for before, word in zip(["", *shown_words], shown_words, strict=False):
-        if before[:1].isupper() and norm(before) in FIRST_NAMES:
-            named.add(_surname(word))
-    elsewhere = _WORD.findall(shown.replace(sentence, " "))
-    return {n for n in alone if n not in named and n not in {_surname(w) for w in elsewhere}}
+    alone |= {_surname(w) for w in words if introduced.get(_surname(w), index) < index}
+    named = {
+        _surname(last)
+        for first, last in itertools.pairwise(words)
+        if first[:1].isupper() and norm(first) in FIRST_NAMES
+    }
+    known = {_surname(w) for w in _WORD.findall(shown)}
+    return alone - named - known
 
 
 def is_teaser(sentence: str) -> bool:
