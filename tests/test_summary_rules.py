@@ -680,6 +680,7 @@ def test_a_lead_never_leans_back_while_a_scene_setter_stands_alone() -> None:
         "Podcast produced by Bridget Mulcahy.",
         "Plus: what the money race means for the control of the Senate.",
         "Email us at nerdcast@politico.com.",
+        "(The laws require that doctors at clinics have admitting privileges at hospitals.",
     ],
 )
 def test_a_podcast_page_s_asides_credits_and_teasers_are_not_summary_lines(line: str) -> None:
@@ -760,3 +761,19 @@ def test_a_scene_setter_that_the_next_sentence_takes_up_is_the_lead() -> None:
         "The novels will be sold to save the Harbour Street library before the vote.",
     ]
     assert library(*sentences, k=1) == (sentences[1],)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("The Democratic Party had a terrible one.", True),
+        ("Party leaders say the next vote will be another close one!", True),
+        ("No one on the council knew the library had flooded twice.", False),
+    ],
+)
+def test_a_sentence_ending_on_one_of_something_unnamed_leans_back(
+    sentence: str, leans: bool
+) -> None:
+    """Without the rule "The Democratic Party had a terrible one." (a terrible night, said
+    the sentence before) was a summary's first line (the eighth blind reading)."""
+    assert leans_back(sentence) is leans

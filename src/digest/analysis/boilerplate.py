@@ -111,7 +111,7 @@ _MEDIA_NOTE = re.compile(
 )
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
 # the Nerdcast on iTunes.)", "(This story has been updated.)"
-_ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)[.!?]?$")
+_ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*(?:\)[.!?]?)?$")  # or opened and never closed
 # a credit line: "Podcast produced by Bridget Mulcahy.", "Edited by Jane Doe and Tom Roe."
 _MADE_BY = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:produced|edited|hosted|presented|photographed|illustrated"

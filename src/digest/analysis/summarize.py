@@ -255,6 +255,7 @@ _EVENT = (
 )
 _REFERS_BACK = re.compile(
     r"\b(?:on the other hand|the latter\b"
+    r"|(?:a|an|another|the other)\s+(?:[a-z]+\s+)?one[.!]?$"  # "had a terrible one.": one what?
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
     rf"|(?:that|this|these|those)\s+{_EVENT}s?\b"
