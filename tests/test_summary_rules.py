@@ -777,3 +777,29 @@ def test_a_sentence_ending_on_one_of_something_unnamed_leans_back(
     """Without the rule "The Democratic Party had a terrible one." (a terrible night, said
     the sentence before) was a summary's first line (the eighth blind reading)."""
     assert leans_back(sentence) is leans
+
+
+def test_a_pair_is_not_shown_when_its_first_sentence_meets_a_stranger() -> None:
+    """A leaning sentence comes with the one before it only when that one stands: here it
+    names "Ms Pike", whom nothing shown before it introduces, so neither is shown."""
+    sentences = [
+        "The council voted on Monday to close the Harbour Street library next spring.",
+        "The branch was paid for in 1904 by Ann Pike, a shipowner's widow.",
+        "Ms Pike's will asked the council to keep the Harbour Street library open to all.",
+        "It said the library building must never be sold or closed by the council.",
+        "Volunteers ran a book sale at the library last weekend to raise money.",
+    ]
+    assert library(*sentences, k=3) == (sentences[0], sentences[1], sentences[4])
+
+
+def test_a_letters_label_counts_only_in_the_first_two_paragraphs() -> None:
+    """A "LETTERS." line further down (a section heading inside a news page) does not make
+    the page a letters page: the sign-off rule does not cut the story at a short line."""
+    news = (
+        "The council is wrong to close the Harbour Street library, which has served the town "
+        "since 1902.",
+        "The vote on Monday was seven to four after a debate of three hours.",
+    )
+    page = article(*news, "LETTERS.", "Ann Price.", "Readers wrote in their hundreds this week.")
+    assert candidates(page)[:2] == list(news)
+    assert "Readers wrote in their hundreds this week." in candidates(page)
