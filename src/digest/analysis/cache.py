@@ -2,7 +2,7 @@
 articles does no summarizing.
 
 The key is a hash of the article's content hash and everything else that changes the result:
-the algorithm, the sentence count, the language, the project version and :data:`RULES` (the
+the algorithm, the sentence count, the language, the project version and :func:`rules` (the
 analysis code and word lists as installed, with sumy's and the Punkt tables' versions: an
 upgrade that changes a rule is never answered from an older rule's entries). Each entry is one
 record (see :func:`digest.files.write_record`), written atomically without fsync: its checksum

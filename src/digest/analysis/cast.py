@@ -21,6 +21,7 @@ from digest.analysis.names import (
     looks_like_person,
     name_words,
     norm,
+    without_possessive,
 )
 
 ABBREVIATED_TITLES = {
@@ -225,7 +226,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
             for number, piece in enumerate(pieces):
                 if not piece:
                     continue
-                raw = [re.sub(r"(’s|'s|’|')$", "", w.group(0)) for w in piece]
+                raw = [without_possessive(w.group(0)) for w in piece]
                 possessive = is_possessive(piece[-1].group(0))
                 # a title never takes the last word: "Rep. Peter King"
                 cut = max((i + 1 for i, w in enumerate(raw[:-1]) if norm(w) in TITLES), default=0)

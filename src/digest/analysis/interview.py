@@ -21,7 +21,7 @@ import re
 from digest.analysis.boilerplate import INTERVIEW_LABEL
 from digest.analysis.cast import Person, cast_of
 from digest.analysis.keyquote import KEY_MAX_WORDS
-from digest.analysis.names import norm
+from digest.analysis.names import WORD, norm
 from digest.model import Article, Quote
 
 _ASKS = {"q", "question", "interviewer", "q&a"}
@@ -30,7 +30,6 @@ _ANSWERS = {"a", "answer"}
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…]+[”\"’']?(?=\s+\S|\s*$)"
 )
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def _labelled(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -82,7 +81,7 @@ def _first_thought(text: str, start: int, end: int) -> tuple[int, int, bool]:
     sentence end (a whole thought)."""
     stop = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if len(_WORD.findall(text[start : m.end()])) > KEY_MAX_WORDS:
+        if len(WORD.findall(text[start : m.end()])) > KEY_MAX_WORDS:
             break
         stop = m.end()
     if stop > start:
@@ -92,7 +91,7 @@ def _first_thought(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 def _interviewee(people: list[Person], headline: str, intro_end: int) -> Person | None:
     named = [p for p in people if len(p.name.split()) >= 2]
-    heading = {norm(w) for w in _WORD.findall(headline)}
+    heading = {norm(w) for w in WORD.findall(headline)}
     for person in named:
         if person.surname in heading:
             return person

@@ -7,19 +7,19 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, is_name, norm
+from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, WORD, is_name, norm
 from digest.model import Quote
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 KEY_MIN_WORDS = 6
 KEY_MAX_WORDS = 40
+GOES_ON_WITHIN = 80  # characters between a quotation and its continuation: the attribution
 _CONTINUES = re.compile(r"(?i:but|and|or|yet|so|because|which|although|though)\b")
 # it trails off: “I’m going to — I’m going to look at a lot of different people…”
 _TRAILS = ("…", "...", "—", "–", "--", ":", ";")
@@ -37,7 +37,7 @@ def _cut_before(quote: Quote, quotes: tuple[Quote, ...]) -> bool:
     """The thought goes on in the next quotation of the same speaker: “We will win,” he said,
     “but not this year.” Shown alone, the first half says the opposite."""
     for other in quotes:
-        if other.start > quote.end and other.start - quote.end <= 80:
+        if other.start > quote.end and other.start - quote.end <= GOES_ON_WITHIN:
             same = other.speaker == quote.speaker or other.speaker_as_written in PRONOUNS | {None}
             return same and bool(_CONTINUES.match(other.text.lstrip(" .…'‘")))
     return False
@@ -68,7 +68,7 @@ def eligible(quote: Quote, quotes: tuple[Quote, ...] = ()) -> bool:
 def _stems(text: str) -> set[str]:
     """The content words of ``text``, cut to five letters (a crude stem: "restores" and
     "restoring" meet, "Clinton" and "Clinton’s" too)."""
-    words = (norm(w) for w in _WORD.findall(text))
+    words = (norm(w) for w in WORD.findall(text))
     return {w[:5] for w in words if len(w) >= 4 and w not in FUNCTION_WORDS}
 
 
@@ -116,7 +116,7 @@ def interest(quote: Quote) -> float:
         value -= 1
     if _FIRST_PERSON.search(quote.text):
         value += 1
-    words = [w.lower() for w in _WORD.findall(quote.text)]
+    words = [w.lower() for w in WORD.findall(quote.text)]
     content = [w for w in words if w not in FUNCTION_WORDS]
     if words:
         value += len(set(content)) / len(words)  # dense, varied words
@@ -136,7 +136,7 @@ def protagonist(quotes: tuple[Quote, ...], headline: str = "") -> str | None:
             if quote.start - last.get(quote.speaker, -(10**9)) > 300:
                 counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
             last[quote.speaker] = quote.end
-    heading = {norm(w) for w in _WORD.findall(headline)}
+    heading = {norm(w) for w in WORD.findall(headline)}
     named = [s for s in counts if norm(s.split()[-1]) in heading]
     if named:
         return max(named, key=lambda s: counts[s])
@@ -170,9 +170,6 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
         if value > best_score:
             best, best_score = quote, value
     return best
-
-
-GOES_ON_WITHIN = 80  # characters between a quotation and its continuation: the attribution
 
 
 def with_its_point(quote: Quote, quotes: tuple[Quote, ...]) -> Quote:

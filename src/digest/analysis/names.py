@@ -87,6 +87,11 @@ def is_possessive(word: str) -> bool:
     return word.endswith(("’s", "'s", "s’", "s'"))
 
 
+def without_possessive(word: str) -> str:
+    """ "Clinton’s" -> "Clinton", "Jones'" -> "Jones"."""
+    return re.sub(r"(?:’s|'s|’|')$", "", word)
+
+
 def name_words(words: list[str]) -> list[str]:
     """A capitalised run cut to the name: leading function words and titles dropped."""
     words = [w.strip("’'\"“”") for w in words]
@@ -151,6 +156,7 @@ def names_in(span: str) -> list[re.Match[str]]:
     return found
 
 
+WORD = re.compile(r"[\w’'-]+")  # a word as the name and quote rules count it
 LAST_WORD = re.compile(r"[\w’'-]+$")
 _PHRASE_END = re.compile(r"[,;:!?()\n\"“”—–.]")
 ABBREVIATION = re.compile(rf"(?:[A-Z]|{TITLE_ABBREVIATION})")

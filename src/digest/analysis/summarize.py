@@ -35,7 +35,7 @@ from sumy.utils import get_stop_words
 from digest.analysis import boilerplate, quotemarks
 from digest.analysis.interview import is_interview
 from digest.analysis.language import ScriptTokenizer, tokenizer
-from digest.analysis.names import FIRST_NAMES, norm
+from digest.analysis.names import FIRST_NAMES, WORD, norm, without_possessive
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -278,11 +278,15 @@ _TEASER = re.compile(
 
 # "Mr. Bennett", "Ms Simonetti", "Dr Patel": a person by title and surname
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z][\w’'-]+)")
-_WORD = re.compile(r"[\w’'-]+")
 
 
-def _surname(word: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", word)
+def _full_named(words: list[str]) -> list[str]:
+    """The surnames these words give after a first name ("Adil Oksuz"), in order."""
+    return [
+        without_possessive(last)
+        for first, last in itertools.pairwise(words)
+        if first[:1].isupper() and last[:1].isupper() and norm(first) in FIRST_NAMES
+    ]
 
 
 def first_named(sentences: list[str]) -> dict[str, int]:
@@ -290,12 +294,10 @@ def first_named(sentences: list[str]) -> dict[str, int]:
     ("Mr. Bennett"), and the index of the first sentence that does."""
     found: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
-        words = _WORD.findall(sentence)
-        for first, last in itertools.pairwise(words):
-            if norm(first) in FIRST_NAMES and first[:1].isupper() and last[:1].isupper():
-                found.setdefault(_surname(last), index)
+        for surname in _full_named(WORD.findall(sentence)):
+            found.setdefault(surname, index)
         for titled in _TITLED_SURNAME.finditer(sentence):
-            found.setdefault(_surname(titled[1]), index)
+            found.setdefault(without_possessive(titled[1]), index)
     return found
 
 
@@ -304,16 +306,13 @@ def unintroduced(sentence: str, introduced: dict[str, int], index: int, shown: s
     article introduced in an earlier sentence ("Oksuz"), that neither the sentence itself names
     with a first name nor ``shown`` (the headline and what the summary shows before it) names at
     all. A reader of the summary would meet a stranger: "Ms Simonetti said …"."""
-    words = _WORD.findall(sentence)
-    alone = {_surname(m[1]) for m in _TITLED_SURNAME.finditer(sentence)}
-    alone |= {_surname(w) for w in words if introduced.get(_surname(w), index) < index}
-    named = {
-        _surname(last)
-        for first, last in itertools.pairwise(words)
-        if first[:1].isupper() and norm(first) in FIRST_NAMES
+    words = WORD.findall(sentence)
+    alone = {without_possessive(m[1]) for m in _TITLED_SURNAME.finditer(sentence)}
+    alone |= {
+        without_possessive(w) for w in words if introduced.get(without_possessive(w), index) < index
     }
-    known = {_surname(w) for w in _WORD.findall(shown)}
-    return alone - named - known
+    known = {without_possessive(w) for w in WORD.findall(shown)}
+    return alone - set(_full_named(words)) - known
 
 
 def is_teaser(sentence: str) -> bool:

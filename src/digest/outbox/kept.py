@@ -99,9 +99,19 @@ def fingerprint(
             continue
         looks.append([str(path), stat.st_size, stat.st_mtime_ns])
     elsewhere = None if seen is None else others(seen, folder)
-    code = installed_code()
-    data = [1, __version__, code, fields, zone, folder, include_future, strict, looks, elsewhere]
-    data.append(placed)
+    data = [
+        1,
+        __version__,
+        installed_code(),
+        fields,
+        zone,
+        folder,
+        include_future,
+        strict,
+        looks,
+        elsewhere,
+        placed,
+    ]
     text = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
