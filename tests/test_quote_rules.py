@@ -1315,3 +1315,18 @@ def test_a_watchdog_named_watch_is_an_organisation() -> None:
     Judicial Watch, and a key quote went out under it (the eighth key-quote reading)."""
     assert parse_speaker("Judicial Watch") == ("organisation", "Judicial Watch")
     assert parse_speaker("Human Rights Watch") == ("organisation", "Human Rights Watch")
+
+
+def test_score_a_quote_ending_on_a_quoted_question_is_a_question() -> None:
+    """A question costs two points when it ends the quote, even inside a quotation of its
+    own (“He asked me, ‘why now?’”), and one when the point follows it."""
+    ends = say(plain(10, end=", ‘why now?’"))
+    goes_on = say(plain(10, end=", ‘why now?’ and more"))
+    assert score(goes_on) - score(ends) == 1
+
+
+def test_a_continuation_up_to_forty_words_in_all_is_joined() -> None:
+    """Forty words together is within the key quote's length: joined."""
+    first = say(SET_UP, "Andy Roddick", at=100)  # eight words
+    then = say(plain(32), None, written="he", at=first.end + 10)
+    assert with_its_point(first, (first, then)).end == then.end
