@@ -803,3 +803,40 @@ def test_a_letters_label_counts_only_in_the_first_two_paragraphs() -> None:
     page = article(*news, "LETTERS.", "Ann Price.", "Readers wrote in their hundreds this week.")
     assert candidates(page)[:2] == list(news)
     assert "Readers wrote in their hundreds this week." in candidates(page)
+
+
+# --- a sentence brought in for the next one -------------------------------------------------
+
+
+def test_a_sentence_brought_in_for_the_next_one_must_not_say_again_what_is_shown() -> None:
+    """Without it a sentence leaning back brought in the one before it although that one
+    repeated the lead word for word but one."""
+    lead = "Councillors voted on Tuesday to close the Harbour Street library in March."
+    again = "Councillors voted on Tuesday to close the Harbour Street library next March."
+    leaning = "It could force the council to close two more library branches in the county."
+    other = "Readers were sent letters about the plans."
+    assert summarize(article(lead, again, leaning, other, title=LIBRARY), 3) == (lead, other)
+
+
+# --- a pronoun that points forward --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("In her pursuit of the nomination, Hillary Rodham Clinton has stressed her ties.", False),
+        ("During his 2008 campaign for president, Barack Obama made his aim clear.", False),
+        ("After his suspension last season, Jessica Mendoza replaced him on the broadcasts.", True),
+        (
+            "In her statement on Monday, the senator defended her record at the State Department.",
+            True,
+        ),
+        ("For his part, Adam Curry is pressing ahead with his own vision of podcasting.", True),
+        ("Then he left the room without taking a single question from reporters.", True),
+    ],
+)
+def test_an_opening_phrase_s_pronoun_may_mean_the_name_after_it(sentence: str, leans: bool) -> None:
+    """Without it "In her pursuit …, Hillary Rodham Clinton …" leaned back and could never lead;
+    a pronoun whose gender is not the name's ("his", Jessica), or with no name after the
+    phrase, still leans back."""
+    assert leans_back(sentence) is leans

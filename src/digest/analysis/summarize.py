@@ -196,17 +196,22 @@ class NewsSummarizer(AbstractSummarizer):
             shown = [heading, *(texts[j] for j in before)]
             return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
 
+        def says_again(i: int) -> bool:
+            """Sentence ``i`` says again what a chosen one says (an abstract, then its story)."""
+            return any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen)
+
         for i in sorted(score, key=lambda i: (-score[i], i)):
             if len(chosen) >= count:
                 break
-            if any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen):
-                continue  # it says again what the summary says (an abstract, then its story)
+            if says_again(i):
+                continue
             if not leans_back(texts[i]) or i - 1 in chosen:
                 if not strangers(i):
                     chosen.add(i)
             elif (
                 i - 1 in score
                 and count - len(chosen) >= 2
+                and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
@@ -337,11 +342,33 @@ _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
 
 
+# "In her pursuit of the nomination, Hillary Rodham Clinton …": the pronoun points forward, to
+# the name after the opening phrase
+_FORWARD_PRONOUN = re.compile(
+    r"^(?:In|During|With|After|Before|Despite|Since|Throughout|Through|At|From|Under|Upon"
+    r"|Following|Over|On)[ \t]+(?P<pronoun>his|her)[ \t][^,.;:!?\"“”()]{1,150},[ \t]+"
+    r"(?P<first>[A-Z][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+"
+)
+
+
+def _points_forward(sentence: str) -> bool:
+    """An opening phrase's "his"/"her" that means the person named right after it, a first
+    name of the pronoun's gender ("In her statement, Hillary Clinton said …")."""
+    found = _FORWARD_PRONOUN.match(sentence)
+    if found is None:
+        return False
+    gender = FIRST_NAMES.get(norm(found["first"]))
+    return gender == ("f" if found["pronoun"] == "her" else "m")
+
+
 def leans_back(sentence: str) -> bool:
     """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
     is a quotation credited to a bare pronoun ("“...,” he said."), or points back inside it
-    (:func:`refers_back`)."""
-    if _LEANS_BACK.match(sentence) or _EARLY_PRONOUN.match(sentence) or refers_back(sentence):
+    (:func:`refers_back`). A pronoun that points forward, to the name after its opening phrase,
+    does not lean back."""
+    if _LEANS_BACK.match(sentence) or refers_back(sentence):
+        return True
+    if _EARLY_PRONOUN.match(sentence) and not _points_forward(sentence):
         return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
