@@ -840,3 +840,71 @@ def test_an_opening_phrase_s_pronoun_may_mean_the_name_after_it(sentence: str, l
     a pronoun whose gender is not the name's ("his", Jessica), or with no name after the
     phrase, still leans back."""
     assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "At the same time, the finance minister warned that high oil prices threatened growth.",
+        "Either way, it leaves the council trying to keep the branches open on less money.",
+        "Nor does the council have any plans to sell the building this year.",
+        "In other cases, readers may have to travel to the next town for their books.",
+        "In other words, the library will close for good at the end of March.",
+        "That said, the plan could still change before the final vote in March.",
+        "Having said that, the council expects a legal challenge from residents.",
+        "To be sure, the building needs repairs costing two million pounds.",
+        "Even then, the branch would open only three days a week.",
+        "The other changes include shorter opening hours at the two remaining branches.",
+    ],
+)
+def test_a_connective_that_answers_the_sentence_before_leans_back(opener: str) -> None:
+    """Without them the editors read "At the same time, …", "Either way, it …", "Nor does …",
+    "In other cases …" and "The other changes …" with nothing before them (rounds 10 and 11)."""
+    assert leans_back(opener)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the rest of the story at The New York Post.",
+        "Read the full interview here.",
+        "Continue reading on Mediaite.",
+        "Read more at the council's website.",
+    ],
+)
+def test_a_pointer_to_the_rest_of_the_story_is_not_a_summary_line(line: str) -> None:
+    """Without it a post's "Read the rest of the story at …" was a summary sentence, and for
+    one post the whole summary (round 10)."""
+    assert boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_reading_a_letter_is_still_a_sentence() -> None:
+    line = "Read the letter the council sent to residents in March, campaigners said."
+    assert not boilerplate.not_summary(line, tuple(line.split()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "described"),
+    [
+        ("The Vermont senator found ways to press his agenda through small provisions.", True),
+        ("The 21-year-old singer won the award for best female artist on Sunday.", True),
+        ("The Democratic front-runner will propose spending $2 billion a year.", True),
+        ("The governor of Texas said on Monday that the border would stay open.", False),
+        ("The Senate voted on Monday to close the Harbour Street library.", False),
+        ("Senator Bernie Sanders of Vermont found ways to press his agenda.", False),
+    ],
+)
+def test_a_person_by_description_is_told_apart(sentence: str, described: bool) -> None:
+    assert summarize_module.describes(sentence) is described
+
+
+def test_a_person_by_description_never_opens_the_summary() -> None:
+    """Without it the summary opened on "The Vermont senator …" and the reader never learnt
+    who (rounds 10 and 11: "Christie never named"). After a sentence naming him it reads."""
+    described = "The Labour mayor has led the council since 2019 and faces the voters in May."
+    named = "Mayor Tom Baker said the Harbour Street library would close in March."
+    rest = "Readers were sent letters."
+    assert library(described, named, rest, k=1) == (named,)
+    assert library(described, named, rest, k=2) == (named, rest)  # shown first, it would open
+    assert library(named, described, rest, k=2) == (named, described)
+    assert summarize(article(rest, described, title=LIBRARY), 1) == (rest,)

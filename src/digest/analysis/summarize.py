@@ -137,6 +137,8 @@ class NewsSummarizer(AbstractSummarizer):
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
                 continue
+            if describes(str(sentence)):
+                continue  # "The Vermont senator won …": who, the reader has not been told
             after = sets[i + 1] if i + 1 < len(sets) else set()
             if is_teaser(str(sentence)) or (
                 headline and not sets[i] & headline and not sets[i] & after
@@ -152,7 +154,7 @@ class NewsSummarizer(AbstractSummarizer):
         lead = max(
             window,
             key=lambda i: (
-                not leans_back(str(sentences[i])),
+                not leans_back(str(sentences[i])) and not describes(str(sentences[i])),
                 i not in aside,
                 len(sets[i] & headline),
                 topic[i],
@@ -205,6 +207,8 @@ class NewsSummarizer(AbstractSummarizer):
                 break
             if says_again(i):
                 continue
+            if describes(texts[i]) and not any(j < i for j in chosen):
+                continue  # a description needs the sentence naming whom it describes before it
             if not leans_back(texts[i]) or i - 1 in chosen:
                 if not strangers(i):
                     chosen.add(i)
@@ -241,16 +245,32 @@ _LEANS_BACK = re.compile(
     r"^[\"“‘']?(?:But|However|And|Yet|Still|Also|Meanwhile|Instead|Moreover|Furthermore"
     r"|Nonetheless|Nevertheless|Indeed|Thus|Therefore|Hence|So|Then|Otherwise|Besides"
     r"|Unfortunately|Fortunately|Ironically|Likewise|Similarly|Rather(?! than)|Conversely|Again"
-    r"|In (?:addition|contrast|response|turn|fact)|As a result|By contrast|On the other hand"
-    r"|Even so|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
+    r"|In (?:addition|contrast|response|turn|fact|other (?:cases|words)|any case)|As a result"
+    r"|By contrast|On the other hand|At the same time|Either way|Nor|That said"
+    r"|Having said that|To be sure|Even then|Even so"
+    r"|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
-    r"|Such|Both|The (?:latter|former|move|letter|decision|plan|statement|comments?|remarks"
+    r"|Such|Both|The (?:other|latter|former|move|letter|decision|plan|statement|comments?|remarks"
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
     r"|incident|attack|two|three|pair|couple|same))\b"
 )
 
 
+# a person by a description of who they are, as the subject: "The Vermont senator won …",
+# "The 21-year-old singer said …" (not "The governor of Texas", which names the post)
+_ROLES = (
+    r"(?:senator|governor|candidate|nominee|front-?runner|congress(?:wo)?man|lawmaker|mayor"
+    r"|president|chairman|chairwoman|leader|secretary|minister|chancellor|businessman"
+    r"|businesswoman|billionaire|mogul|incumbent|challenger|hopeful|contender|actor|actress"
+    r"|singer|star|rapper|comedian|host|presenter|striker|midfielder|defender|goalkeeper"
+    r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge)"
+)
+_DESCRIBED = re.compile(
+    r"^The[ \t]+(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
+    r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)[ \t]+){0,3}"
+    rf"{_ROLES}(?:['’]s)?[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
+)
 # a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
 # "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
 _EVENT = (
@@ -359,6 +379,12 @@ def _points_forward(sentence: str) -> bool:
         return False
     gender = FIRST_NAMES.get(norm(found["first"]))
     return gender == ("f" if found["pronoun"] == "her" else "m")
+
+
+def describes(sentence: str) -> bool:
+    """Whether the sentence's subject is a person by description ("The Vermont senator", "The
+    21-year-old singer"): it reads after a sentence naming them, never first."""
+    return bool(_DESCRIBED.match(sentence))
 
 
 def leans_back(sentence: str) -> bool:
