@@ -1330,3 +1330,25 @@ def test_a_continuation_up_to_forty_words_in_all_is_joined() -> None:
     first = say(SET_UP, "Andy Roddick", at=100)  # eight words
     then = say(plain(32), None, written="he", at=first.end + 10)
     assert with_its_point(first, (first, then)).end == then.end
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "pronoun"),
+    [
+        ("Attorney General Lord Goldsmith", "Lord Goldsmith", "he"),
+        ("chief executive Sir Anthony O'Reilly", "Sir Anthony O'Reilly", "he"),
+        ("Baroness Helena Kennedy", "Baroness Helena Kennedy", "she"),
+        ("Lord Chancellor Charles Falconer", "Charles Falconer", "he"),
+        ("First Lady Michelle Obama", "Michelle Obama", "she"),
+        ("Chancellor Gordon Brown", "Gordon Brown", "he"),
+    ],
+)
+def test_a_peer_or_knight_is_named_with_the_title(written: str, shown: str, pronoun: str) -> None:
+    """Without it the digest printed "Goldsmith" for Lord Goldsmith, whom the copy names no
+    other way, and "Anthony O'Reilly" for Sir Anthony; a post ("Lord Chancellor", "Chancellor")
+    and "First Lady" are still dropped. The "he" that continues takes the same name."""
+    found = quotes_of(
+        f"“We will publish the advice in full before the vote,” said {written}.",
+        f"“Nothing will be held back from the House,” {pronoun} said.",
+    )
+    assert [speaker for _, speaker in found] == [shown, shown]

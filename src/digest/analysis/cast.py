@@ -12,6 +12,7 @@ from digest.analysis.names import (
     FIRST_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
+    HONOURS,
     MALE_TITLES,
     NAME_WORD,
     PERSON_NOUNS,
@@ -52,6 +53,13 @@ class Person:
     speaks: int = 0  # quotations attributed to them
     possessive: set[int] = field(default_factory=set)  # mentions as "Smith’s"
     reporting: set[int] = field(default_factory=set)  # mentions as "Smith said"
+    honour: str = ""  # a peerage or knighthood named with them: "Lord", "Sir"
+
+    @property
+    def shown(self) -> str:
+        """The name as the digest prints it: a peer or knight with the title ("Lord
+        Goldsmith", "Sir Anthony O'Reilly"), anyone else by name alone."""
+        return f"{self.honour} {self.name}" if self.honour else self.name
 
     @property
     def surname(self) -> str:
@@ -129,6 +137,8 @@ class Cast:
             self._index(person)
         person.gender = person.gender or gender
         person.roles |= _roles(title_words)
+        if title_words and norm(title_words[-1]) in HONOURS and not person.honour:
+            person.honour = title_words[-1].capitalize()
         person.mentions.append(at)
         return person
 

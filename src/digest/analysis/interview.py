@@ -118,11 +118,11 @@ def answers(article: Article) -> tuple[Quote, ...]:
         if label in asking:
             continue
         if label.lower() in _ANSWERS:
-            speaker = guest.name if guest else None
+            speaker = guest.shown if guest else None
         else:
             written = " ".join(w.capitalize() if w.isupper() else w for w in label.split())
             person = cast.find(written, None, a)
-            speaker = person.name if person else full.get(norm(written), written)
+            speaker = person.shown if person else full.get(norm(written), written)
             if len(speaker.split()) >= 2:
                 full.setdefault(norm(speaker.split()[-1]), speaker)
         start, end, whole = _first_thought(text, a, b)

@@ -83,6 +83,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     quotes = []
     previous: tuple[str | None, str | None] = (None, None)
     previous_written: str | None = None
+    previous_person: Person | None = None
     for c in found:
         who = c.speaker_as_written
         speaker: str | None = None
@@ -90,7 +91,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
         person: Person | None = None
         if c.inherited and previous[0] is not None and who == previous_written:
             speaker, kind = previous
-            person = next((p for _, p in reversed(speakers) if p.name == speaker), None)
+            person = previous_person
         elif who:
             parsed, value = parse_speaker(who)
             if parsed == "pronoun" and value:
@@ -135,10 +136,10 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             elif parsed == "unnamed":
                 kind = "unnamed"
         if person is not None:
-            speaker, kind = person.name, "person"
+            speaker, kind = person.shown, "person"
             person.speaks += 1
             speakers.append((c.start, person))
-        previous, previous_written = (speaker, kind), who
+        previous, previous_written, previous_person = (speaker, kind), who, person
         quotes.append(
             Quote(
                 text=c.inner,
