@@ -17,6 +17,7 @@ from digest.analysis.cast import Person, cast_of, gender_of
 from digest.analysis.names import ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
     kind_of_name,
+    owner_before,
     parse_speaker,
     refers_back,
     resolve_description,
@@ -121,6 +122,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if person is None:
                     speaker, kind = value, kind_of_name(value)
                 kind = kind or "person"
+            elif (
+                parsed in {"description", "unnamed"}
+                and value
+                and (owner := owner_before(value, text, c.start, cast))
+            ):
+                speaker, kind = owner, "organisation"  # "the report said": the IMF's
             elif parsed == "description" and value:
                 person = resolve_description(value, cast, c.start)
                 if person is None and refers_back(value):

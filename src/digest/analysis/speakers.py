@@ -12,9 +12,11 @@ from digest.analysis.names import (
     FEMALE_TITLES,
     FUNCTION_WORDS,
     LAST_WORD,
+    NOT_PERSON,
     ORGANISATION_WORDS,
     PARTICLE,
     PERSON_NOUNS,
+    PLACE_WORDS,
     TITLES,
     UNNAMED_NOUNS,
     V,
@@ -283,3 +285,125 @@ def kind_of_name(name: str) -> str:
     if any(w in ORGANISATION_WORDS for w in words):
         return "organisation"
     return "person"
+
+
+# what speaks for an organisation it does not name: "the company said", "the report said",
+# "said the magazine"; the owner is named before it
+_OWNED = {
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "release",
+    "editorial",
+    "poll",
+    "research",
+    "analysis",
+    "review",
+    "memo",
+    "paper",
+    "magazine",
+    "newspaper",
+    "journal",
+    "website",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "organisation",
+    "organization",
+    "agency",
+    "ministry",
+    "department",
+    "bank",
+    "union",
+    "committee",
+    "commission",
+    "council",
+    "board",
+    "institute",
+    "charity",
+    "watchdog",
+    "regulator",
+    "body",
+}
+_OWNER_WINDOW = 1000  # how far before the quotation its owner may be named
+_TIED_WINDOW = 4000  # how far before it "the World Bank report" still names "the report"
+_ORG_WORD = r"[A-Z](?:[\w&’'-]|\.(?=\w))*"  # "U.S", not "PCs." before the next sentence
+_ORG_RUN = re.compile(
+    rf"(?<![\w’'.-])(?:[Tt]he[ \t]+)?{_ORG_WORD}"
+    rf"(?:[ \t]+(?:(?:of|for|and|on|&)[ \t]+)?{_ORG_WORD})*"
+)
+_OUTLETS = {"paper", "magazine", "newspaper", "journal", "website"}  # named with their noun
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,6}s?")
+_NOT_OWNERS = {"us", "uk", "usa", "eu", "tv", "ceo", "gmt", "am", "pm", "i"}
+
+
+def _bare(run: str) -> str:
+    """A name without a leading "the", and cut at a possessive: "The Advocate's Friday" is
+    "Advocate"."""
+    run = re.split(r"(?:’s|'s)\b", run, maxsplit=1)[0]
+    # "the Royal Bank of Scotland on Friday": a date after a connective is not the name
+    run = re.sub(r"[ \t]+(?:of|for|and|on|&)[ \t]+([A-Z][\w’'-]*)$", _dated, run.strip())
+    return re.sub(r"^[Tt]he[ \t]+", "", run)
+
+
+def _dated(found: re.Match[str]) -> str:
+    return "" if norm(found[1]) in NOT_PERSON else found[0]
+
+
+def _owner(run: str, cast: Cast, *, tied: bool) -> str | None:
+    """The run as an organisation's name, when it can be one: not a person of the cast, not
+    "US" or "UK"; untied to the description's noun, only an acronym ("IMF") or a name with an
+    organisation word ("the World Bank")."""
+    bare = _bare(run)
+    words = bare.split()
+    if not words or norm(bare) in _NOT_OWNERS or norm(words[0]) in FUNCTION_WORDS:
+        return None
+    organisation = any(norm(w) in ORGANISATION_WORDS for w in words)
+    if all(norm(w) in PLACE_WORDS for w in words) and not organisation:
+        return None  # "Friday", "London"; not "World Bank"
+    if any(p.surname == norm(words[-1]) for p in cast.people):
+        return None
+    if tied or organisation or _ACRONYM.fullmatch(bare):
+        return bare
+    return None
+
+
+def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None:
+    """The organisation a description such as "the company", "the report" or "the magazine"
+    speaks for: the nearest name before ``at`` tied to the description's own noun ("the World
+    Bank report", "US magazine Mobile PC", "a report by the IMF"), else the nearest
+    organisation named (an acronym, or a name with an organisation word such as "Bank")
+    within ``_OWNER_WINDOW`` characters. None when no such name is there."""
+    words = description.split()
+    if len(words) != 2 or norm(words[0]) != "the" or norm(words[1]) not in _OWNED:
+        return None
+    noun = norm(words[1])
+    stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+    window = text[max(0, at - _TIED_WINDOW) : at]
+    tied: list[tuple[int, str]] = []
+    for found in _ORG_RUN.finditer(window):
+        after = window[found.end() :]
+        before = window[: found.start()]
+        if re.match(rf"(?:’s|'s)?[ \t]+(?:[A-Z]?\w+[ \t]+)?{stem}", after) or re.search(
+            rf"\b{stem}\w*[ \t]+(?:(?:by|from)[ \t]+)?$", before
+        ):
+            name = _owner(found.group(0), cast, tied=True)
+            if name and not norm(name).startswith(stem):
+                tied.append((found.start(), name))
+    if tied:
+        return tied[-1][1]
+    if noun in _OUTLETS:
+        return None  # "the newspaper" is one the story names as a newspaper, or not known
+    plural = noun.endswith("s") and noun != "analysis"
+    window = window[-_OWNER_WINDOW:]
+    for found in reversed(list(_ORG_RUN.finditer(window))):
+        if plural and " and " in found.group(0):  # "EADS and BAE Systems" … "the companies"
+            return _owner(found.group(0), cast, tied=True)
+        if re.search(r"\btold[ \t]+$", window[: found.start()]):
+            continue  # "told the BBC": who was told does not speak
+        name = _owner(found.group(0), cast, tied=False)
+        if name:
+            return name
+    return None
