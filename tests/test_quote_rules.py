@@ -1235,6 +1235,7 @@ def test_a_name_after_of_does_not_report() -> None:
 
 SET_UP = "I was feeling horrible earlier in the week"
 POINT = "Tonight I felt great and I played my best tennis of the year."
+ONE_PARAGRAPH = " " * 1000  # the source text around the Quote records: no paragraph break
 
 
 def test_a_quotation_that_goes_on_after_its_attribution_is_shown_whole() -> None:
@@ -1243,7 +1244,7 @@ def test_a_quotation_that_goes_on_after_its_attribution_is_shown_whole() -> None
     quote in the editors' readings)."""
     first = say(SET_UP, "Andy Roddick", at=100)
     then = say(POINT, None, written="he", at=first.end + 10, kind=None)
-    shown = with_its_point(first, (first, then))
+    shown = with_its_point(first, (first, then), ONE_PARAGRAPH)
     assert shown.text == f"{SET_UP}. {POINT}"
     assert (shown.start, shown.end, shown.speaker) == (first.start, then.end, "Andy Roddick")
     assert shown.parts == ((first.start, first.end), (then.start, then.end))
@@ -1255,7 +1256,7 @@ def test_a_continuation_named_or_back_to_back_is_joined_too(gap: int) -> None:
     may follow at once or up to eighty characters on."""
     first = say(SET_UP, "Andy Roddick", at=100)
     then = say(POINT, "Andy Roddick", written="Roddick", at=first.end + gap)
-    assert with_its_point(first, (first, then)).end == then.end
+    assert with_its_point(first, (first, then), ONE_PARAGRAPH).end == then.end
 
 
 NOT_ITS_POINT = {
@@ -1276,7 +1277,25 @@ def test_a_quotation_is_joined_only_to_its_own_continuation(case: str) -> None:
     gap, speaker, written, text = NOT_ITS_POINT[case]
     first = say(SET_UP, "Andy Roddick", at=100)
     then = say(text, speaker, written=written, at=first.end + gap)
-    assert with_its_point(first, (first, then)) == first
+    assert with_its_point(first, (first, then), ONE_PARAGRAPH) == first
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["\n\n", " When asked whether the roof should be fixed first, he said: "],
+)
+def test_a_new_paragraph_or_a_question_between_is_not_a_continuation(between: str) -> None:
+    """Without it a quotation was joined to the next paragraph's (the same thing said again,
+    read back to front: “But even so …. I love women …”), and to an answer to another question
+    (“I don't see statehood for D.C. I think that's something that would be okay.”: the second
+    was about a vote in the House), both wrong in the tenth key-quote reading."""
+    first = say(SET_UP, "Andy Roddick", at=100)
+    then = say(POINT, None, written="he", at=first.end + len(between))
+    text = " " * first.end + between + " " * 500
+    assert with_its_point(first, (first, then), text) == first
+    plain_gap = " " * first.end + ", he said. " + " " * 500
+    then = say(POINT, None, written="he", at=first.end + len(", he said. "))
+    assert with_its_point(first, (first, then), plain_gap).end == then.end
 
 
 def test_what_a_possessive_owns_takes_nothing_from_before_the_name() -> None:
@@ -1329,7 +1348,7 @@ def test_a_continuation_up_to_forty_words_in_all_is_joined() -> None:
     """Forty words together is within the key quote's length: joined."""
     first = say(SET_UP, "Andy Roddick", at=100)  # eight words
     then = say(plain(32), None, written="he", at=first.end + 10)
-    assert with_its_point(first, (first, then)).end == then.end
+    assert with_its_point(first, (first, then), ONE_PARAGRAPH).end == then.end
 
 
 @pytest.mark.parametrize(
@@ -1400,3 +1419,17 @@ def test_no_owner_is_made_up(before: str, said: str) -> None:
     """Without the limits the owner was whoever "told the BBC" spoke to, a newspaper for "the
     magazine", a day or a city, or two people named together."""
     assert quotes_of(before, f"{QUOTED} {said} said.")[-1][1] is None
+
+
+def test_a_first_name_before_a_middle_name_keeps_the_whole_name() -> None:
+    """Without "Norbert" among the first names, "Norbert Leo Butz" read as a title before
+    "Leo Butz" (as "Guitarist Brian May" is), and the key quote printed "Leo Butz" (the tenth
+    key-quote reading)."""
+    found = quotes_of(
+        "“I love women, and I have always tried to treat them well,” said Norbert Leo Butz."
+    )
+    assert found == [
+        ("I love women, and I have always tried to treat them well", "Norbert Leo Butz")
+    ]
+    found = quotes_of("Guitarist Keith Richards said: “We played every song twice as loud.”")
+    assert found == [("We played every song twice as loud.", "Keith Richards")]

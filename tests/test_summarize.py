@@ -484,7 +484,7 @@ def test_a_teaser_by_its_form_gives_way_to_the_news(teaser: str) -> None:
         ("Campaigners said this week's vote was taken in secret.", True),
         ("Councillors did not expect such a reaction from the town.", True),
         ("The library opened in the same year as the town hall.", False),
-        ("At the same time, the council opened a new branch.", False),
+        ("The council opened a new branch at the same time.", False),
         ("The band, also known as The Readers, played at the opening.", False),
         ("The council votes this week on the library budget.", False),
         ("Campaigners met the former mayor at the library on Monday.", False),

@@ -172,14 +172,23 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     return best
 
 
-def with_its_point(quote: Quote, quotes: tuple[Quote, ...]) -> Quote:
+_ASKED = re.compile(r"\b(?:asked|question(?:ed)?|pressed)\b", re.I)
+
+
+def with_its_point(quote: Quote, quotes: tuple[Quote, ...], text: str) -> Quote:
     """The key quote with the rest of its thought: a quotation that goes on right after its
     attribution (“I was feeling horrible earlier in the week,” he said. “Tonight I felt
     great.”) is shown whole, when the two together stay within ``KEY_MAX_WORDS`` and the
     second is the same speaker's, whole and not trailing off. A set-up shown without its
-    point was the commonest weak pull quote in the editors' readings."""
+    point was the commonest weak pull quote in the editors' readings. What lies between the
+    two in ``text`` (the article's source text) must be the attribution alone: not a new
+    paragraph, which starts another statement, nor a question put to the speaker ("When
+    asked whether …, he said:"), which the second answers."""
     following = next((o for o in quotes if o.start >= quote.end), None)
     if following is None or following.start - quote.end > GOES_ON_WITHIN:
+        return quote
+    between = text[quote.end : following.start]
+    if "\n" in between or _ASKED.search(between):
         return quote
     same = following.speaker == quote.speaker or (
         following.speaker is None and following.speaker_as_written in PRONOUNS | {None}

@@ -62,7 +62,7 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
 
     quotes = quotes_of(article)
     chosen = key_quote(quotes, headline=article.title)
-    shown = None if chosen is None else with_its_point(chosen, quotes)
+    shown = None if chosen is None else with_its_point(chosen, quotes, article.source_text[0])
     avoid = () if shown is None else tuple(p[:40] for p in part_texts(article, shown))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
     return summary, quotes, None if chosen is None else quotes.index(chosen)
@@ -187,7 +187,9 @@ def analyse_all(
                 article=group.best,
                 summary=summary,
                 quotes=quotes,
-                key_quote=None if chosen is None else with_its_point(quotes[chosen], quotes),
+                key_quote=None
+                if chosen is None
+                else with_its_point(quotes[chosen], quotes, group.best.source_text[0]),
                 also=group.others,
             )
         )
