@@ -1433,3 +1433,17 @@ def test_a_first_name_before_a_middle_name_keeps_the_whole_name() -> None:
     ]
     found = quotes_of("Guitarist Keith Richards said: “We played every song twice as loud.”")
     assert found == [("We played every song twice as loud.", "Keith Richards")]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "The date was so odd that a spokesman for Bernie Sanders could only quip:",
+        "Asked about the date, a senior adviser to Bernie Sanders could only say:",
+    ],
+)
+def test_someone_unnamed_for_a_named_person_speaks_unnamed(lead_in: str) -> None:
+    """Without it the quip of "a spokesman for Bernie Sanders" went out as a key quote under
+    Bernie Sanders (the tenth key-quote reading): the name after "for" is whose spokesman."""
+    found = find_quotes(article(f"{lead_in} “I guess Christmas Eve was booked for the night.”"))
+    assert [(q.speaker, q.speaker_kind) for q in found] == [(None, "unnamed")]

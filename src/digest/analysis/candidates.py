@@ -235,6 +235,14 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# "a spokesman for", "one of the aides to": someone unnamed, then whose they are
+_UNNAMED_BEFORE = re.compile(
+    r"\b(?P<who>(?:[Aa]n?|[Oo]ne(?:[ \t]+of[ \t]+(?:the|his|her|their))?|[Tt]wo|[Tt]hree"
+    r"|[Ss]everal|[Ss]ome)[ \t]+(?:[\w’'-]+[ \t]+)?"
+    r"(?P<noun>[\w’'-]+))[ \t]+(?:for|of|to|at|with|from|close[ \t]+to)[ \t]+$"
+)
+
+
 def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
     just before the verb, else the sentence's first name, else a pronoun. Before a colon
@@ -245,6 +253,11 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
     # "Clinton, on her plane en route to Tampa, said": a name after a preposition is where
     # or whom, not who speaks
     subjects = [m for m in names if not _AFTER_PREPOSITION.search(sentence, 0, m.start())]
+    if names and not subjects:
+        # "a spokesman for Bernie Sanders could only quip:": the spokesman speaks, unnamed
+        unnamed = _UNNAMED_BEFORE.search(sentence, 0, names[0].start())
+        if unnamed and norm(unnamed["noun"]) in UNNAMED_NOUNS:
+            return unnamed["who"]
     names = subjects or names
     people = [m for m in names if person_like(m.group(0))]
     names = people or names
