@@ -141,7 +141,10 @@ class NewsSummarizer(AbstractSummarizer):
                 continue  # "The Vermont senator won …": who, the reader has not been told
             after = sets[i + 1] if i + 1 < len(sets) else set()
             if is_teaser(str(sentence)) or (
-                headline and not sets[i] & headline and not sets[i] & after
+                headline
+                and not sets[i] & headline
+                and not sets[i] & after
+                and not reports(str(sentence))
             ):
                 aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
@@ -245,15 +248,23 @@ _LEANS_BACK = re.compile(
     r"^[\"“‘']?(?:But|However|And|Yet|Still|Also|Meanwhile|Instead|Moreover|Furthermore"
     r"|Nonetheless|Nevertheless|Indeed|Thus|Therefore|Hence|So|Then|Otherwise|Besides"
     r"|Unfortunately|Fortunately|Ironically|Likewise|Similarly|Rather(?! than)|Conversely|Again"
-    r"|In (?:addition|contrast|response|turn|fact|other (?:cases|words)|any case)|As a result"
+    r"|In (?:addition|contrast(?! to\b)|response(?! to\b)|turn|fact|other (?:cases|words)|any case)"
+    r"|As a result"
     r"|By contrast|On the other hand|At the same time|Either way|Nor|That said"
     r"|Having said that|To be sure|Even then|Even so"
     r"|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
-    r"|Such|Both|The (?:other|latter|former|move|letter|decision|plan|statement|comments?|remarks"
+    r"|Such|Both|The (?:(?:latter|former|two|three)(?![\w-])"
+    # "The former head of the firm", "The two executives at the bank" say whom; "The former",
+    # "The two men" point back
+    r"(?:(?=[ \t]*[,.;:]|[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might"
+    r"|should|must|said|says|told|met|did|do|does|also|both|\w+ed)\b)"
+    r"|(?!(?:[ \t]+[\w’'-]+){1,4}?[ \t]+(?:of|at|from|in|on|for|with|who|whose|which|that)\b))"
+    r"|same(?!(?:[ \t]+[\w'’-]+){0,4}[ \t]+(?:as|that|who|which)\b)"
+    r"|other|move|letter|decision|plan|statement|comments?|remarks"
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
-    r"|incident|attack|two|three|pair|couple|same))\b"
+    r"|incident|attack|pair|couple))\b"
 )
 
 
@@ -279,11 +290,12 @@ _EVENT = (
     r"|finding|policy|approach|idea|letter|view|argument|criticism)"
 )
 _REFERS_BACK = re.compile(
-    r"\b(?:on the other hand|the latter\b"
+    r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
+    r"|\b(?:on the other hand|the latter\b"
     r"|(?:a|an|another|the other)\s+(?:[a-z]+\s+)?one[.!]?$"  # "had a terrible one.": one what?
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
-    rf"|(?:that|this|these|those)\s+{_EVENT}s?\b"
+    rf"|that\s+{_EVENT}\b(?!\s+to\b)|(?:this|these|those)\s+{_EVENT}s?\b"
     rf"|(?:this|last|that|next)\s+(?:week|month|year|weekend)['’]s\s+{_EVENT}\b)",
     re.I,
 )
@@ -362,23 +374,59 @@ _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
 
 
-# "In her pursuit of the nomination, Hillary Rodham Clinton …": the pronoun points forward, to
-# the name after the opening phrase
+# "In her pursuit of the nomination, Hillary Rodham Clinton …", "Though he has no shot, John
+# Kasich …": a pronoun in an opening phrase that points forward, to the name after its comma
 _FORWARD_PRONOUN = re.compile(
     r"^(?:In|During|With|After|Before|Despite|Since|Throughout|Through|At|From|Under|Upon"
-    r"|Following|Over|On)[ \t]+(?P<pronoun>his|her)[ \t][^,.;:!?\"“”()]{1,150},[ \t]+"
-    r"(?P<first>[A-Z][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+"
+    r"|Following|Over|On|As|Though|Although|While|When|If|Whether|Once|Until|Because)[ \t]+"
+    r"(?P<pronoun>he|she|his|her|they|their|it|its)[ \t][^,.;:!?\"“”()]{1,150},[ \t]+"
+    r"(?P<named>(?:(?:the|[a-z][\w’'-]*|[A-Z][\w.’'-]*)[ \t]+){0,5}?"
+    r"(?P<first>[A-Z][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+)"
 )
+_MALE_PRONOUNS = {"he", "his"}
+_FEMALE_PRONOUNS = {"she", "her"}
 
 
 def _points_forward(sentence: str) -> bool:
-    """An opening phrase's "his"/"her" that means the person named right after it, a first
-    name of the pronoun's gender ("In her statement, Hillary Clinton said …")."""
+    """An opening phrase's pronoun that means whom the words after its comma name ("In her
+    statement, Hillary Clinton said …", "As it puts Donald Trump atop its ticket, the Grand Old
+    Party …"): a "he" or "she" needs a first name of its gender when the name has a known one."""
     found = _FORWARD_PRONOUN.match(sentence)
     if found is None:
         return False
+    pronoun = found["pronoun"]
     gender = FIRST_NAMES.get(norm(found["first"]))
-    return gender == ("f" if found["pronoun"] == "her" else "m")
+    if pronoun in _MALE_PRONOUNS:
+        return gender != "f"
+    if pronoun in _FEMALE_PRONOUNS:
+        return gender != "m"
+    return True
+
+
+# "It is a common misconception that …", "It won't be easy to …", "It takes 2,383 delegates
+# to …": "it" stands for what follows, not for something said before
+_EXTRAPOSED = re.compile(
+    r"^It(?:['’]s|[ \t]+(?:is|was|has been|will be|would be|could be|may be|might be|isn['’]t"
+    r"|wasn['’]t|won['’]t be|remains|seems))[ \t]+(?:[\w’'-]+[ \t]+){0,5}?"
+    r"(?:that|to|whether|how|why|when)\b"
+    r"|^It[ \t]+(?:takes|took|costs?|could cost|will cost|will take)[ \t]"
+)
+
+
+# what a scene-setter does not do: report ("…, says a study", "according to", "has warned") or
+# give a figure ("40%", "£80m", "$2.7bn")
+_REPORTS = re.compile(
+    r"\b(?:says?|said|warn(?:s|ed)|announce[sd]|report(?:s|ed)|according[ \t]+to|forecast"
+    r"|reveal(?:s|ed)|confirm(?:s|ed)|claim(?:s|ed)|accused|charged|ruled|estimate[sd])\b"
+    r"|\d[\d,.]*[ \t]?(?:%|per[ \t]?cent\b|bn\b|m\b|million\b|billion\b)|[$£€][ \t]?\d"
+)
+
+
+def reports(sentence: str) -> bool:
+    """Whether the sentence reports news: a reporting verb or a figure. A lead that shares no
+    word with a terse headline ("Tokyo says deflation 'controlled'") is still the news when it
+    does ("The Japanese government has forecast that growth will slow to 1.6%")."""
+    return bool(_REPORTS.search(quotemarks.outside_quotes(sentence)))
 
 
 def describes(sentence: str) -> bool:
@@ -392,7 +440,9 @@ def leans_back(sentence: str) -> bool:
     is a quotation credited to a bare pronoun ("“...,” he said."), or points back inside it
     (:func:`refers_back`). A pronoun that points forward, to the name after its opening phrase,
     does not lean back."""
-    if _LEANS_BACK.match(sentence) or refers_back(sentence):
+    if refers_back(sentence):
+        return True
+    if _LEANS_BACK.match(sentence) and not _EXTRAPOSED.match(sentence):
         return True
     if _EARLY_PRONOUN.match(sentence) and not _points_forward(sentence):
         return True
