@@ -1401,8 +1401,9 @@ def test_what_speaks_for_an_organisation_names_its_owner(
     """Without it "the report said", "said the magazine" and "the companies said" printed no
     one though the article had named whose they were (BBC copy: the second held-out sample's
     commonest miss)."""
-    found = quotes_of(before, f"{QUOTED} {said} said.")
-    assert found[-1] == (QUOTED.strip("“”,"), owner)
+    found = find_quotes(article(before, f"{QUOTED} {said} said."))
+    assert (found[-1].text, found[-1].speaker) == (QUOTED.strip("“”,"), owner)
+    assert found[-1].speaker_kind == "organisation"
 
 
 @pytest.mark.parametrize(
@@ -1440,6 +1441,7 @@ def test_a_first_name_before_a_middle_name_keeps_the_whole_name() -> None:
     [
         "The date was so odd that a spokesman for Bernie Sanders could only quip:",
         "Asked about the date, a senior adviser to Bernie Sanders could only say:",
+        "A spokesman for Bernie Sanders could only quip:",
     ],
 )
 def test_someone_unnamed_for_a_named_person_speaks_unnamed(lead_in: str) -> None:

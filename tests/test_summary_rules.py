@@ -951,6 +951,8 @@ def test_a_description_that_names_its_own_referent_does_not_lean_back(
         ("Before he resigned on Wednesday, David Blunkett had run the Home Office.", False),
         ("As it puts Tom Baker atop its list, the Labour Party is changing its rules.", False),
         ("As she seeks re-election, John Kasich is keeping his distance from the party.", True),
+        ("Though he has no chance of winning, Hillary Clinton is staying in the race.", True),
+        ("In her pursuit of the nomination, John Kasich has stressed his record.", True),
         ("Though he has no chance, the party is keeping him in the race.", True),
     ],
 )
@@ -994,3 +996,27 @@ def test_a_lead_that_reports_is_news_though_it_shares_no_word_with_the_headline(
     assert summarize(article(anecdote, *rest, title=title), 1) != (anecdote,)
     assert summarize_module.reports(lead)
     assert not summarize_module.reports(anecdote)
+
+
+class _Sets(NewsSummarizer):
+    """The news summarizer with the word sets given, to put an overlap exactly on a boundary."""
+
+    def __init__(self, sets: list[set[str]]) -> None:
+        super().__init__()
+        self._given = sets
+
+    def _to_words_sets(self, sentences: list[object]) -> list[set[str]]:
+        return self._given
+
+
+def test_a_sentence_half_the_same_as_one_shown_says_it_again() -> None:
+    """At a cosine of exactly ``REDUNDANT`` (0.5) a sentence says again what is shown: passed
+    over for the next one, which shares nothing."""
+    sets = [{"gate", "tide"}, {"gate", "flood"}, {"ferry", "pier"}]
+    sentences = document(
+        "Councillors voted on Tuesday to close the Harbour Street library in March.",
+        "Councillors said the Harbour Street library would close its doors in March.",
+        "The ferry to the island will stop running from the old pier next year.",
+    ).sentences
+    assert NewsSummarizer._overlap(sets[0], sets[1]) == NewsSummarizer.REDUNDANT
+    assert _Sets(sets).choose(list(sentences), 2) == {0, 2}
