@@ -25,7 +25,7 @@ from digest.analysis.keyquote import (
     with_its_point,
 )
 from digest.analysis.quotes import find_quotes, part_texts
-from digest.analysis.speakers import parse_speaker, refers_back
+from digest.analysis.speakers import owner_before, parse_speaker, refers_back
 from digest.model import Quote
 from digest.readers.scan import read_article
 
@@ -1449,3 +1449,132 @@ def test_someone_unnamed_for_a_named_person_speaks_unnamed(lead_in: str) -> None
     Bernie Sanders (the tenth key-quote reading): the name after "for" is whose spokesman."""
     found = find_quotes(article(f"{lead_in} “I guess Christmas Eve was booked for the night.”"))
     assert [(q.speaker, q.speaker_kind) for q in found] == [(None, "unnamed")]
+
+
+OWNED_NOUNS = (
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "release",
+    "editorial",
+    "poll",
+    "research",
+    "analysis",
+    "review",
+    "memo",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "organisation",
+    "organization",
+    "agency",
+    "ministry",
+    "department",
+    "bank",
+    "union",
+    "committee",
+    "commission",
+    "council",
+    "board",
+    "institute",
+    "charity",
+    "watchdog",
+    "regulator",
+    "body",
+)
+OUTLET_NOUNS = ("paper", "magazine", "newspaper", "journal", "website")
+
+
+def owner(before: str, description: str) -> str | None:
+    text = f"{before}\n\n“Access is growing at an incredible rate,” {description} said."
+    return owner_before(description, text, text.index("“"), Cast())
+
+
+@pytest.mark.parametrize("noun", OWNED_NOUNS)
+def test_each_noun_that_speaks_for_an_organisation_finds_it(noun: str) -> None:
+    """Each of these nouns speaks for the organisation named before it, tied or not."""
+    assert owner("Figures from the IFS were published on Monday.", f"the {noun}") == "IFS"
+
+
+@pytest.mark.parametrize("noun", OUTLET_NOUNS)
+def test_an_outlet_is_only_the_one_named_as_such(noun: str) -> None:
+    """A newspaper or a magazine is the one the article calls so ("the Daily Planet
+    newspaper"), never the nearest organisation (the IFS is not a newspaper)."""
+    assert owner(f"The figures ran in the Daily Planet {noun} on Monday.", f"the {noun}") == (
+        "Daily Planet"
+    )
+    assert owner("Figures from the IFS were published on Monday.", f"the {noun}") is None
+
+
+@pytest.mark.parametrize("name", ["US", "UK", "USA", "TV", "CEO", "GMT", "AM", "PM"])
+def test_a_country_or_a_common_abbreviation_is_no_owner(name: str) -> None:
+    assert owner(f"Figures from the {name} were published on Monday.", "the report") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "description", "expected"),
+    [
+        ("Fans were angry at the Royal Bank of Scotland.", "the bank", "Royal Bank of Scotland"),
+        ("The Advocate's Friday editorial backed the senator.", "the editorial", "Advocate"),
+        ("A World Bank report and an IMF report came out.", "the report", "IMF"),
+        ("Investors in the Acme Holdings company were angry.", "the companies", "Acme Holdings"),
+        ("Investors in the Acme Holdings firm were angry.", "the firms", "Acme Holdings"),
+        ("Shares in Acme Holdings and Baker Brothers fell.", "the firm", None),
+        ("Shares in Acme Holdings and Baker Brothers fell.", "the analysis", None),
+        ("A Washington report was published on Monday.", "the report", None),
+        (
+            "Shares in Acme Holdings and Baker Brothers fell.",
+            "the firms",
+            "Acme Holdings and Baker Brothers",
+        ),
+        ("Figures from the IFS were published on Monday.", "the annual report", None),
+        ("Figures from the IFS were published on Monday.", "a report", None),
+        ("Figures from the IFS were published on Monday.", "the senator", None),
+    ],
+)
+def test_the_owner_is_the_nearest_tied_name_whole(
+    before: str, description: str, expected: str | None
+) -> None:
+    """The nearest name tied to the noun, whole ("of Scotland" is part of the bank), cut at a
+    possessive; a plural takes two names joined by "and"; only "the" and one noun."""
+    assert owner(before, description) == expected
+
+
+def test_an_owner_is_looked_for_so_far_back() -> None:
+    """A tie ("an IFS study") counts from four thousand characters back, an untied name from
+    one thousand: further back, the description may mean something else."""
+    filler = " The weather in the town was cold and wet for most of the week." * 25  # 1,575
+    assert owner("Figures from the IFS were published." + filler, "the study") is None
+    assert owner("An IFS study was published." + filler * 2, "the study") == "IFS"
+    assert owner("An IFS study was published." + filler * 3, "the study") is None
+
+
+@pytest.mark.parametrize(
+    ("back", "found"),
+    [(1000, True), (1001, False)],
+)
+def test_an_untied_owner_counts_up_to_a_thousand_characters_back(back: int, found: bool) -> None:
+    before = "IFS" + " figures" * ((back - 2 - 3) // 8)
+    before += " " * (back - 2 - len(before))  # the quote opens ``back`` characters after "IFS"
+    assert (owner(before, "the report") == "IFS") is found
+
+
+@pytest.mark.parametrize(
+    ("back", "found"),
+    [(4000, True), (4001, False)],
+)
+def test_a_tied_owner_counts_up_to_four_thousand_characters_back(back: int, found: bool) -> None:
+    before = "IFS study" + " figures" * ((back - 2 - 9) // 8)
+    before += " " * (back - 2 - len(before))
+    assert (owner(before, "the study") == "IFS") is found
+
+
+def test_a_person_the_story_names_is_no_owner() -> None:
+    """ "The Robin Cook report" is a man's, not an organisation's: the cast knows him."""
+    found = quotes_of(
+        "The Robin Cook report was published on Monday, and Robin Cook spoke to reporters.",
+        "“Access is growing at an incredible rate,” the report said.",
+    )
+    assert found[-1][1] is None

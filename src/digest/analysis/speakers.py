@@ -334,18 +334,19 @@ _ORG_RUN = re.compile(
     rf"(?<![\w’'.-])(?:[Tt]he[ \t]+)?{_ORG_WORD}"
     rf"(?:[ \t]+(?:(?:of|for|and|on|&)[ \t]+)?{_ORG_WORD})*"
 )
+_SINGULAR = {"companies": "compan", "firms": "firm"}  # the plurals of _OWNED, as stems
 _OUTLETS = {"paper", "magazine", "newspaper", "journal", "website"}  # named with their noun
 _ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,6}s?")
-_NOT_OWNERS = {"us", "uk", "usa", "eu", "tv", "ceo", "gmt", "am", "pm", "i"}
+_NOT_OWNERS = {"us", "uk", "usa", "ceo", "gmt", "am", "pm"}  # "TV" is a place word
 
 
 def _bare(run: str) -> str:
-    """A name without a leading "the", and cut at a possessive: "The Advocate's Friday" is
+    """A name without a leading article, and cut at a possessive: "The Advocate's Friday" is
     "Advocate"."""
-    run = re.split(r"(?:’s|'s)\b", run, maxsplit=1)[0]
+    run = re.split(r"(?:’s|'s)\b", run)[0]
     # "the Royal Bank of Scotland on Friday": a date after a connective is not the name
     run = re.sub(r"[ \t]+(?:of|for|and|on|&)[ \t]+([A-Z][\w’'-]*)$", _dated, run.strip())
-    return re.sub(r"^[Tt]he[ \t]+", "", run)
+    return re.sub(r"^(?:[Tt]he|An?)[ \t]+", "", run)  # "An IFS study": "IFS"
 
 
 def _dated(found: re.Match[str]) -> str:
@@ -380,7 +381,7 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
     if len(words) != 2 or norm(words[0]) != "the" or norm(words[1]) not in _OWNED:
         return None
     noun = norm(words[1])
-    stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+    stem = _SINGULAR.get(noun, noun)  # "the firms" are tied as "the Acme firm" is
     window = text[max(0, at - _TIED_WINDOW) : at]
     tied: list[tuple[int, str]] = []
     for found in _ORG_RUN.finditer(window):
