@@ -1282,7 +1282,11 @@ def test_a_quotation_is_joined_only_to_its_own_continuation(case: str) -> None:
 
 @pytest.mark.parametrize(
     "between",
-    ["\n\n", " When asked whether the roof should be fixed first, he said: "],
+    [
+        "\n\n",
+        " When asked whether the roof should be fixed first, he said: ",
+        ", he said. Asked about the roof, he added: ",
+    ],
 )
 def test_a_new_paragraph_or_a_question_between_is_not_a_continuation(between: str) -> None:
     """Without it a quotation was joined to the next paragraph's (the same thing said again,
@@ -1524,6 +1528,9 @@ def test_a_country_or_a_common_abbreviation_is_no_owner(name: str) -> None:
         ("Shares in Acme Holdings and Baker Brothers fell.", "the firm", None),
         ("Shares in Acme Holdings and Baker Brothers fell.", "the analysis", None),
         ("A Washington report was published on Monday.", "the report", None),
+        ("Reporter Jane Doe visited the plant on Monday.", "the report", None),
+        ("The Department of State issued guidance.", "the department", "Department of State"),
+        ("Prices were cut. He told EADS and BAE Systems so.", "the companies", None),
         (
             "Shares in Acme Holdings and Baker Brothers fell.",
             "the firms",
@@ -1578,3 +1585,12 @@ def test_a_person_the_story_names_is_no_owner() -> None:
         "“Access is growing at an incredible rate,” the report said.",
     )
     assert found[-1][1] is None
+
+
+def test_a_question_the_speaker_asks_is_joined_to_its_point() -> None:
+    """“Why would we …?” he asked. “It makes no sense …”: the speaker's own "asked" is the
+    attribution, not a question put to him."""
+    first = say(SET_UP + "?", "Andy Roddick", at=100)
+    text = " " * first.end + ", he asked. " + " " * 500
+    then = say(POINT, None, written="he", at=first.end + len(", he asked. "))
+    assert with_its_point(first, (first, then), text).end == then.end

@@ -188,6 +188,16 @@ def is_title_case(sentence: str) -> bool:
     return share >= (0.95 if ends else 0.8)
 
 
+def is_name_list(sentence: str) -> bool:
+    """A team sheet or a list of names ("Viljoen; Lakomskis, Emerick, Sika, Fee, …"): six or
+    more commas and semicolons between words nearly all capitalised."""
+    if sentence.count(",") + sentence.count(";") < 6:
+        return False
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) / len(big) >= 0.8
+
+
 def is_question(sentence: str) -> bool:
     """An interviewer's (or the writer's) question, outside any quotation."""
     return outside_quotes(sentence).rstrip(" ”\"’'").endswith("?")
@@ -244,5 +254,6 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or sentence.rstrip().endswith(":")  # a list's lead-in: "Rankings did not change:"
         or is_interview_line(sentence)
         or is_title_case(sentence)
+        or is_name_list(sentence)
         or not any(c.isalnum() for c in outside_quotes(sentence))  # a bare quote: whose words?
     )

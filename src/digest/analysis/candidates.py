@@ -15,6 +15,7 @@ from digest.analysis.names import (
     ABBREVIATION,
     NAME,
     NOUN_PHRASE,
+    TITLE_ABBREVIATION,
     UNNAMED_NOUNS,
     V,
     is_possessive,
@@ -45,7 +46,12 @@ _NOT_ROLE = (
     r"(?:in|on|at|to|of|for|with|by|from|during|after|before|that|this|last|the|a|an|and|but"
     r"|when|while|as|then|later|also|earlier|recently|yesterday|today|tonight|about|it|there)"
 )
-_SPEAKER_SPAN = r"(?:[A-Za-z][\w’'.-]*[ \t]+){0,6}?[A-Za-z][\w’'.-]*"
+# a word of an attribution: "U.S.", "Mr.", "J." end on a dot, any other word ending on one ends
+# the sentence ("… said Sullivan. He added …" is not one span)
+_SPAN_WORD = (
+    rf"(?:(?:[A-Za-z]\.){{2,}}|(?:[A-Z]|{TITLE_ABBREVIATION})\.|[A-Za-z][\w’'-]*(?:\.[\w’'-]+)*)"
+)
+_SPEAKER_SPAN = rf"(?:{_SPAN_WORD}[ \t]+){{0,6}}?{_SPAN_WORD}"
 ATTRIBUTION_AFTER = re.compile(
     rf"[ \t]*[,—–-]?[ \t]*(?:"
     rf"(?P<span>{_SPEAKER_SPAN})(?:,(?P<appos>[^,\n\"“”]{{1,60}}),)?[ \t]+"
@@ -243,12 +249,22 @@ _UNNAMED_BEFORE = re.compile(
 )
 
 
-def _subject(lead_in: str, *, colon: bool = False) -> str | None:
+# where a lead-in's sentence ends: not after an initial or a title ("Dr John E. Kelly", "Sen.
+# Jane Doe")
+_LEAD_IN_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bRev)(?<!\bProf)"
+    r"[.!?][ \t]+(?=[A-Z])"
+)
+
+
+def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str | None:
     """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
     just before the verb, else the sentence's first name, else a pronoun. Before a colon
     ("McConnell delivered a blunt message to Trump:") the name before a reporting verb, else
-    the sentence's first name."""
-    sentence = re.split(r"[.!?][ \t]+(?=[A-Z])", lead_in.rstrip(" :,\t"))[-1]
+    the sentence's first name. Before a participle after a comma (``first``: "Warren endorsed
+    Clinton, saying,") the sentence's first name: the one before it is the verb's object."""
+    sentence = _LEAD_IN_BREAK.split(lead_in.rstrip(" :,\t"))[-1]
     names = [m for m in names_in(sentence) if not is_possessive(m.group(0))]
     # "Clinton, on her plane en route to Tampa, said": a name after a preposition is where
     # or whom, not who speaks
@@ -278,7 +294,8 @@ def _subject(lead_in: str, *, colon: bool = False) -> str | None:
         return strip_titles(chosen.group(0)) or chosen.group(0)
     if names:
         tail = sentence[names[-1].end() :]
-        chosen = names[-1] if re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) else names[0]
+        last = re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) and not first
+        chosen = names[-1] if last else names[0]
         if (
             chosen is names[-1]
             and len(names) > 1
@@ -334,7 +351,12 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         if before is None:
             before = _VERB_LEAD_IN.search(text, sentence_start, start)
             if before is not None:
-                before_who = _subject(text[sentence_start : before.start()])
+                lead = text[sentence_start : before.start()]
+                # "Warren … endorsed Clinton, saying, “…”": the clause's subject speaks
+                participle = bool(re.match(r"\w+ing\b", before.group(0))) and bool(
+                    re.search(r",[ \t]*$", lead)
+                )
+                before_who = _subject(lead, first=participle)
         after_who = _group(after)
         if after is not None and after.group("appos") and after_who:
             # “…,” his wife, Gabriela Lazar, wrote: the name in apposition is the speaker

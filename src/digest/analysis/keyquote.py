@@ -172,7 +172,14 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
     return best
 
 
-_ASKED = re.compile(r"\b(?:asked|question(?:ed)?|pressed)\b", re.I)
+# a question put to the speaker ("When asked whether …, he said:", "asked about it"), not the
+# speaker's own "he asked"
+_ASKED = re.compile(
+    r"\b(?:when|if|after|once|as)[ \t]+(?:asked|questioned|pressed)\b"
+    r"|\b(?:asked|pressed)[ \t]+(?:him|her|them|whether|if|about|why|what|how)\b"
+    r"|\bquestion\b",
+    re.I,
+)
 
 
 def with_its_point(quote: Quote, quotes: tuple[Quote, ...], text: str) -> Quote:

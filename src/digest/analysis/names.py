@@ -70,10 +70,33 @@ MALE_TITLES = word_list("male_titles.txt")
 FEMALE_TITLES = word_list("female_titles.txt")
 STOP_AFTER_NAME = word_list("stop_after_name.txt")
 HONORIFICS = {"mr", "mrs", "ms", "miss"}
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 # a peerage or a knighthood is part of how the press names someone: "Lord Goldsmith" (who has
 # no other name in the copy), "Sir Anthony O'Reilly" ("Lady" is left out: "First Lady Michelle
 # Obama")
-HONOURS = {"lord", "baroness", "baron", "sir", "dame"}
+HONOURS = {"lord", "baroness", "sir", "dame"}  # not "baron": Martin Baron is a surname
 # title words that are also surnames: "King said" may be Rep. Peter King
 TITLE_SURNAMES = {"king", "bishop", "dean", "judge", "prince", "young"}
 VERB_WORDS = {w for w in VERBS.split("|") if " " not in w}

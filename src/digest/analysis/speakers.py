@@ -9,10 +9,10 @@ import re
 from digest.analysis.cast import ABBREVIATED_TITLES, Cast, Person
 from digest.analysis.names import (
     ABBREVIATION,
+    CALENDAR_WORDS,
     FEMALE_TITLES,
     FUNCTION_WORDS,
     LAST_WORD,
-    NOT_PERSON,
     ORGANISATION_WORDS,
     PARTICLE,
     PERSON_NOUNS,
@@ -334,7 +334,7 @@ _ORG_RUN = re.compile(
     rf"(?<![\w’'.-])(?:[Tt]he[ \t]+)?{_ORG_WORD}"
     rf"(?:[ \t]+(?:(?:of|for|and|on|&)[ \t]+)?{_ORG_WORD})*"
 )
-_SINGULAR = {"companies": "compan", "firms": "firm"}  # the plurals of _OWNED, as stems
+_SINGULAR = {"companies": "company", "firms": "firm"}  # the plurals in _OWNED
 _OUTLETS = {"paper", "magazine", "newspaper", "journal", "website"}  # named with their noun
 _ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,6}s?")
 _NOT_OWNERS = {"us", "uk", "usa", "ceo", "gmt", "am", "pm"}  # "TV" is a place word
@@ -344,13 +344,14 @@ def _bare(run: str) -> str:
     """A name without a leading article, and cut at a possessive: "The Advocate's Friday" is
     "Advocate"."""
     run = re.split(r"(?:’s|'s)\b", run)[0]
-    # "the Royal Bank of Scotland on Friday": a date after a connective is not the name
+    # "the Royal Bank of Scotland on Friday": a day or month after a connective is not the
+    # name ("the Department of State" keeps its state)
     run = re.sub(r"[ \t]+(?:of|for|and|on|&)[ \t]+([A-Z][\w’'-]*)$", _dated, run.strip())
     return re.sub(r"^(?:[Tt]he|An?)[ \t]+", "", run)  # "An IFS study": "IFS"
 
 
 def _dated(found: re.Match[str]) -> str:
-    return "" if norm(found[1]) in NOT_PERSON else found[0]
+    return "" if norm(found[1]) in CALENDAR_WORDS else found[0]
 
 
 def _owner(run: str, cast: Cast, *, tied: bool) -> str | None:
@@ -381,30 +382,35 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
     if len(words) != 2 or norm(words[0]) != "the" or norm(words[1]) not in _OWNED:
         return None
     noun = norm(words[1])
-    stem = _SINGULAR.get(noun, noun)  # "the firms" are tied as "the Acme firm" is
-    window = text[max(0, at - _TIED_WINDOW) : at]
-    tied: list[tuple[int, str]] = []
-    for found in _ORG_RUN.finditer(window):
-        after = window[found.end() :]
-        before = window[: found.start()]
-        if re.match(rf"(?:’s|'s)?[ \t]+(?:[A-Z]?\w+[ \t]+)?{stem}", after) or re.search(
-            rf"\b{stem}\w*[ \t]+(?:(?:by|from)[ \t]+)?$", before
+    singular = _SINGULAR.get(noun, noun)
+    forms = {
+        noun,
+        singular,
+        singular + "s",
+        singular[:-1] + "ies" if singular.endswith("y") else "",
+    }
+    named_as = "(?:" + "|".join(sorted(f for f in forms if f)) + r")\b"  # "report", not "reporter"
+    lo = max(0, at - _TIED_WINDOW)
+    tied: list[str] = []
+    for found in _ORG_RUN.finditer(text, lo, at):
+        after = text[found.end() : at]
+        before = text[lo : found.start()]
+        if re.match(rf"(?:’s|'s)?[ \t]+(?:\w+[ \t]+)?{named_as}", after) or re.search(
+            rf"\b{named_as}[ \t]+(?:(?:by|from)[ \t]+)?$", before
         ):
             name = _owner(found.group(0), cast, tied=True)
-            if name and not norm(name).startswith(stem):
-                tied.append((found.start(), name))
+            if name and norm(name) not in forms:
+                tied.append(name)
     if tied:
-        return tied[-1][1]
+        return tied[-1]
     if noun in _OUTLETS:
         return None  # "the newspaper" is one the story names as a newspaper, or not known
-    plural = noun.endswith("s") and noun != "analysis"
-    window = window[-_OWNER_WINDOW:]
-    for found in reversed(list(_ORG_RUN.finditer(window))):
-        if plural and " and " in found.group(0):  # "EADS and BAE Systems" … "the companies"
-            return _owner(found.group(0), cast, tied=True)
-        if re.search(r"\btold[ \t]+$", window[: found.start()]):
+    lo = max(0, at - _OWNER_WINDOW)
+    for found in reversed(list(_ORG_RUN.finditer(text, lo, at))):
+        if re.search(r"\btold[ \t]+$", text[lo : found.start()]):
             continue  # "told the BBC": who was told does not speak
-        name = _owner(found.group(0), cast, tied=False)
-        if name:
+        tie = noun in _SINGULAR and " and " in found.group(0)  # "EADS and BAE" … "the companies"
+        name = _owner(found.group(0), cast, tied=tie)
+        if name and norm(name) not in forms:
             return name
     return None

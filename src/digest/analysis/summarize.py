@@ -220,6 +220,7 @@ class NewsSummarizer(AbstractSummarizer):
                 and count - len(chosen) >= 2
                 and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
+                and not (describes(texts[i - 1]) and not any(j < i - 1 for j in chosen))
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
             ):
@@ -250,17 +251,18 @@ _LEANS_BACK = re.compile(
     r"|Unfortunately|Fortunately|Ironically|Likewise|Similarly|Rather(?! than)|Conversely|Again"
     r"|In (?:addition|contrast(?! to\b)|response(?! to\b)|turn|fact|other (?:cases|words)|any case)"
     r"|As a result"
-    r"|By contrast|On the other hand|At the same time|Either way|Nor|That said"
+    r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so"
     r"|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
-    r"|Such|Both|The (?:(?:latter|former|two|three)(?![\w-])"
+    r"|Such|Both|The (?:(?:former|two|three)(?![\w-])"
     # "The former head of the firm", "The two executives at the bank" say whom; "The former",
     # "The two men" point back
     r"(?:(?=[ \t]*[,.;:]|[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might"
     r"|should|must|said|says|told|met|did|do|does|also|both|\w+ed)\b)"
-    r"|(?!(?:[ \t]+[\w’'-]+){1,4}?[ \t]+(?:of|at|from|in|on|for|with|who|whose|which|that)\b))"
+    r"|(?!(?:[ \t]+(?!(?:is|was|are|were|has|had|have|met|said|says|told|\w+ed)\b)[\w’'-]+){1,4}?"
+    r"[ \t]+(?:of|at|from|in|on|for|with|who|whose|which|that)\b))"
     r"|same(?!(?:[ \t]+[\w'’-]+){0,4}[ \t]+(?:as|that|who|which)\b)"
     r"|other|move|letter|decision|plan|statement|comments?|remarks"
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
@@ -379,9 +381,9 @@ _EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|t
 _FORWARD_PRONOUN = re.compile(
     r"^(?:In|During|With|After|Before|Despite|Since|Throughout|Through|At|From|Under|Upon"
     r"|Following|Over|On|As|Though|Although|While|When|If|Whether|Once|Until|Because)[ \t]+"
-    r"(?P<pronoun>he|she|his|her|they|their|it|its)[ \t][^,.;:!?\"“”()]{1,150},[ \t]+"
-    r"(?P<named>(?:(?:the|[a-z][\w’'-]*|[A-Z][\w.’'-]*)[ \t]+){0,5}?"
-    r"(?P<first>[A-Z][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+)"
+    r"(?P<pronoun>he|she|his|her|they|their|it)[ \t][^,.;:!?\"“”()]{1,150},[ \t]+"
+    r"(?:(?!(?:he|she|it|they|his|her|its|their|him|them)\b)(?:[a-z][\w’'-]*|[A-Z][\w.’'-]*)[ \t]+)"
+    r"{0,5}?(?P<first>[A-Z][\w’'-]+)[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w’'-]+"
 )
 _MALE_PRONOUNS = {"he", "his"}
 _FEMALE_PRONOUNS = {"she", "her"}
@@ -407,9 +409,12 @@ def _points_forward(sentence: str) -> bool:
 # to …": "it" stands for what follows, not for something said before
 _EXTRAPOSED = re.compile(
     r"^It(?:['’]s|[ \t]+(?:is|was|has been|will be|would be|could be|may be|might be|isn['’]t"
-    r"|wasn['’]t|won['’]t be|remains|seems))[ \t]+(?:[\w’'-]+[ \t]+){0,5}?"
-    r"(?:that|to|whether|how|why|when)\b"
-    r"|^It[ \t]+(?:takes|took|costs?|could cost|will cost|will take)[ \t]"
+    r"|wasn['’]t|won['’]t be|remains|seems))[ \t]+(?:not[ \t]+|no[ \t]+|a[ \t]+|an[ \t]+)?"
+    r"(?:[a-z]+[ \t]+)?(?:easy|hard|difficult|possible|impossible|likely|unlikely|important"
+    r"|clear|unclear|true|necessary|time|secret|surprise|surprising|misconception|mistake|rule"
+    r"|shame|pity|wonder|fact|commonplace|good|bad|vital|crucial|worth|safe|fair|odd|strange)"
+    r"[ \t]+(?:that|to|whether|how|why|when)\b"
+    r"|^It[ \t]+(?:takes|took|costs?|could cost|will cost|will take)[ \t]+[^.]{1,60}?[ \t]to\b"
 )
 
 
