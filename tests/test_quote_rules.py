@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_article as article
+from digest.analysis import candidates as candidates_module
 from digest.analysis.cast import Cast
 from digest.analysis.keyquote import (
     eligible,
@@ -1594,3 +1595,43 @@ def test_a_question_the_speaker_asks_is_joined_to_its_point() -> None:
     text = " " * first.end + ", he asked. " + " " * 500
     then = say(POINT, None, written="he", at=first.end + len(", he asked. "))
     assert with_its_point(first, (first, then), text).end == then.end
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "first", "expected"),
+    [
+        ("After meeting Hillary Clinton at the rally, Bernie Sanders", False, "Bernie Sanders"),
+        ("After meeting Hillary Clinton at the rally, Bernie Sanders, ", False, "Bernie Sanders"),
+        ("Elizabeth Warren met the press and endorsed Hillary Clinton, ", True, "Elizabeth Warren"),
+    ],
+)
+def test_the_speaker_of_a_lead_in_is_the_name_before_the_verb_or_the_clause_s_subject(
+    lead_in: str, first: bool, expected: str
+) -> None:
+    """The name right before the reporting verb speaks ("…, Bernie Sanders said,"); before a
+    participle after a comma ("… endorsed Hillary Clinton, saying,") the clause's subject does,
+    the name before it being the verb's object."""
+    assert candidates_module._subject(lead_in, first=first) == expected
+    assert candidates_module._subject(lead_in) == (expected if not first else "Hillary Clinton")
+
+
+def test_a_participle_after_a_comma_is_the_subject_s() -> None:
+    """Without it "Warren … endorsed Clinton, saying, “…”" was Clinton's (the eleventh
+    key-quote reading)."""
+    found = quotes_of(
+        "On Thursday, Elizabeth Warren appeared on television and endorsed Hillary Clinton, "
+        "saying, “I think having a fighter in the lead is exactly what this country needs.”"
+    )
+    assert found[-1][1] == "Elizabeth Warren"
+
+
+@pytest.mark.parametrize(
+    ("before", "description"),
+    [
+        ("Shares in the Acme company fell on Monday.", "the companies"),
+        ("Shares in the Acme companies fell on Monday.", "the company"),
+        ("Shares in the Acme firms fell on Monday.", "the firm"),
+    ],
+)
+def test_an_owner_is_tied_by_the_noun_singular_or_plural(before: str, description: str) -> None:
+    assert owner(before, description) == "Acme"

@@ -1053,3 +1053,23 @@ def test_a_description_brought_in_for_the_sentence_after_it_does_not_open_either
 def test_a_team_sheet_is_not_a_summary_line(line: str, listed: bool) -> None:
     """Without it a rugby team's line-up was a BBC summary's third sentence."""
     assert boilerplate.is_name_list(line) is listed
+
+
+@pytest.mark.parametrize(
+    ("line", "listed"),
+    [
+        ("Viljoen, Lakomskis, Emerick, Sika, Fee, Hercus, Timoteo.", True),  # six commas
+        ("Viljoen, Lakomskis, Emerick, Sika, Fee, Hercus and Timoteo.", False),  # five
+        ("Viljoen; Lakomskis; Emerick; Sika; Fee; Hercus; Timoteo.", True),  # six semicolons
+        (
+            "Viljoen, Lakomskis, Emerick, Sika, Fee, Hercus, Timoteo, Wyatt, kicker, replacements.",
+            True,
+        ),
+        (
+            "Viljoen, Lakomskis, Emerick, Sika, Fee, Hercus, Timoteo, kicker, wing, replacements.",
+            False,
+        ),
+    ],
+)
+def test_a_team_sheet_needs_six_separators_and_four_names_in_five(line: str, listed: bool) -> None:
+    assert boilerplate.is_name_list(line) is listed
