@@ -263,7 +263,9 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     just before the verb, else the sentence's first name, else a pronoun. Before a colon
     ("McConnell delivered a blunt message to Trump:") the name before a reporting verb, else
     the sentence's first name. Before a participle after a comma (``first``: "Warren endorsed
-    Clinton, saying,") the sentence's first name: the one before it is the verb's object."""
+    Clinton, saying,") the sentence's first name: the one before it is the verb's object. When
+    every name follows a preposition and someone unnamed stands before it ("a spokesman for
+    Bernie Sanders"), that description."""
     sentence = _LEAD_IN_BREAK.split(lead_in.rstrip(" :,\t"))[-1]
     names = [m for m in names_in(sentence) if not is_possessive(m.group(0))]
     # "Clinton, on her plane en route to Tampa, said": a name after a preposition is where

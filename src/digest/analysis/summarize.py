@@ -49,8 +49,9 @@ class NewsSummarizer(AbstractSummarizer):
     * lead: the first candidate that states news: not a sentence that leans on one before it
       ("But ...", "He ..."), not a teaser by its form (a quotation first, "you", "It was a"),
       not an anecdote (one that shares no word with the headline and dek nor with the sentence
-      after it), at least ``LEAD_MIN_WORDS`` words; failing that, the "nut graf": the most
-      topical of the first ``NUT_GRAF_WINDOW`` candidates;
+      after it, unless it :func:`reports`), not about someone by description
+      (:func:`describes`), at least ``LEAD_MIN_WORDS`` words; failing that, the "nut graf":
+      the most topical of the first ``NUT_GRAF_WINDOW`` candidates;
     * the other places go to the highest ``(topicality + LEAD_WEIGHT * overlap with the lead
       + HEADLINE_WEIGHT * overlap with the headline and dek) * words ** length_exponent *
       position prior``: topicality is the summed cosine overlap of a sentence's stemmed words
@@ -60,7 +61,8 @@ class NewsSummarizer(AbstractSummarizer):
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
       letter"), or points back inside it ("also", "that decision"), is taken only together
       with the sentence before it, shown right before it;
-    * a sentence that says again what a chosen one says (cosine ``REDUNDANT``) is passed over.
+    * a sentence that says again what a chosen one says (cosine ``REDUNDANT``) is passed over,
+      and one about someone by description comes only after a chosen sentence.
     """
 
     length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
@@ -133,7 +135,8 @@ class NewsSummarizer(AbstractSummarizer):
     ) -> int:
         """The lead's index: the first sentence that states the news; a teaser or scene-setter
         before it is put ``aside``: one that reads as one (:func:`is_teaser`), or one that shares
-        no word with the headline and dek nor with the sentence after it (an anecdote)."""
+        no word with the headline and dek nor with the sentence after it and does not report (an
+        anecdote). A sentence about someone by description never leads."""
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
                 continue
@@ -211,7 +214,7 @@ class NewsSummarizer(AbstractSummarizer):
             if says_again(i):
                 continue
             if describes(texts[i]) and not any(j < i for j in chosen):
-                continue  # a description needs the sentence naming whom it describes before it
+                continue  # a description needs a sentence shown before it
             if not leans_back(texts[i]) or i - 1 in chosen:
                 if not strangers(i):
                     chosen.add(i)
