@@ -1635,3 +1635,37 @@ def test_a_participle_after_a_comma_is_the_subject_s() -> None:
 )
 def test_an_owner_is_tied_by_the_noun_singular_or_plural(before: str, description: str) -> None:
     assert owner(before, description) == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "kind"),
+    [
+        (
+            "The firm has more patents than any other. In a statement, Dr John E. Kelly, IBM "
+            "senior vice president, Technology and Intellectual Property, said: “True innovation "
+            "is about more than the number of patents granted.”",
+            "John E. Kelly",
+            "person",
+        ),
+        (
+            "Piracy remains a problem. A spokesman for the Business Software Alliance said: “Our "
+            "members claim they did not profit at all, but they did.”",
+            None,
+            "unnamed",
+        ),
+        (
+            "Spain's press was divided. Journalist Guillem Balague writes: “In our country, "
+            "where multi-culturalism is a new thing, we are learning.”",
+            "Guillem Balague",
+            "person",
+        ),
+    ],
+)
+def test_an_initial_an_apposition_or_a_role_does_not_take_the_quote(
+    paragraph: str, speaker: str | None, kind: str
+) -> None:
+    """Without them these three BBC key quotes went out under "Intellectual Property" (the
+    lead-in's sentence was cut at "E." and the apposition's last name taken), "Business Software
+    Alliance" read as a person (the spokesman is unnamed), and "Journalist Guillem Balague"."""
+    found = find_quotes(article(paragraph))
+    assert [(q.speaker, q.speaker_kind) for q in found] == [(speaker, kind)]

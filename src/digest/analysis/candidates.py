@@ -186,7 +186,13 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end < 0 else line_end
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=[ \t\r\n\"“”]|$)")
+# a full stop after an initial or a title does not end a sentence ("Dr John E. Kelly", "Sen.
+# Jane Doe")
+_NOT_AN_INITIAL = (
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bRev)(?<!\bProf)"
+)
+_SENTENCE_END = re.compile(rf"{_NOT_AN_INITIAL}[.!?](?=[ \t\r\n\"“”]|$)")
 
 
 def _attribution_only(text: str) -> re.Match[str] | None:
@@ -249,13 +255,8 @@ _UNNAMED_BEFORE = re.compile(
 )
 
 
-# where a lead-in's sentence ends: not after an initial or a title ("Dr John E. Kelly", "Sen.
-# Jane Doe")
-_LEAD_IN_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bRev)(?<!\bProf)"
-    r"[.!?][ \t]+(?=[A-Z])"
-)
+# where a lead-in's sentence ends, to take its last sentence
+_LEAD_IN_BREAK = re.compile(rf"{_NOT_AN_INITIAL}[.!?][ \t]+(?=[A-Z])")
 
 
 def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str | None:
@@ -298,6 +299,13 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
         tail = sentence[names[-1].end() :]
         last = re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) and not first
         chosen = names[-1] if last else names[0]
+        apposition = _APPOSITION_BEFORE.search(sentence + ",")
+        inside = apposition and apposition.group(0).strip(" ,\t") != names[-1].group(0)
+        if last and lead_in.rstrip(" \t").endswith(",") and apposition and inside:
+            # "Dr John E. Kelly, IBM senior vice president, Technology and Intellectual
+            # Property, said": the name before the apposition speaks
+            ahead = [m for m in names if m.end() <= apposition.start()]
+            chosen = ahead[-1] if ahead else chosen
         if (
             chosen is names[-1]
             and len(names) > 1
@@ -348,6 +356,13 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                     before = later
                 later = _BEFORE.search(text, later.start() + 1, start)
         before_who = _group(before)
+        if before is not None and before.group("who"):
+            # "A spokesman for the Business Software Alliance said:": the spokesman, unnamed
+            unnamed = _UNNAMED_BEFORE.search(
+                text, max(line_start, previous_end), before.start("who")
+            )
+            if unnamed and norm(unnamed["noun"]) in UNNAMED_NOUNS:
+                before_who = unnamed["who"]
         if before is not None and before.group("who4"):
             before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:
