@@ -95,6 +95,10 @@ def test_untrack_keeps_the_rest_as_written() -> None:
         ("Sign up - our newsletter", True),
         ("Related-party loans rose by a third.", False),  # a hyphen without spaces is a word
         ("Readers said more was needed.", False),
+        ("Read the rest of the story at The New York Post.", True),
+        ("Continue reading on Mediaite.", True),
+        ("Read more at the council's website.", True),
+        ("Read the letter the council sent to residents in March.", False),
     ],
 )
 def test_one_also_read_filter(line: str, expected: bool) -> None:

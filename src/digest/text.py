@@ -43,11 +43,14 @@ def clean_line(text: str) -> str:
 
 # "Also read: ...", "Read more – ...", "Related stories", "Sign up - ...": links and page
 # chrome, not the story. A separator must follow the words (a hyphen only with spaces around
-# it, so "Related-party loans ..." is text), or the words stand alone.
+# it, so "Related-party loans ..." is text), or the words stand alone. And a pointer to the
+# source's page: "Read the rest of the story at The New York Post.", "Continue reading on …".
 _ALSO_READ = re.compile(
-    r"^\s*(?:also read|read more|read also|more to read|see also|related(?: stories| story)?"
-    r"|more on this story|recommended|don't miss|follow us|sign up|subscribe|click here)"
-    r"\s*(?:[:|»>]|[–—]|\s-\s|$)",
+    r"^\s*(?:(?:also read|read more|read also|more to read|see also"
+    r"|related(?: stories| story)?|more on this story|recommended|don't miss|follow us|sign up"
+    r"|subscribe|click here)\s*(?:[:|»>]|[–—]|\s-\s|$)"
+    r"|(?:read|continue reading|see)\s+(?:the\s+)?(?:rest|full|whole|entire|complete|original)\b"
+    r"[^.!?]{0,40}?\b(?:at|on|here|over)\b|(?:read more|continue reading)\s+(?:at|on|here)\b)",
     re.I,
 )
 

@@ -117,13 +117,6 @@ _MADE_BY = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:produced|edited|hosted|presented|photographed|illustrated"
     rf"|compiled|engineered|mixed|designed)\s+by\s+{_NAME}(?:\s+(?:{_NAME}|and|&)){{0,5}}\.?$"
 )
-# a pointer to the source's page: "Read the rest of the story at The New York Post.",
-# "Continue reading on Mediaite"
-_READ_ON = re.compile(
-    r"^(?:read|continue reading|see)\s+(?:the\s+)?(?:rest|full|whole|entire|complete|original)\b"
-    r"[^.!?]{0,40}?\b(?:at|on|here|over)\b|^(?:read more|continue reading)\s+(?:at|on|here)\b",
-    re.I,
-)
 # a teaser's label: "Plus: what Hillary Clinton's money advantage means", "Coming up: ..."
 _TEASE_LABEL = re.compile(r"^(?:Plus|Coming up|Up next|Next week|Inside|Bonus)\s*:", re.I)
 # an interview's speaker label at the start of a line: "Q: ", "A. ", "Question: ", "Interviewer: ",
@@ -250,7 +243,6 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _ASIDE.match(sentence)
         or _MADE_BY.match(sentence)
         or _TEASE_LABEL.match(sentence)
-        or _READ_ON.match(sentence)
         or sentence.rstrip().endswith(":")  # a list's lead-in: "Rankings did not change:"
         or is_interview_line(sentence)
         or is_title_case(sentence)
