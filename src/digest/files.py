@@ -194,7 +194,8 @@ def code_fingerprint(paths: Iterable[Path], packages: Iterable[str] = ()) -> str
         for file in files:
             if file.is_file() and "__pycache__" not in file.parts:
                 name = file.relative_to(path.parent).as_posix()
-                digest.update(f"{name}\0{file.stat().st_size}\0".encode() + file.read_bytes())
+                data = file.read_bytes()
+                digest.update(f"{name}\0{len(data)}\0".encode() + data)
     for name in packages:
         try:
             digest.update(f"\0{name}={metadata.version(name)}".encode())

@@ -170,13 +170,18 @@ def strip_front(sentence: str) -> str:
     return _LEFT_DASH.sub("", _PLACE_DATELINE.sub("", sentence, count=1), count=1)
 
 
-def is_title_case(sentence: str) -> bool:
-    """A heading set in title case ("Storm Warning Issued For Coast"), not a sentence."""
+def _capitals(sentence: str) -> tuple[int, float]:
+    """How many words the sentence has besides small ones, and the share of them capitalised."""
     words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(big) < 4:
+    return len(big), (sum(w[0].isupper() for w in big) / len(big) if big else 0.0)
+
+
+def is_title_case(sentence: str) -> bool:
+    """A heading set in title case ("Storm Warning Issued For Coast"), not a sentence."""
+    count, share = _capitals(sentence)
+    if count < 4:
         return False
-    share = sum(w[0].isupper() for w in big) / len(big)
     ends = sentence.rstrip("”\"’' ")[-1:] in ".!?"
     return share >= (0.95 if ends else 0.8)
 
@@ -186,9 +191,8 @@ def is_name_list(sentence: str) -> bool:
     more commas and semicolons between words nearly all capitalised."""
     if sentence.count(",") + sentence.count(";") < 6:
         return False
-    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and sum(w[0].isupper() for w in big) / len(big) >= 0.8
+    count, share = _capitals(sentence)
+    return count > 0 and share >= 0.8
 
 
 def is_question(sentence: str) -> bool:

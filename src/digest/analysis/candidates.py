@@ -259,6 +259,13 @@ _UNNAMED_BEFORE = re.compile(
 _LEAD_IN_BREAK = re.compile(rf"{_NOT_AN_INITIAL}[.!?][ \t]+(?=[A-Z])")
 
 
+def _unnamed_before(text: str, pos: int, endpos: int) -> str | None:
+    """Someone unnamed right before ``endpos`` and the person they are for ("a spokesman for",
+    "one of the aides to"): the description, else None."""
+    unnamed = _UNNAMED_BEFORE.search(text, pos, endpos)
+    return unnamed["who"] if unnamed and norm(unnamed["noun"]) in UNNAMED_NOUNS else None
+
+
 def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str | None:
     """The speaker in the words leading into a quote ("Taking it in, Trump said,"): the name
     just before the verb, else the sentence's first name, else a pronoun. Before a colon
@@ -272,11 +279,8 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     # "Clinton, on her plane en route to Tampa, said": a name after a preposition is where
     # or whom, not who speaks
     subjects = [m for m in names if not _AFTER_PREPOSITION.search(sentence, 0, m.start())]
-    if names and not subjects:
-        # "a spokesman for Bernie Sanders could only quip:": the spokesman speaks, unnamed
-        unnamed = _UNNAMED_BEFORE.search(sentence, 0, names[0].start())
-        if unnamed and norm(unnamed["noun"]) in UNNAMED_NOUNS:
-            return unnamed["who"]
+    if names and not subjects and (unnamed := _unnamed_before(sentence, 0, names[0].start())):
+        return unnamed  # "a spokesman for Bernie Sanders could only quip:": unnamed
     names = subjects or names
     people = [m for m in names if person_like(m.group(0))]
     names = people or names
@@ -299,9 +303,12 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
         tail = sentence[names[-1].end() :]
         last = re.fullmatch(r"(?:,[^,]{1,80},)?[ \t]*", tail) and not first
         chosen = names[-1] if last else names[0]
-        apposition = _APPOSITION_BEFORE.search(sentence + ",")
-        inside = apposition and apposition.group(0).strip(" ,\t") != names[-1].group(0)
-        if last and lead_in.rstrip(" \t").endswith(",") and apposition and inside:
+        apposition = (
+            _APPOSITION_BEFORE.search(sentence + ",")
+            if last and lead_in.rstrip(" \t").endswith(",")
+            else None
+        )
+        if apposition and apposition.group(0).strip(" ,\t") != names[-1].group(0):
             # "Dr John E. Kelly, IBM senior vice president, Technology and Intellectual
             # Property, said": the name before the apposition speaks
             ahead = [m for m in names if m.end() <= apposition.start()]
@@ -358,11 +365,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         before_who = _group(before)
         if before is not None and before.group("who"):
             # "A spokesman for the Business Software Alliance said:": the spokesman, unnamed
-            unnamed = _UNNAMED_BEFORE.search(
-                text, max(line_start, previous_end), before.start("who")
-            )
-            if unnamed and norm(unnamed["noun"]) in UNNAMED_NOUNS:
-                before_who = unnamed["who"]
+            floor = max(line_start, previous_end)
+            before_who = _unnamed_before(text, floor, before.start("who")) or before_who
         if before is not None and before.group("who4"):
             before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:

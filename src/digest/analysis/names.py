@@ -60,7 +60,8 @@ MENTION = re.compile(NAME)
 TITLES = word_list("titles.txt")
 SENTENCE_WORDS = word_list("sentence_words.txt")
 FUNCTION_WORDS = SENTENCE_WORDS | word_list("function_words.txt")
-NOT_PERSON = word_list("not_person.txt")
+CALENDAR_WORDS = word_list("calendar_words.txt")
+NOT_PERSON = word_list("not_person.txt") | CALENDAR_WORDS
 PLACE_WORDS = NOT_PERSON | word_list("place_words.txt")
 NUMBER_WORDS = word_list("number_words.txt")
 ORGANISATION_WORDS = word_list("organisation_words.txt")
@@ -70,29 +71,6 @@ MALE_TITLES = word_list("male_titles.txt")
 FEMALE_TITLES = word_list("female_titles.txt")
 STOP_AFTER_NAME = word_list("stop_after_name.txt")
 HONORIFICS = {"mr", "mrs", "ms", "miss"}
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 # a peerage or a knighthood is part of how the press names someone: "Lord Goldsmith" (who has
 # no other name in the copy), "Sir Anthony O'Reilly" ("Lady" is left out: "First Lady Michelle
 # Obama")

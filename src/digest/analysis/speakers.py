@@ -34,6 +34,9 @@ _ROLE_SYNONYMS = {
 }
 
 
+_ROLE_WORDS = TITLES | PERSON_NOUNS
+
+
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
     """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
@@ -88,7 +91,7 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         # the titles end at the last title word: "FBI General Counsel James A. Baker"
         cut = max((i + 1 for i, w in enumerate(name[:-1]) if norm(w) in TITLES), default=0)
         name = name[cut:]
-        if determiner and norm(run[-1]) in TITLES | PERSON_NOUNS:
+        if determiner and norm(run[-1]) in _ROLE_WORDS:
             return "description", phrase  # "the Utah Republican": a role, nobody named
         if len(name) == 1 and norm(name[0]) in UNNAMED_NOUNS:
             return "unnamed", phrase  # "Analysts said"
@@ -372,6 +375,17 @@ def _owner(run: str, cast: Cast, *, tied: bool) -> str | None:
     return None
 
 
+def _ends(pattern: str, text: str, lo: int, at: int) -> set[int]:
+    """Where in ``text`` the matches of ``pattern`` in ``text[lo:at]`` end (or end but for a
+    newline), so that a name starting there follows them: one pass, not a search per name."""
+    ends = set()
+    for found in re.finditer(pattern, text[lo:at]):
+        ends.add(lo + found.end())
+        if text[lo + found.end() : lo + found.end() + 1] == "\n":
+            ends.add(lo + found.end() + 1)
+    return ends
+
+
 def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None:
     """The organisation a description such as "the company", "the report" or "the magazine"
     speaks for: the nearest name before ``at`` tied to the description's own noun ("the World
@@ -390,24 +404,23 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
         singular[:-1] + "ies" if singular.endswith("y") else "",
     }
     named_as = "(?:" + "|".join(sorted(f for f in forms if f)) + r")\b"  # "report", not "reporter"
+    noun_after = re.compile(rf"(?:’s|'s)?[ \t]+(?:\w+[ \t]+)?{named_as}")  # "World Bank report"
     lo = max(0, at - _TIED_WINDOW)
-    tied: list[str] = []
+    after_noun = _ends(rf"\b{named_as}[ \t]+(?:(?:by|from)[ \t]+)?", text, lo, at)  # "report by"
+    tied = None
     for found in _ORG_RUN.finditer(text, lo, at):
-        after = text[found.end() : at]
-        before = text[lo : found.start()]
-        if re.match(rf"(?:’s|'s)?[ \t]+(?:\w+[ \t]+)?{named_as}", after) or re.search(
-            rf"\b{named_as}[ \t]+(?:(?:by|from)[ \t]+)?$", before
-        ):
+        if noun_after.match(text, found.end(), at) or found.start() in after_noun:
             name = _owner(found.group(0), cast, tied=True)
             if name and norm(name) not in forms:
-                tied.append(name)
+                tied = name
     if tied:
-        return tied[-1]
+        return tied
     if noun in _OUTLETS:
         return None  # "the newspaper" is one the story names as a newspaper, or not known
     lo = max(0, at - _OWNER_WINDOW)
+    after_told = _ends(r"\btold[ \t]+", text, lo, at)
     for found in reversed(list(_ORG_RUN.finditer(text, lo, at))):
-        if re.search(r"\btold[ \t]+$", text[lo : found.start()]):
+        if found.start() in after_told:
             continue  # "told the BBC": who was told does not speak
         tie = noun in _SINGULAR and " and " in found.group(0)  # "EADS and BAE" … "the companies"
         name = _owner(found.group(0), cast, tied=tie)

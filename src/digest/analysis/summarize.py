@@ -204,6 +204,11 @@ class NewsSummarizer(AbstractSummarizer):
             shown = [heading, *(texts[j] for j in before)]
             return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
 
+        def unplaced(i: int) -> bool:
+            """Sentence ``i`` is about someone by description with no chosen sentence before
+            it: shown, it would open the summary."""
+            return describes(texts[i]) and not any(j < i for j in chosen)
+
         def says_again(i: int) -> bool:
             """Sentence ``i`` says again what a chosen one says (an abstract, then its story)."""
             return any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen)
@@ -213,7 +218,7 @@ class NewsSummarizer(AbstractSummarizer):
                 break
             if says_again(i):
                 continue
-            if describes(texts[i]) and not any(j < i for j in chosen):
+            if unplaced(i):
                 continue  # a description needs a sentence shown before it
             if not leans_back(texts[i]) or i - 1 in chosen:
                 if not strangers(i):
@@ -223,7 +228,7 @@ class NewsSummarizer(AbstractSummarizer):
                 and count - len(chosen) >= 2
                 and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
-                and not (describes(texts[i - 1]) and not any(j < i - 1 for j in chosen))
+                and not unplaced(i - 1)
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
             ):
@@ -350,9 +355,7 @@ def unintroduced(sentence: str, introduced: dict[str, int], index: int, shown: s
     all. A reader of the summary would meet a stranger: "Ms Simonetti said …"."""
     words = WORD.findall(sentence)
     alone = {without_possessive(m[1]) for m in _TITLED_SURNAME.finditer(sentence)}
-    alone |= {
-        without_possessive(w) for w in words if introduced.get(without_possessive(w), index) < index
-    }
+    alone |= {s for s in map(without_possessive, words) if introduced.get(s, index) < index}
     known = {without_possessive(w) for w in WORD.findall(shown)}
     return alone - set(_full_named(words)) - known
 
