@@ -720,3 +720,20 @@ def test_a_short_attribution_sentence_counts_when_the_paragraph_goes_on() -> Non
     """Without it “…” Tom Baker said. followed by another sentence loses the quote."""
     quote = only("“We will rebuild the pier.” Tom Baker said. The unions agreed to the plan.")
     assert quote.speaker == "Tom Baker"
+
+
+def test_a_quotation_in_another_language_is_found_but_credited_to_nobody() -> None:
+    # the attribution rules are English: read by them, "Am Ende" and "Er" were people
+    paragraphs = (
+        "Die Stadt plant eine neue Brücke über den Fluss.",
+        "Im März: „Wir haben bereits die Zusage für die neue Brücke bekommen, und sie kommt.“",
+        "Am Ende: „Wollen wir so leben? Das wollen wir alle nicht, sagen die Anwohner.“",
+    )
+    german = find_quotes(article(*paragraphs, language="german"))
+    assert [q.text[:8] for q in german] == ["Wir habe", "Wollen w"]
+    credits = {(q.speaker, q.speaker_kind, q.speaker_as_written) for q in german}
+    assert credits == {(None, None, None)}
+    assert key_quote(german) is None
+    # the same text read as English still credits its speakers
+    english = find_quotes(article(*paragraphs))
+    assert [q.speaker_as_written for q in english] != [None, None]

@@ -15,7 +15,9 @@ from digest.analysis.names import (
     ABBREVIATION,
     NAME,
     NOUN_PHRASE,
+    ORGANISATION_WORDS,
     TITLE_ABBREVIATION,
+    TITLES,
     UNNAMED_NOUNS,
     V,
     is_possessive,
@@ -153,6 +155,16 @@ _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
 _DETERMINER = re.compile(r"(?i:the|an?|his|her|their|one|another|some|two|three|several)\b")
 
 
+def _organisation_noun(before: str, name: str) -> str | None:
+    """The name with the organisation noun right before it ("investment bank Merrill Lynch",
+    "research firm Gartner"), so that it is read as the organisation it is; not across a title
+    ("campaign Chairman John Podesta" is a person)."""
+    kind = re.search(r"\b([a-z]+)[ \t]+$", before)
+    if kind and kind.group(1) in ORGANISATION_WORDS and norm(name.split()[0]) not in TITLES:
+        return f"{kind.group(1)} {name}"
+    return None
+
+
 def _speaker_in(span: str) -> str | None:
     """Who a span of attribution words names: a description as written ("the Republican
     nominee", "a spokesman"), else the last name in it, else a pronoun."""
@@ -166,7 +178,10 @@ def _speaker_in(span: str) -> str | None:
     if not names and span.split() and norm(span.split()[-1]) in UNNAMED_NOUNS:
         return span  # "federal prosecutors wrote"
     if names:
-        return strip_titles_but_honorific(names[-1].group(0)) or names[-1].group(0)
+        last = names[-1]
+        return _organisation_noun(span[: last.start()], last.group(0)) or (
+            strip_titles_but_honorific(last.group(0)) or last.group(0)
+        )
     pronoun = _PRONOUN_WORD.search(span)
     return pronoun.group(0) if pronoun else None
 
@@ -364,6 +379,11 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 later = _BEFORE.search(text, later.start() + 1, start)
         before_who = _group(before)
         if before is not None and before.group("who"):
+            at = before.start("who")
+            if before_who:  # "Research firm Gartner said:"
+                before_who = _organisation_noun(text[max(0, at - 40) : at], before_who) or (
+                    before_who
+                )
             # "A spokesman for the Business Software Alliance said:": the spokesman, unnamed
             floor = max(line_start, previous_end)
             before_who = _unnamed_before(text, floor, before.start("who")) or before_who

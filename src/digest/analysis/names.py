@@ -107,6 +107,9 @@ def name_words(words: list[str]) -> list[str]:
     return [w for w in words if w]
 
 
+_SURNAMES = {"may", "dear", "long", "little", "rich"}  # function words that are also surnames
+
+
 def looks_like_person(words: list[str]) -> bool:
     if not words or len(words) > 4:
         return False
@@ -114,10 +117,21 @@ def looks_like_person(words: list[str]) -> bool:
         return False  # "Republican", "Senator"
     if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
         return False  # "IAAF", "BBC": an acronym names an organisation
-    if any(norm(w) in PLACE_WORDS or norm(w) in NUMBER_WORDS for w in words):
+    # after a known first name, a surname may be a word of the lists ("Mike Lake", "Jeremy
+    # Dear", "Oliver Irish"), but not a day or month ("said Clinton Friday") but May
+    surname = norm(words[-1])
+    named = (
+        len(words) == 2
+        and norm(words[0]) in FIRST_NAMES
+        and norm(words[0]) not in PLACE_WORDS
+        and surname not in CALENDAR_WORDS - {"may"}
+    )
+    if any(norm(w) in PLACE_WORDS for w in (words[:1] if named else words)):
         return False
-    if any(norm(w) in FUNCTION_WORDS or norm(w) in VERB_WORDS for w in words):
+    if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words):
         return False  # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name
+    if any(norm(w) in FUNCTION_WORDS for w in words) and not (named and surname in _SURNAMES):
+        return False
     return all(w[:1].isupper() or re.fullmatch(PARTICLE[2:], w) for w in words)
 
 

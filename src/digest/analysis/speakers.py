@@ -12,6 +12,7 @@ from digest.analysis.names import (
     CALENDAR_WORDS,
     FEMALE_TITLES,
     FUNCTION_WORDS,
+    HONORIFICS,
     LAST_WORD,
     ORGANISATION_WORDS,
     PARTICLE,
@@ -19,6 +20,7 @@ from digest.analysis.names import (
     PLACE_WORDS,
     TITLES,
     UNNAMED_NOUNS,
+    VERB_WORDS,
     V,
     is_possessive,
     looks_like_person,
@@ -48,19 +50,26 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         return "pronoun", words[0].lower()
     # the last capitalised run that is not a possessive: "Clinton’s top aide Jake Sullivan"
     runs: list[list[str]] = []
+    before: list[str] = []  # the word before each run
     current: list[str] = []
-    for word in words:
+    opening = ""
+    for i, word in enumerate(words):
         capital = word[:1].isupper() or (current and re.fullmatch(PARTICLE[2:], word))
         if capital and not is_possessive(word):
+            if not current:
+                opening = words[i - 1] if i else ""
             current.append(word)
             continue
         if current:
             runs.append(current)
+            before.append(opening)
         current = []
         if capital:  # a possessive closes a run: "Smith’s"
             runs.append(["’s"])
+            before.append("")
     if current:
         runs.append(current)
+        before.append(opening)
     determiner = norm(words[0]) in {
         "the",
         "a",
@@ -84,10 +93,12 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     # and "a Nevada Democrat" is nobody named
     indefinite = norm(words[0]) in {"a", "an", "one", "another", "some", "several", "many"}
     ends_in_name = bool(current) and not indefinite
-    for run in reversed(runs if ends_in_name else []):
+    for run, opening in reversed(list(zip(runs, before, strict=True)) if ends_in_name else []):
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = name_words(run)
+        if opening.islower() and norm(opening) in ORGANISATION_WORDS and name == run:
+            return "organisation", " ".join(name)  # "investment bank Merrill Lynch"
         # the titles end at the last title word: "FBI General Counsel James A. Baker"
         cut = max((i + 1 for i, w in enumerate(name[:-1]) if norm(w) in TITLES), default=0)
         name = name[cut:]
@@ -97,6 +108,9 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             return "unnamed", phrase  # "Analysts said"
         if looks_like_person(name):
             return "person", " ".join(name)
+        honoured = len(run) > len(name) and norm(run[-len(name) - 1]) in HONORIFICS
+        if len(name) == 1 and honoured and norm(name[0]) not in VERB_WORDS | ORGANISATION_WORDS:
+            return "person", name[0]  # "Mr Irish", "Mrs May": a surname, whatever else it is
         if name and any(
             norm(w) in ORGANISATION_WORDS or (len(w.strip(".’'")) > 1 and w.isupper()) for w in name
         ):
@@ -163,6 +177,14 @@ _UNNAMED_REPORTER = re.compile(
 )
 
 
+# a sentence opening on a description that reports or stands in apposition: "The home
+# secretary said", "The home secretary, whose blueprint …, also rejected"
+_DESCRIBED_SUBJECT = re.compile(
+    rf"[\s\"“”]*(?P<d>[Tt]he[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?[a-z-]+)"
+    rf"(?=[ \t]*,|[ \t]+(?:also[ \t]+)?{V}\b)"
+)
+
+
 _PRONOUN_REPORTS = re.compile(rf"[\s\"“”]*(?:He|She)[ \t]+(?:[a-z]+[ \t]+)?{V}\b")
 
 
@@ -206,6 +228,12 @@ def resolve_pronoun(
             for person in reversed(spoken):
                 if _compatible(person, pronoun) and (among is None or person in among):
                     return person
+            described = _DESCRIBED_SUBJECT.match(text, start, end)
+            if described and among is None:
+                # "The home secretary said …": the sentence's subject, named earlier by role
+                role = resolve_description(described.group("d"), cast, start)
+                if role is not None and _compatible(role, pronoun):
+                    return role
             subjects = _subject_of(cast, text, start, end, possessors)
             if _PRONOUN_REPORTS.match(text, start, end):
                 # "He said that Mr Houston may be interviewed.": "he" goes on from an earlier
