@@ -50,7 +50,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from digest.analysis.keyquote import key_quote  # noqa: E402
+from digest.analysis.keyquote import key_quote, opening_of  # noqa: E402
 from digest.analysis.names import PRONOUNS  # noqa: E402
 from digest.analysis.quotes import find_quotes  # noqa: E402
 from digest.analysis.workers import quotes_of  # noqa: E402
@@ -234,7 +234,7 @@ def quote_table(corpus: Path = CORPUS) -> dict[str, Any]:
         shown = quotes_of(article)  # what make chooses the key quote from
         if shown:
             articles_with_quotes += 1
-            chosen = key_quote(shown, headline=article.title)
+            chosen = key_quote(shown, headline=article.title, opening=opening_of(article))
             if chosen is not None:
                 keys += 1
                 keys_named += bool(chosen.speaker and chosen.speaker.lower() not in PRONOUNS)
@@ -295,7 +295,7 @@ def held_out_table(corpus: Path = CORPUS, sample: Path = HELD_OUT) -> dict[str, 
             if found:
                 counts[1] += 1
                 counts[2] += speaker_right(row, found[0].speaker, found[0].speaker_kind)
-        chosen = key_quote(quotes_of(article), headline=article.title)
+        chosen = key_quote(quotes_of(article), headline=article.title, opening=opening_of(article))
         hit = _hits(chosen, [r for r in checked if r["kind"] != "none"]) if chosen else []
         if hit:
             keys[0] += 1

@@ -1769,3 +1769,17 @@ def test_she_is_the_woman_the_first_name_tells() -> None:
     )
     assert [(q.speaker, q.speaker_kind) for q in found] == [("Martina Navratilova", "person")]
 
+
+def test_a_key_quote_must_touch_the_story() -> None:
+    """Without it an aside sharing no word with the headline nor the opening paragraphs was
+    the pull quote: the editors found such quotes right 39% of the time (74% for the rest)."""
+    headline = "Council votes to close the Harbour Street library"
+    opening = "The council voted on Monday to close the library after 90 years."
+    aside = say("The weather this winter has been terrible for everyone who farms here.", at=0)
+    on = say("Closing the library is the saddest vote I have cast in this council.", at=200)
+    assert key_quote((aside,), headline) is aside  # no opening given: as before
+    assert key_quote((aside,), headline, opening) is None
+    assert key_quote((aside, on), headline, opening) is on
+    # a word of the opening paragraphs is enough ("voted"/"votes" share a stem)
+    story = say("We voted with our hearts and against the budget cuts, whatever comes.", at=300)
+    assert key_quote((story,), headline, opening) is story

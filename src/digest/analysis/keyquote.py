@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from digest.analysis.names import FUNCTION_WORDS, PRONOUNS, WORD, is_name, norm
-from digest.model import Quote
+from digest.model import Article, Quote
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|we|We|my|My|our|Our|me|us)\b")
 
@@ -154,10 +154,31 @@ def credited_by_pronoun(quote: Quote) -> bool:
     return written in PRONOUNS
 
 
-def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
-    """The quote a reader remembers: :func:`eligible` only (else none at all), the story's
-    protagonist first, then the best :func:`score`; the earliest wins a tie. (The summary is
-    made after it, leaving its sentence out.)"""
+OPENING_PARAGRAPHS = 3
+
+
+def opening_of(article: Article) -> str:
+    """The paragraphs that say what the story is about, for :func:`off_the_story`."""
+    return " ".join(article.paragraphs[:OPENING_PARAGRAPHS])
+
+
+def off_the_story(quote: Quote, headline: str, opening: str) -> bool:
+    """The quote shares no content word with the headline nor with the opening paragraphs: an
+    aside. Of the 934 key quotes the editors judged (rounds 3 to 12), the 90 that were so were
+    right 39% of the time, against 74% for the rest; with them left out, the judged articles
+    kept as many right key quotes (a better one took an aside's place) and 23 fewer weak or
+    wrong ones, and one in thirty had none."""
+    words = _stems(quote.text)
+    return not (words & _stems(headline)) and not (words & _stems(opening))
+
+
+def key_quote(
+    quotes: tuple[Quote, ...], headline: str = "", opening: str | None = None
+) -> Quote | None:
+    """The quote a reader remembers: :func:`eligible` only (else none at all), on the story
+    when ``opening`` (the first paragraphs) is given, the story's protagonist first, then the
+    best :func:`score`; the earliest wins a tie. (The summary is made after it, leaving its
+    sentence out.)"""
     lead = protagonist(quotes, headline)
     best: Quote | None = None
     best_score = float("-inf")
@@ -166,6 +187,8 @@ def key_quote(quotes: tuple[Quote, ...], headline: str = "") -> Quote | None:
             continue
         if credited_by_pronoun(quote):
             continue  # “…,” he said: the editors found a fifth of these credited to the wrong one
+        if opening is not None and off_the_story(quote, headline, opening):
+            continue
         value = score(quote, headline) + (1.5 if lead and quote.speaker == lead else 0)
         if value > best_score:
             best, best_score = quote, value

@@ -23,7 +23,7 @@ from multiprocessing.context import ForkServerContext
 from pathlib import Path
 
 from digest.analysis.cache import Analysis, AnalysisCache
-from digest.analysis.keyquote import with_its_point
+from digest.analysis.keyquote import opening_of, with_its_point
 from digest.errors import ConfigError
 from digest.model import Article, Quote, Skipped, Story
 from digest.selection import Group
@@ -61,7 +61,7 @@ def analyse(article: Article, sentences: int, algorithm: str) -> Analysis:
     from digest.analysis.summarize import summarize
 
     quotes = quotes_of(article)
-    chosen = key_quote(quotes, headline=article.title)
+    chosen = key_quote(quotes, headline=article.title, opening=opening_of(article))
     shown = None if chosen is None else with_its_point(chosen, quotes, article.source_text[0])
     avoid = () if shown is None else tuple(p[:40] for p in part_texts(article, shown))
     summary = summarize(article, sentences, algorithm, avoid=avoid)
