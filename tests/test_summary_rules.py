@@ -1073,3 +1073,64 @@ def test_a_team_sheet_is_not_a_summary_line(line: str, listed: bool) -> None:
 )
 def test_a_team_sheet_needs_six_separators_and_four_names_in_five(line: str, listed: bool) -> None:
     assert boilerplate.is_name_list(line) is listed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Mr McConnell went on to promise that Scotland would help rebuild.", True),
+        ("The minister goes on to list the reasons for the ban.", True),
+        ('Bob Bryan added: "I am really confident in Andy."', True),
+        ("Edelman added that the stadium would not cut the budget.", True),
+        ("The company added 200 jobs in March.", False),  # "added" is not said
+        ("The council went on holiday in August.", False),
+    ],
+)
+def test_a_statement_that_goes_on_from_an_earlier_one_leans_back(
+    sentence: str, leans: bool
+) -> None:
+    """Without it "Mr McConnell went on to promise …" and "Bob Bryan added: …" stood as if
+    nothing had been said before them, and a summary opened on them (round 14's readers)."""
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("While that bodes well for rugby, it sharpens the excitement ahead of the cup.", True),
+        ("Although this was expected, the club sacked its manager.", True),
+        ("If these are approved, the library closes in May.", True),
+        ("While thousands marched, the police watched from the square.", False),
+        ("While this week was busy, the council rested.", False),  # "this week": a time
+    ],
+)
+def test_a_demonstrative_in_an_opening_clause_leans_back(sentence: str, leans: bool) -> None:
+    """Without it a summary opened "While that bodes well for rugby, …" with "that" meaning
+    what the article said before (round 14's readers)."""
+    assert leans_back(sentence) is leans
+
+
+def test_a_lead_that_tells_is_news_though_it_shares_no_word_with_the_headline() -> None:
+    """Without "told" among the reporting verbs, "At least three people from Scotland died …,
+    the first minister has told MSPs." (headline "McConnell details Scots wave toll") was put
+    aside as an anecdote, and the summary was three "Mr McConnell went on to …" lines."""
+    assert summarize_module.reports("Three people died in the storm, the mayor has told MPs.")
+    assert summarize_module.reports("The newspaper proclaimed that England were still first.")
+    assert not summarize_module.reports("The crowd waited in the rain outside the hall.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "described"),
+    [
+        ('Sooner or later, the New Jersey governor told reporters, "it starts to pay off."', True),
+        ("In Iowa, the Louisiana governor barely qualified for the debate.", True),
+        ("On Tuesday, the governor of Texas signed the bill.", False),  # names the post
+        ("The Vermont senator won the primary.", True),
+    ],
+)
+def test_a_description_after_an_opening_phrase_is_still_a_description(
+    sentence: str, described: bool
+) -> None:
+    """Without it "Sooner or later, the New Jersey governor told reporters, …" led a summary
+    that never named the governor."""
+    assert summarize_module.describes(sentence) is described

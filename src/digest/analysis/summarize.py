@@ -279,7 +279,8 @@ _LEANS_BACK = re.compile(
 
 
 # a person by a description of who they are, as the subject: "The Vermont senator won …",
-# "The 21-year-old singer said …" (not "The governor of Texas", which names the post)
+# "The 21-year-old singer said …", "Sooner or later, the New Jersey governor told reporters"
+# (not "The governor of Texas", which names the post)
 _ROLES = (
     r"(?:senator|governor|candidate|nominee|front-?runner|congress(?:wo)?man|lawmaker|mayor"
     r"|president|chairman|chairwoman|leader|secretary|minister|chancellor|businessman"
@@ -288,7 +289,8 @@ _ROLES = (
     r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge)"
 )
 _DESCRIBED = re.compile(
-    r"^The[ \t]+(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
+    r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?(?i:t)he[ \t]+"
+    r"(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
     r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)[ \t]+){0,3}"
     rf"{_ROLES}(?:['’]s)?[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
 )
@@ -313,7 +315,8 @@ _REFERS_BACK = re.compile(
 # them ("Clinton fired back that ...") answers something said before it
 _ALSO = re.compile(
     r"^(?:\S+\s+){0,6}?(?:also\b(?!\s+known\b)"
-    r"|(?:fired|shot|hit|struck) back\b|(?:countered|retorted|responded|replied)\b)",
+    r"|(?:fired|shot|hit|struck) back\b|(?:countered|retorted|responded|replied)\b"
+    r"|added(?=[ \t]*[:,]|[ \t]+that\b)|(?:went|goes)[ \t]+on[ \t]+to\b)",
     re.I,
 )
 _TEASER = re.compile(
@@ -379,7 +382,13 @@ def refers_back(sentence: str) -> bool:
 
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 # "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
-_EARLY_PRONOUN = re.compile(r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b")
+_EARLY_PRONOUN = re.compile(
+    r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b"
+    # "While that bodes well for rugby, …": a demonstrative standing for what came before
+    r"|^(?:While|Although|Though|If|As|Because|Since|When|Whether|Despite|And|But)[ \t]+"
+    r"(?:that|this|these|those)[ \t]+(?:is|was|are|were|has|had|may|might|will|would|could"
+    r"|can|should|does|did|[a-z]+s)\b"
+)
 
 
 # "In her pursuit of the nomination, Hillary Rodham Clinton …", "Though he has no shot, John
@@ -428,6 +437,7 @@ _EXTRAPOSED = re.compile(
 # give a figure ("40%", "£80m", "$2.7bn")
 _REPORTS = re.compile(
     r"\b(?:says?|said|warn(?:s|ed)|announce[sd]|report(?:s|ed)|according[ \t]+to|forecast"
+    r"|told|tells|declared|proclaimed|stated|insisted|pledged|vowed|promised"
     r"|reveal(?:s|ed)|confirm(?:s|ed)|claim(?:s|ed)|accused|charged|ruled|estimate[sd])\b"
     r"|\d[\d,.]*[ \t]?(?:%|per[ \t]?cent\b|bn\b|m\b|million\b|billion\b)|[$£€][ \t]?\d"
 )
