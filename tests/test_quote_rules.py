@@ -1783,3 +1783,39 @@ def test_a_key_quote_must_touch_the_story() -> None:
     # a word of the opening paragraphs is enough ("voted"/"votes" share a stem)
     story = say("We voted with our hearts and against the budget cuts, whatever comes.", at=300)
     assert key_quote((story,), headline, opening) is story
+
+
+def test_an_office_nobody_in_the_story_holds_is_not_the_holder_of_another() -> None:
+    """Without it "the prime minister said:" went to whoever the passage was about: the
+    story's London mayor (round 13 of the key-quote readings)."""
+    found = find_quotes(
+        article(
+            "London mayor Ken Livingstone says he is standing by his remarks about a reporter.",
+            "Mr Livingstone said he would not apologise even if asked. Later the prime minister "
+            "said: “He should apologise to the journalist, and he should do it today.”",
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in found] == [(None, "unnamed")]
+    # the same passage about a minister gives "the prime minister" to no one else either, but
+    # a description of what the subject is ("the mayor") still goes to him
+    found = find_quotes(
+        article(
+            "London mayor Ken Livingstone says he is standing by his remarks about a reporter.",
+            "Later the mayor said: “I will not apologise to the journalist, today or ever.”",
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Ken Livingstone", "person")]
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Continental Airlines", False),
+        ("Acme Pharmaceuticals", False),
+        ("Margaret Court", True),  # a known first name: a surname that is an organisation word
+    ],
+)
+def test_a_name_ending_in_an_organisation_word_is_no_person(name: str, person: bool) -> None:
+    """Without it "Continental Airlines" was a person, and its filing the key quote of a story
+    under "Continental" (round 13 of the key-quote readings)."""
+    assert (parse_speaker(name)[0] == "person") is person

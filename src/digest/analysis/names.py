@@ -128,6 +128,8 @@ def looks_like_person(words: list[str]) -> bool:
     )
     if any(norm(w) in PLACE_WORDS for w in (words[:1] if named else words)):
         return False
+    if norm(words[0]) not in FIRST_NAMES and any(norm(w) in ORGANISATION_WORDS for w in words[1:]):
+        return False  # "Continental Airlines", not "Margaret Court"
     if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words):
         return False  # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name
     if any(norm(w) in FUNCTION_WORDS for w in words) and not (named and surname in _SURNAMES):

@@ -16,6 +16,7 @@ from digest.analysis.candidates import ATTRIBUTION_AFTER, Candidate, candidates,
 from digest.analysis.cast import Person, cast_of, gender_of
 from digest.analysis.names import ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
+    holds_another_post,
     kind_of_name,
     owner_before,
     parse_speaker,
@@ -136,6 +137,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 person = resolve_description(value, cast, c.start)
                 if person is None and refers_back(value):
                     person = resolve_pronoun("", cast, text, body_start, c.start, speakers)
+                    if person is not None and holds_another_post(person, value):
+                        person = None  # "the prime minister said" is not the mayor
                 if person is None and norm(value.split()[-1]) in ORGANISATION_WORDS:
                     # "the State Department" is named; "the agency" only points back to it
                     named = any(w[:1].isupper() for w in value.split()[1:])

@@ -311,6 +311,17 @@ def refers_back(description: str) -> bool:
     return head in PERSON_NOUNS or head in TITLES or bool(re.fullmatch(r"\d+-year-old", head))
 
 
+# offices one person holds at a time: "the prime minister" is not the story's mayor
+_POSTS = {"minister", "president", "mayor", "governor", "chancellor", "secretary", "senator"}
+
+
+def holds_another_post(person: Person, description: str) -> bool:
+    """``description`` ("the prime minister") names an office, and the person is known to
+    hold another one ("London mayor Ken Livingstone")."""
+    head = norm(description.split()[-1])
+    return head in _POSTS and bool((person.roles & _POSTS) - {head})
+
+
 def kind_of_name(name: str) -> str:
     words = [norm(w) for w in name.split()]
     if any(w in ORGANISATION_WORDS for w in words):
