@@ -1134,3 +1134,76 @@ def test_a_description_after_an_opening_phrase_is_still_a_description(
     """Without it "Sooner or later, the New Jersey governor told reporters, …" led a summary
     that never named the governor."""
     assert summarize_module.describes(sentence) is described
+
+
+def test_a_sentence_after_one_left_out_leans_on_nothing_shown() -> None:
+    """Without it "It means …" came right after the lead although the sentence it leaned on
+    (here the pull quote's, left out of the summary) stood between them in the article: the
+    summary read as if the lead were its antecedent (round 15: "Cueto was also puzzled …"
+    after a quotation left out)."""
+    leaning = "It means forty staff at the Harbour Street library will lose their jobs."
+    quoted = "“We have no money left for the library,” the council leader said on Tuesday."
+    story = article(LEAD, quoted, leaning, PETITION, DELAY, title=LIBRARY)
+    paragraphs, after_gap = summarize_module._candidates(story, avoid=("We have no money",))
+    assert [s for p in paragraphs for s in p] == [LEAD, leaning, PETITION, DELAY]
+    assert after_gap == {leaning}
+    assert summarize(story, 2, avoid=("We have no money",)) == (LEAD, PETITION)
+    # with nothing left out between them, the two go together as before
+    assert library(LEAD, leaning, PETITION, DELAY, k=2) == (LEAD, leaning)
+
+
+def test_first_person_narration_left_out_is_a_gap_too() -> None:
+    """Without it the sentence after a first-person one left out leaned on the one before."""
+    leaning = "It means forty staff at the Harbour Street library will lose their jobs."
+    mine = "I have borrowed books there every week since I was a boy."
+    story = article(LEAD, mine, leaning, PETITION, DELAY, INSPECTED, title=LIBRARY)
+    paragraphs, after_gap = summarize_module._candidates(story)
+    assert mine not in [s for p in paragraphs for s in p]
+    assert leaning in after_gap
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Some liken them to talking audioblogs because many complement weblogs.", True),
+        ("Voters gave him a majority of ten thousand.", True),
+        ("Tax credits As a result, the number of properties paying the duty has rocketed.", True),
+        ("Harbourton council gave them nothing.", False),  # two words before: not the opening
+        ("Councillors voted on Tuesday to close the library.", False),
+    ],
+)
+def test_an_early_object_pronoun_or_a_fused_heading_leans_back(sentence: str, leans: bool) -> None:
+    """Without it "Some liken them to …" opened a summary that never said what "them" were,
+    and "Tax credits As a result, …" (a BBC subhead run into its sentence) stood alone (round
+    15's readers)."""
+    assert leans_back(sentence) is leans
+
+
+def test_the_colon_of_a_lost_label_is_cut_off() -> None:
+    """Without it ": It was always a struggle …" reached a summary (a BBC piece whose speaker
+    labels were lost, round 15)."""
+    assert boilerplate.strip_front(": It was always a struggle for him.") == (
+        "It was always a struggle for him."
+    )
+    assert boilerplate.strip_front("-5 degrees was the coldest night.") == (
+        "-5 degrees was the coldest night."
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        (
+            "He consulted scholar A.E. Dick Howard at the university. Both advised him.",
+            ["He consulted scholar A.E. Dick Howard at the university.", "Both advised him."],
+        ),
+        (
+            "The firm is based in the U.S. It grew fast last year.",
+            ["The firm is based in the U.S.", "It grew fast last year."],
+        ),
+    ],
+)
+def test_initials_before_a_name_do_not_end_a_sentence(paragraph: str, sentences: list[str]) -> None:
+    """Without it Punkt cut "scholar A.E." from "Dick Howard at …", and a summary showed the
+    two halves as sentences."""
+    assert list(TOK.to_sentences(paragraph)) == sentences

@@ -159,12 +159,13 @@ _NOTICE_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?:,\s*[A-Z][A-Z'’-]+)?\s*--\s*(
 _GLUED_ID = re.compile(r"^\d{3,}(?=[A-Z][a-z])")
 # what is left when the splitter cut a dateline at its abbreviation: "JACKSON, Miss." then
 # "- U.S. District Judge Carlton W. Reeves ..." (the place is too short to be a sentence)
-_LEFT_DASH = re.compile(r"^(?:[–—―]|-{1,2})\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LEFT_DASH = re.compile(r"^(?:(?:[–—―]|-{1,2})\s+|[:;]\s*)(?=[\"“‘'(]?[A-Z0-9])")
 
 
 def strip_front(sentence: str) -> str:
     """The sentence without a dateline (and a byline run into it) in front, nor the dash of
-    a dateline the splitter cut off."""
+    a dateline the splitter cut off, nor the colon of a label the copy lost (": It was always
+    a struggle …" in a BBC piece whose speaker labels are gone)."""
     sentence = _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
     sentence = _NOTICE_LABEL.sub("", _GLUED_ID.sub("", sentence, count=1), count=1)
     return _LEFT_DASH.sub("", _PLACE_DATELINE.sub("", sentence, count=1), count=1)

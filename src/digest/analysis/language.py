@@ -15,6 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
+from digest.analysis.names import FUNCTION_WORDS, PRONOUNS
 from digest.settings import punkt_languages
 from digest.settings.languages import UNSPACED, block_of
 
@@ -29,6 +30,10 @@ _TITLE_END = re.compile(
 )
 # what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
 _CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
+# initials ending a piece ("scholar A.E.", "the U.S."): a name or a noun that goes on after
+# them ("Dick Howard", "Congress") is the same sentence, a word that opens one ("It") is not
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+_NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
 
 
 @cache
@@ -60,11 +65,23 @@ class Tokenizer:
         spans: list[tuple[int, int]] = []
         for start, end in self._sentences.span_tokenize(paragraph):
             after_title = spans and _TITLE_END.search(paragraph, 0, spans[-1][1])
-            if spans and (_CONTINUES.match(paragraph, start) or after_title):
+            if spans and (
+                _CONTINUES.match(paragraph, start)
+                or after_title
+                or self._after_initials(paragraph, spans[-1][1], start)
+            ):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
         return spans
+
+    def _after_initials(self, paragraph: str, end: int, start: int) -> bool:
+        """Punkt cut after initials ("scholar A.E." | "Dick Howard at …") before a word that
+        does not open a sentence (English: the words that do are known)."""
+        if self.language != "english" or not _INITIALS_END.search(paragraph, 0, end):
+            return False
+        word = _NEXT_WORD.match(paragraph, start)
+        return word is not None and word.group(0).lower() not in FUNCTION_WORDS | PRONOUNS
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """The sentence's words (remembered: the summary filters and sumy's document model

@@ -60,7 +60,8 @@ class NewsSummarizer(AbstractSummarizer):
       inverted pyramid;
     * a sentence that opens on a connective or a pronoun ("However", "This", "She", "The
       letter"), or points back inside it ("also", "that decision"), is taken only together
-      with the sentence before it, shown right before it;
+      with the sentence before it in the article, shown right before it (never across a
+      sentence left out);
     * a sentence that says again what a chosen one says (cosine ``REDUNDANT``) is passed over,
       and one about someone by description comes only after a chosen sentence.
     """
@@ -88,6 +89,9 @@ class NewsSummarizer(AbstractSummarizer):
         self._stop_words = frozenset(map(self.normalize_word, words))
 
     headline: tuple[str, ...] = ()  # the headline and dek's words, set by :func:`summarize`
+    # sentences the article does not have right after the sentence before them (something was
+    # left out between), set by :func:`summarize`: no sentence before them answers a lean back
+    after_gap: frozenset[str] = frozenset()
 
     def __call__(self, document: Any, sentences_count: int) -> tuple[Any, ...]:
         sentences = list(document.sentences)
@@ -220,11 +224,13 @@ class NewsSummarizer(AbstractSummarizer):
                 continue
             if unplaced(i):
                 continue  # a description needs a sentence shown before it
-            if not leans_back(texts[i]) or i - 1 in chosen:
+            joined = texts[i] not in self.after_gap  # right after sentence i - 1
+            if not leans_back(texts[i]) or (i - 1 in chosen and joined):
                 if not strangers(i):
                     chosen.add(i)
             elif (
-                i - 1 in score
+                joined
+                and i - 1 in score
                 and count - len(chosen) >= 2
                 and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
@@ -384,6 +390,10 @@ _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
 # "Now he's doing the same.", "Then she left.": a pronoun subject in the first words
 _EARLY_PRONOUN = re.compile(
     r"^(?:[A-Z]\w*,?\s+){1,2}(?:he|she|they|it|his|her|their)\b"
+    # "Some liken them to …", "Many call him …": an object pronoun in the first words
+    r"|^[A-Z]\w*[ \t]+[a-z]+[ \t]+(?:them|him)\b"
+    # "Tax credits As a result, …": a heading the copy ran into the sentence after it
+    r"|^[A-Z][a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]+(?:As a result|However|But|Meanwhile|And)\b"
     # "While that bodes well for rugby, …": a demonstrative standing for what came before
     r"|^(?:While|Although|Though|If|As|Because|Since|When|Whether|Despite|And|But)[ \t]+"
     r"(?:that|this|these|those)[ \t]+(?:is|was|are|were|has|had|may|might|will|would|could"
@@ -547,6 +557,12 @@ def _units(tok: Any, paragraph: str) -> list[str]:
 
 def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[list[str]]:
     """The body's sentences by paragraph, without fragments, repeats of headline and dek, or
+    sentences containing any of the ``avoid`` snippets (see :func:`_candidates`)."""
+    return _candidates(article, avoid)[0]
+
+
+def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[list[str]], set[str]]:
+    """The body's sentences by paragraph, without fragments, repeats of headline and dek, or
     sentences containing any of the ``avoid`` snippets (the pull quote).
 
     A dateline in front of a sentence is cut off (the rest is still a substring of the body);
@@ -554,45 +570,61 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     whole piece is written so) and repeats of an earlier sentence are left out. An interview
     (question and answer lines) is summarised from its introduction, a letters page from its
     first letter; a paragraph that is a social-media embed is skipped whole.
+
+    Also the sentences that do not follow the one before them in the article (one or more
+    left out between): shown after that one, a sentence that leans back ("Cueto was also
+    puzzled …") would lean on what was left out.
     """
     tok = tokenizer(article.language)
     english = article.language == "english"  # the first-person words are English ones
     skip = {_normal(article.title), _normal(article.dek)}
     shown = [{w.lower() for w in tok.to_words(t)} for t in (article.title, article.dek)]
     paragraphs: list[list[tuple[str, bool]]] = []
+    after_gap: set[str] = set()
+    gap = False
     letters = any(boilerplate.is_letters_label(p) for p in article.paragraphs[:2])
     questions = is_interview(article.paragraphs)
     for paragraph in article.paragraphs:
         if letters and paragraphs and boilerplate.is_sign_off(paragraph):
             break  # a letters page: the first letter, one reader's view, not a digest of them
         if boilerplate.is_embed(paragraph):
+            gap = True
             continue  # a tweet pasted in, with its link and sign-off
         units = _units(tok, paragraph)
         if units and boilerplate.is_interview_line(units[0]) and paragraphs and questions:
             break  # the questions and answers begin: the introduction is what summarises
         if units and boilerplate.ends_with_credit(units[-1]):
+            gap = True
             continue  # a picture caption: "... Image: J. Doe."
         sentences = []
         for raw in units:
-            if boilerplate.is_interview_line(raw):
-                continue
             s = boilerplate.strip_front(raw)
             key = _normal(s)
-            if key in skip or any(snippet and snippet in s for snippet in avoid):
-                continue
             words = tok.to_words(s)
-            if boilerplate.not_summary(s, words) or boilerplate.is_question(s):
-                continue
-            if _repeats(words, shown):
+            if (
+                boilerplate.is_interview_line(raw)
+                or key in skip
+                or any(snippet and snippet in s for snippet in avoid)
+                or boilerplate.not_summary(s, words)
+                or boilerplate.is_question(s)
+                or _repeats(words, shown)
+            ):
+                gap = True
                 continue
             skip.add(key)
+            if gap:
+                after_gap.add(s)
+            gap = False
             sentences.append((s, english and boilerplate.is_first_person(s)))
         if sentences:
             paragraphs.append(sentences)
     narration = [[s for s, first in p if not first] for p in paragraphs]
     if sum(map(len, narration)) >= min(3, sum(map(len, paragraphs))):
-        return [p for p in narration if p]
-    return [[s for s, _ in p] for p in paragraphs]
+        # first-person narration left out is a gap too
+        flat = [x for p in paragraphs for x in p]
+        after_gap |= {flat[i][0] for i in range(1, len(flat)) if flat[i - 1][1]}
+        return [p for p in narration if p], after_gap
+    return [[s for s, _ in p] for p in paragraphs], after_gap
 
 
 def summarize(
@@ -602,7 +634,7 @@ def summarize(
     avoid: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
     """Up to ``sentences`` sentences of the body, chosen by the sumy ``algorithm``, in order."""
-    paragraphs = candidate_sentences(article, avoid)
+    paragraphs, after_gap = _candidates(article, avoid)
     flat = [s for p in paragraphs for s in p]
     tok = tokenizer(article.language)
     if not flat and isinstance(tok, ScriptTokenizer):
@@ -613,6 +645,7 @@ def summarize(
     summarizer = _summarizer(check_algorithm(algorithm), article.language)
     if isinstance(summarizer, NewsSummarizer):
         summarizer.headline = tok.to_words(f"{article.title} {article.dek}")
+        summarizer.after_gap = frozenset(after_gap)
     chosen = {str(s) for s in summarizer(document, sentences)}
     return tuple(s for s in flat if s in chosen)
 
