@@ -1819,3 +1819,74 @@ def test_a_name_ending_in_an_organisation_word_is_no_person(name: str, person: b
     """Without it "Continental Airlines" was a person, and its filing the key quote of a story
     under "Continental" (round 13 of the key-quote readings)."""
     assert (parse_speaker(name)[0] == "person") is person
+
+
+def test_the_opening_is_the_first_three_paragraphs() -> None:
+    """Without it the key quote's test of being on the story reads too few or too many
+    paragraphs, or none."""
+    from digest.analysis.keyquote import opening_of
+
+    story = article("One para.", "Two para.", "Three para.", "Four para.")
+    assert opening_of(story) == "One para. Two para. Three para."
+
+
+def test_the_last_name_before_the_verb_speaks() -> None:
+    """Without it "Harbourton councillor Jane Roe said" credited "Harbourton"."""
+    quote = find_quotes(
+        article("“The pier will stay closed all winter,” Harbourton councillor Jane Roe said.")
+    )
+    assert [q.speaker for q in quote] == ["Jane Roe"]
+
+
+def test_an_honorific_is_read_right_before_the_surname() -> None:
+    """Without it a title further back ("Deputy Mayor Mr Lake") was taken for the honorific's
+    place, or the honorific missed."""
+    assert parse_speaker("Deputy Mayor Mr Lake") == ("person", "Lake")
+
+
+def test_he_is_not_the_subject_named_by_role_when_the_gender_is_wrong() -> None:
+    """Without it "The home secretary said … She said:" gave her words to the man who holds
+    that post."""
+    found = find_quotes(
+        article(
+            "Home Secretary Charles Clarke will unveil a points system for migrants.",
+            "Shadow minister Jane Roe said the plan was late.",
+            "The home secretary said he wanted fingerprints taken from every visitor. She said: "
+            "“We will establish a system which looks at the skills of people coming here.”",
+        )
+    )
+    assert [q.speaker for q in found] != ["Charles Clarke"]
+
+
+@pytest.mark.parametrize(
+    ("held", "described"),
+    [
+        ("Governor", "the president"),
+        ("Senator", "the chancellor"),
+        ("Mayor", "the secretary"),
+        ("President", "the senator"),
+        ("Chancellor", "the governor"),
+    ],
+)
+def test_each_office_is_one_another_holder_does_not_take(held: str, described: str) -> None:
+    """Without each of them in the list of offices, "the president said" went to the story's
+    governor (and so on), when nobody in the story is known to hold the office."""
+    found = find_quotes(
+        article(
+            f"{held} Ken Livingstone says he is standing by his remarks about a reporter.",
+            f"Mr Livingstone said he would not apologise. Later {described} said: “He should "
+            "apologise to the journalist, and he should do it today.”",
+        )
+    )
+    assert [q.speaker for q in found] == [None]
+
+
+def test_a_description_that_is_no_office_still_goes_to_the_holder_of_one() -> None:
+    """Without it "the 59-year-old said" was not given to the story's mayor, whom it means."""
+    found = find_quotes(
+        article(
+            "London mayor Ken Livingstone says he is standing by his remarks about a reporter.",
+            "Later the 59-year-old said: “I will not apologise to the journalist, today or ever.”",
+        )
+    )
+    assert [q.speaker for q in found] == ["Ken Livingstone"]
