@@ -1890,3 +1890,27 @@ def test_a_description_that_is_no_office_still_goes_to_the_holder_of_one() -> No
         )
     )
     assert [q.speaker for q in found] == ["Ken Livingstone"]
+
+
+def test_a_credit_line_under_a_quotation_names_its_speaker() -> None:
+    """Without it a fact-check's quotation ("“…”" then "- Sanders." on a line of its own) was
+    read as a continuation of the quotation before it and credited to that speaker (the
+    economist quoted two paragraphs up)."""
+    found = find_quotes(
+        article(
+            "The economist had revised his numbers. “The recovery now looks less lopsided,” "
+            "Emmanuel Saez said.",
+            "Bernie Sanders spoke in New Hampshire on Thursday.",
+            "“Boeing and GE and other multinationals pay zero taxes in some years.”",
+            "- Sanders.",
+        )
+    )
+    assert [q.speaker for q in found] == ["Emmanuel Saez", "Bernie Sanders"]
+    # a dash line that is more than a name is no credit
+    found = find_quotes(
+        article(
+            "“Boeing and GE and other multinationals pay zero taxes in some years.”",
+            "- Sanders spoke for an hour.",
+        )
+    )
+    assert found == ()

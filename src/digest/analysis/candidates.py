@@ -255,6 +255,8 @@ def _colon_lead_in(text: str, line_start: int) -> str | None:
     return previous[previous.rfind("\n") + 1 :]
 
 
+# a fact-check's credit line under a quotation: "“…”" then "- Sanders." alone on a line
+_DASH_CREDIT = re.compile(rf"[ \t]*\n\s*[-–—][ \t]*(?P<who>{NAME})\.?[ \t]*(?:\n|$)")
 _APPOSITION_BEFORE = re.compile(r",[^,\n]{1,80},[ \t]*$")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|in|at|from|for|of|near|into|toward|towards|via|across|outside|inside|around)"
@@ -422,11 +424,14 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             # after it start a new one; the lead-in names the speaker
             after_who = None if text[end - 2] == "." else after_who
         who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
+        credit = None if who else _DASH_CREDIT.match(text, end)
+        if credit is not None:
+            who = credit.group("who")  # a quotation, then "- Sanders." on a line of its own
         candidate = Candidate(
             parts=parts,
             inner=quoted_words(text, parts),
             speaker_as_written=who,
-            attributed=bool(after or before or colon),
+            attributed=bool(after or before or colon or credit),
         )
         if found:
             prev = found[-1]
