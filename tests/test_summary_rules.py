@@ -1207,3 +1207,20 @@ def test_initials_before_a_name_do_not_end_a_sentence(paragraph: str, sentences:
     """Without it Punkt cut "scholar A.E." from "Dick Howard at …", and a summary showed the
     two halves as sentences."""
     assert list(TOK.to_sentences(paragraph)) == sentences
+
+
+@pytest.mark.parametrize(
+    "left_out",
+    [
+        "The library in 1950, when it still had its reading room. Image: J. Doe.",  # caption
+        "Save our library! pic.twitter.com/AbC123 — Jane Roe (@janeroe) March 3, 2026",  # embed
+    ],
+)
+def test_a_caption_or_an_embed_left_out_is_a_gap(left_out: str) -> None:
+    """Without it the sentence after a caption or a tweet pasted into the copy leaned on the
+    sentence before them as if it came right after it."""
+    leaning = "It means forty staff at the Harbour Street library will lose their jobs."
+    story = article(LEAD, left_out, leaning, PETITION, DELAY, title=LIBRARY)
+    paragraphs, after_gap = summarize_module._candidates(story)
+    assert [s for p in paragraphs for s in p] == [LEAD, leaning, PETITION, DELAY]
+    assert after_gap == {leaning}
