@@ -1224,3 +1224,33 @@ def test_a_caption_or_an_embed_left_out_is_a_gap(left_out: str) -> None:
     paragraphs, after_gap = summarize_module._candidates(story)
     assert [s for p in paragraphs for s in p] == [LEAD, leaning, PETITION, DELAY]
     assert after_gap == {leaning}
+
+
+def test_a_short_article_shows_no_sentence_leaning_on_one_left_out() -> None:
+    """Without it an article with no more candidates than the summary's length showed them
+    all, "And in that situation, you have to take one chance." among them, though what it
+    leaned on (a quotation) was left out (round 16's readers)."""
+    leaning = "And in that situation, the council had to take its one chance."
+    quoted = "“We have no money left for the library,” the council leader said on Tuesday."
+    story = article(LEAD, PETITION, quoted, leaning, title=LIBRARY)
+    assert summarize(story, 3, avoid=("We have no money",)) == (LEAD, PETITION)
+    # the first sentence is the article's own opening: kept whatever it opens on
+    opening = "It has been a hard year for the Harbour Street library and its readers."
+    assert summarize(article(opening, PETITION, title=LIBRARY), 3) == (opening, PETITION)
+    # another algorithm shows them all, as sumy gives them
+    assert len(summarize(story, 3, "lexrank", avoid=("We have no money",))) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("While the idea was popular with the children, it met resistance.", True),
+        ("Last week, the trio attended an official screening in Beverly Hills.", True),
+        ("The trio of judges met on Monday to choose a winner.", False),
+        ("When the council met, it voted to close the library.", False),
+    ],
+)
+def test_the_idea_in_an_opening_clause_and_the_trio_lean_back(sentence: str, leans: bool) -> None:
+    """Without it "While the idea was popular …" and "Last week, the trio attended …" stood
+    alone in summaries that never said which idea or which three (round 16's readers)."""
+    assert leans_back(sentence) is leans

@@ -309,7 +309,7 @@ _EVENT = (
 )
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
-    r"|\b(?:on the other hand|the latter\b"
+    r"|\b(?:on the other hand|the latter\b|the (?:trio|duo|quartet)\b(?!\s+of\b)"
     r"|(?:a|an|another|the other)\s+(?:[a-z]+\s+)?one[.!]?$"  # "had a terrible one.": one what?
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
@@ -398,6 +398,8 @@ _EARLY_PRONOUN = re.compile(
     r"|^(?:While|Although|Though|If|As|Because|Since|When|Whether|Despite|And|But)[ \t]+"
     r"(?:that|this|these|those)[ \t]+(?:is|was|are|were|has|had|may|might|will|would|could"
     r"|can|should|does|did|[a-z]+s)\b"
+    # "While the idea was popular, …": a back-reference in the opening clause
+    rf"|^(?:While|Although|Though|Because|Since|When|Despite)[ \t]+the[ \t]+{_EVENT}\b"
 )
 
 
@@ -640,7 +642,11 @@ def summarize(
     if not flat and isinstance(tok, ScriptTokenizer):
         return _lead(article, sentences, avoid)
     if len(flat) <= sentences:
-        return tuple(flat)
+        if algorithm != "news":
+            return tuple(flat)
+        # all of them, but none that leans on a sentence left out right before it (the first
+        # is the article's own opening: it leans on nothing the reader missed)
+        return tuple(s for i, s in enumerate(flat) if not (i and s in after_gap and leans_back(s)))
     document = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in p]) for p in paragraphs])
     summarizer = _summarizer(check_algorithm(algorithm), article.language)
     if isinstance(summarizer, NewsSummarizer):
