@@ -1914,3 +1914,12 @@ def test_a_credit_line_under_a_quotation_names_its_speaker() -> None:
         )
     )
     assert found == ()
+
+
+def test_the_speaker_as_written_after_a_quotation_is_the_name_without_its_title() -> None:
+    """Without it "“…,” Mayor Elena Marsh said." kept "Mayor" in the speaker as written that
+    ``--json`` prints (an honorific stays: "Mr. Cruz")."""
+    found = find_quotes(article("“The pier will stay closed all winter,” Mayor Elena Marsh said."))
+    assert [(q.speaker, q.speaker_as_written) for q in found] == [("Elena Marsh", "Elena Marsh")]
+    found = find_quotes(article("“The pier will stay closed all winter,” Mr. Cruz said."))
+    assert [q.speaker_as_written for q in found] == ["Mr. Cruz"]
