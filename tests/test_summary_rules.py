@@ -1254,3 +1254,21 @@ def test_the_idea_in_an_opening_clause_and_the_trio_lean_back(sentence: str, lea
     """Without it "While the idea was popular …" and "Last week, the trio attended …" stood
     alone in summaries that never said which idea or which three (round 16's readers)."""
     assert leans_back(sentence) is leans
+
+
+def test_a_quotation_re_opened_at_each_of_its_paragraphs_stays_open() -> None:
+    """Without it BBC copy, which re-opens a quotation at each of its (run-together)
+    paragraphs and closes it once at the end, was read as closed at the second mark: a
+    sentence from inside it stood as narration ("And in that situation, you have to take one
+    chance."), or a summary sentence ended with the quotation cut open (round 16)."""
+    from digest.analysis import quotemarks
+
+    paragraph = (
+        'He added: "We showed a lack of strength. "In the second half we had good moments. '
+        'And in that situation, you have to take one chance." The club plays again on Sunday.'
+    )
+    assert quotemarks.balance('He added: "We showed a lack. "In the second half we had good.') == 1
+    assert quotemarks.balance('He said "yes" and she said "no".') == 0
+    assert quotemarks.outside_quotes('"We lost. "But we will win," he said.') == " he said."
+    units = summarize_module._units(TOK, paragraph)
+    assert units == [paragraph[: paragraph.index(" The club")], "The club plays again on Sunday."]

@@ -62,13 +62,15 @@ def outside_quotes(sentence: str) -> str:
     opening, closing = _curly(sentence)
     inside = _starts_inside_quote(sentence)
     out = []
-    for char in sentence:
+    for at, char in enumerate(sentence):
         if char in opening:
             inside = True
         elif char in closing:
             inside = False
         elif char == '"':
-            inside = not inside
+            # a straight mark that opens by its context while inside re-opens (BBC's way of
+            # going on with a quotation at its next paragraph), see :func:`balance`
+            inside = not inside or is_open(sentence, at)
         elif not inside:
             out.append(char)
     return "".join(out)
@@ -91,7 +93,10 @@ def balance(sentence: str) -> int:
         elif char in closing:
             depth -= 1
         elif char == '"':
-            if straight_open:
+            if straight_open and is_open(sentence, at):
+                pass  # “… the scoreline. "In the second half …”: BBC re-opens a quotation at
+                # each of its paragraphs (run together in the copy) without closing it
+            elif straight_open:
                 depth -= 1
                 straight_open = False
             elif is_open(sentence, at):
