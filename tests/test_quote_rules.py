@@ -1923,3 +1923,24 @@ def test_the_speaker_as_written_after_a_quotation_is_the_name_without_its_title(
     assert [(q.speaker, q.speaker_as_written) for q in found] == [("Elena Marsh", "Elena Marsh")]
     found = find_quotes(article("“The pier will stay closed all winter,” Mr. Cruz said."))
     assert [q.speaker_as_written for q in found] == ["Mr. Cruz"]
+
+
+def test_someone_described_in_a_sentence_between_two_quotations_speaks_the_second() -> None:
+    """Without it the spokesman's words went to the official quoted before him: “…” But her
+    spokesman insisted she had only delayed her entry. “…” (key-quote round 12)."""
+    found = find_quotes(
+        article(
+            "Open chief Paul McNamee had said: “Her wrist is not going to heal in time.” But her "
+            "spokesman insisted she had simply delayed her entry. “The doctors are assessing "
+            "her injury every week and she could still play.”"
+        )
+    )
+    assert [(q.speaker, q.speaker_kind, q.speaker_as_written) for q in found] == [
+        ("Paul McNamee", "person", "Paul McNamee"),
+        (None, "unnamed", "her spokesman"),
+    ]
+    # the same speaker going on after his own attribution keeps the quote
+    found = find_quotes(
+        article("“Her wrist is not going to heal,” McNamee said. “She will miss the Open.”")
+    )
+    assert [q.speaker for q in found] == ["McNamee", "McNamee"]

@@ -448,10 +448,25 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 found[-1] = replace(prev, parts=joined, inner=quoted_words(text, joined))
                 previous_end = floor_end = end
                 continue
-            continues = not head.strip() or _attribution_only(head) is not None
+            attribution = _attribution_only(head)
+            continues = not head.strip() or attribution is not None
             if newline:
                 continues = continues and opens_paragraph
-            if continues and not who and (prev.attributed or prev.inherited):
+            named = _group(attribution) if attribution is not None else None
+            if (
+                continues
+                and not who
+                and named
+                and prev.speaker_as_written
+                and parse_speaker(named)[0] in {"unnamed", "description"}
+                and parse_speaker(prev.speaker_as_written)[0] == "person"
+                and text[prev.end - 2 : prev.end - 1] in ".!?"
+            ):
+                # “….” But her spokesman insisted she had delayed her entry. “…”: a sentence
+                # of its own between them, about someone else than the named speaker before
+                named = re.sub(r"^(?:But|And|Yet|So|Still|However,?)[ \t]+", "", named)
+                candidate = replace(candidate, speaker_as_written=named, attributed=True)
+            elif continues and not who and (prev.attributed or prev.inherited):
                 # “A,” Zelensky said. “B.”: the same speaker goes on
                 candidate = replace(
                     candidate, speaker_as_written=prev.speaker_as_written, inherited=True
