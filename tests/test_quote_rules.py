@@ -1939,8 +1939,25 @@ def test_someone_described_in_a_sentence_between_two_quotations_speaks_the_secon
         ("Paul McNamee", "person", "Paul McNamee"),
         (None, "unnamed", "her spokesman"),
     ]
+    # a description ("the minister") the same way
+    found = find_quotes(
+        article(
+            "Open chief Paul McNamee had said: “Her wrist is not going to heal in time.” But the "
+            "minister insisted the player had simply delayed her entry. “The doctors are "
+            "assessing her injury every week and she could still play.”"
+        )
+    )
+    assert [q.speaker_as_written for q in found] == ["Paul McNamee", "the minister"]
     # the same speaker going on after his own attribution keeps the quote
     found = find_quotes(
         article("“Her wrist is not going to heal,” McNamee said. “She will miss the Open.”")
     )
     assert [q.speaker for q in found] == ["McNamee", "McNamee"]
+    # after “…,” the words are the first quotation's own attribution, whoever they describe
+    found = find_quotes(
+        article(
+            "“This has to be the first time a candidate has done this,” Clinton’s top foreign "
+            "policy aide Jake Sullivan said. “It is a national security issue.”"
+        )
+    )
+    assert [q.speaker for q in found] == ["Jake Sullivan", "Jake Sullivan"]

@@ -155,6 +155,10 @@ _PRONOUN_WORD = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
 _DETERMINER = re.compile(r"(?i:the|an?|his|her|their|one|another|some|two|three|several)\b")
 
 
+# a connective opening the sentence before a subject: "But her spokesman insisted …"
+_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|However,?)[ \t]+")
+
+
 def _organisation_noun(before: str, name: str) -> str | None:
     """The name with the organisation noun right before it ("investment bank Merrill Lynch",
     "research firm Gartner"), so that it is read as the organisation it is; not across a title
@@ -452,7 +456,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             continues = not head.strip() or attribution is not None
             if newline:
                 continues = continues and opens_paragraph
-            named = _group(attribution) if attribution is not None else None
+            span = attribution.group("span") if attribution is not None else None
+            named = _speaker_in(_CONNECTIVE.sub("", span)) if span else None
             if (
                 continues
                 and not who
@@ -463,8 +468,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 and text[prev.end - 2 : prev.end - 1] in ".!?"
             ):
                 # “….” But her spokesman insisted she had delayed her entry. “…”: a sentence
-                # of its own between them, about someone else than the named speaker before
-                named = re.sub(r"^(?:But|And|Yet|So|Still|However,?)[ \t]+", "", named)
+                # of its own between them (after “…,” the words are the first one's attribution),
+                # about someone else than the named speaker before
                 candidate = replace(candidate, speaker_as_written=named, attributed=True)
             elif continues and not who and (prev.attributed or prev.inherited):
                 # “A,” Zelensky said. “B.”: the same speaker goes on
