@@ -1961,3 +1961,10 @@ def test_someone_described_in_a_sentence_between_two_quotations_speaks_the_secon
         )
     )
     assert [q.speaker for q in found] == ["Jake Sullivan", "Jake Sullivan"]
+    found = find_quotes(
+        article(
+            "“Positions are gonna soften on Donald Trump,” California Rep. Duncan Hunter’s chief "
+            "of staff, Joe Kasper, told POLITICO before the interview. “That’s inevitable.”"
+        )
+    )
+    assert [q.speaker for q in found] == ["Joe Kasper", "Joe Kasper"]
