@@ -34,6 +34,7 @@ _CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
 # them ("Dick Howard", "Congress") is the same sentence, a word that opens one ("It") is not
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
+_OPENS_SENTENCE = FUNCTION_WORDS | PRONOUNS  # the words after initials that start a sentence
 
 
 @cache
@@ -81,7 +82,7 @@ class Tokenizer:
         if self.language != "english" or not _INITIALS_END.search(paragraph, 0, end):
             return False
         word = _NEXT_WORD.match(paragraph, start)
-        return word is not None and word.group(0).lower() not in FUNCTION_WORDS | PRONOUNS
+        return word is not None and word.group(0).lower() not in _OPENS_SENTENCE
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """The sentence's words (remembered: the summary filters and sumy's document model

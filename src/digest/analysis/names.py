@@ -118,7 +118,7 @@ def looks_like_person(words: list[str]) -> bool:
     if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
         return False  # "IAAF", "BBC": an acronym names an organisation
     # after a known first name, a surname may be a word of the lists ("Mike Lake", "Jeremy
-    # Dear", "Oliver Irish"), but not a day or month ("said Clinton Friday") but May
+    # Dear", "Oliver Irish"), but not a day or a month other than May ("said Clinton Friday")
     surname = norm(words[-1])
     named = (
         len(words) == 2

@@ -150,8 +150,8 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             elif parsed == "unnamed":
                 kind = "unnamed"
             elif parsed == "none" and re.fullmatch(r"[A-Z][a-z’'-]+", who):
-                # "Friday said" where the story has England coach Mike Friday: a surname
-                # that is also a word of the lists, when one person of the story bears it
+                # "Lake said" where the story has Yukos spokesman Mike Lake: a surname that
+                # is also a word of the lists, when one person of the story bears it
                 bearers = [p for p in cast.people if p.surname == norm(who)]
                 person = bearers[0] if len(bearers) == 1 else None
         if person is not None:

@@ -49,27 +49,20 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     if norm(words[0]) in {"he", "she", "they", "we", "i"} and len(words) == 1:
         return "pronoun", words[0].lower()
     # the last capitalised run that is not a possessive: "Clinton’s top aide Jake Sullivan"
-    runs: list[list[str]] = []
-    before: list[str] = []  # the word before each run
+    runs: list[tuple[int, list[str]]] = []  # (where it starts, its words)
     current: list[str] = []
-    opening = ""
     for i, word in enumerate(words):
         capital = word[:1].isupper() or (current and re.fullmatch(PARTICLE[2:], word))
         if capital and not is_possessive(word):
-            if not current:
-                opening = words[i - 1] if i else ""
             current.append(word)
             continue
         if current:
-            runs.append(current)
-            before.append(opening)
+            runs.append((i - len(current), current))
         current = []
         if capital:  # a possessive closes a run: "Smith’s"
-            runs.append(["’s"])
-            before.append("")
+            runs.append((i, ["’s"]))
     if current:
-        runs.append(current)
-        before.append(opening)
+        runs.append((len(words) - len(current), current))
     determiner = norm(words[0]) in {
         "the",
         "a",
@@ -93,10 +86,11 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     # and "a Nevada Democrat" is nobody named
     indefinite = norm(words[0]) in {"a", "an", "one", "another", "some", "several", "many"}
     ends_in_name = bool(current) and not indefinite
-    for run, opening in reversed(list(zip(runs, before, strict=True)) if ends_in_name else []):
+    for at, run in reversed(runs if ends_in_name else []):
         if run == ["’s"]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = name_words(run)
+        opening = words[at - 1] if at else ""  # the word before the run
         if opening.islower() and norm(opening) in ORGANISATION_WORDS and name == run:
             return "organisation", " ".join(name)  # "investment bank Merrill Lynch"
         # the titles end at the last title word: "FBI General Counsel James A. Baker"

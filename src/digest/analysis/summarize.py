@@ -602,12 +602,11 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
         for raw in units:
             s = boilerplate.strip_front(raw)
             key = _normal(s)
-            words = tok.to_words(s)
-            if (
+            if (  # the words only for a sentence the cheap tests keep (tokenizing costs most)
                 boilerplate.is_interview_line(raw)
                 or key in skip
                 or any(snippet and snippet in s for snippet in avoid)
-                or boilerplate.not_summary(s, words)
+                or boilerplate.not_summary(s, words := tok.to_words(s))
                 or boilerplate.is_question(s)
                 or _repeats(words, shown)
             ):
