@@ -1968,3 +1968,12 @@ def test_someone_described_in_a_sentence_between_two_quotations_speaks_the_secon
         )
     )
     assert [q.speaker for q in found] == ["Joe Kasper", "Joe Kasper"]
+
+
+def test_an_organisation_noun_counts_before_an_earlier_run_too() -> None:
+    """Without it, when the last capitalised run names no one ("… on Friday"), the run before it
+    was read without the word before it, and the bank became a person."""
+    assert parse_speaker("investment bank Merrill Lynch on Friday") == (
+        "organisation",
+        "Merrill Lynch",
+    )
