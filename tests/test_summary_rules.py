@@ -679,6 +679,8 @@ def test_a_lead_never_leans_back_while_a_scene_setter_stands_alone() -> None:
         "(Subscribe to the 2016 Nerdcast on iTunes or download from Soundcloud here.)",
         "Podcast produced by Bridget Mulcahy.",
         "Plus: what the money race means for the control of the Senate.",
+        "Editor’s Note: The following is part 3 of 3 excerpts from the author's new book.",
+        "Editor's note: This story has been updated to correct the name of the council.",
         "Email us at nerdcast@politico.com.",
         "(The laws require that doctors at clinics have admitting privileges at hospitals.",
     ],

@@ -99,6 +99,10 @@ def test_untrack_keeps_the_rest_as_written() -> None:
         ("Continue reading on Mediaite.", True),
         ("Read more at the council's website.", True),
         ("Read the letter the council sent to residents in March.", False),
+        ("Read part 1 here, and part 2 here.", True),  # a serial's pointers (PolNeAR)
+        ("Read the full transcript of the interview here.", True),
+        ("Reading here was banned by the council in 1902.", False),
+        ("Read my lips, he said, and the crowd laughed at the old line there.", False),
     ],
 )
 def test_one_also_read_filter(line: str, expected: bool) -> None:

@@ -44,13 +44,15 @@ def clean_line(text: str) -> str:
 # "Also read: ...", "Read more – ...", "Related stories", "Sign up - ...": links and page
 # chrome, not the story. A separator must follow the words (a hyphen only with spaces around
 # it, so "Related-party loans ..." is text), or the words stand alone. And a pointer to the
-# source's page: "Read the rest of the story at The New York Post.", "Continue reading on …".
+# source's page: "Read the rest of the story at The New York Post.", "Continue reading on …",
+# "Read part 1 here, and part 2 here.".
 _ALSO_READ = re.compile(
     r"^\s*(?:(?:also read|read more|read also|more to read|see also"
     r"|related(?: stories| story)?|more on this story|recommended|don't miss|follow us|sign up"
     r"|subscribe|click here)\s*(?:[:|»>]|[–—]|\s-\s|$)"
     r"|(?:read|continue reading|see)\s+(?:the\s+)?(?:rest|full|whole|entire|complete|original)\b"
-    r"[^.!?]{0,40}?\b(?:at|on|here|over)\b|(?:read more|continue reading)\s+(?:at|on|here)\b)",
+    r"[^.!?]{0,40}?\b(?:at|on|here|over)\b|(?:read more|continue reading)\s+(?:at|on|here)\b"
+    r"|read\b[^.!?]{0,40}?\bhere\b)",
     re.I,
 )
 

@@ -117,8 +117,11 @@ _MADE_BY = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:produced|edited|hosted|presented|photographed|illustrated"
     rf"|compiled|engineered|mixed|designed)\s+by\s+{_NAME}(?:\s+(?:{_NAME}|and|&)){{0,5}}\.?$"
 )
-# a teaser's label: "Plus: what Hillary Clinton's money advantage means", "Coming up: ..."
-_TEASE_LABEL = re.compile(r"^(?:Plus|Coming up|Up next|Next week|Inside|Bonus)\s*:", re.I)
+# a teaser's label: "Plus: what Hillary Clinton's money advantage means", "Coming up: ...";
+# an editor's note: "Editor's Note: The following is part 3 of 3 excerpts from ..."
+_TEASE_LABEL = re.compile(
+    r"^(?:Plus|Coming up|Up next|Next week|Inside|Bonus|Editor['’]?s['’]? note)\s*:", re.I
+)
 # an interview's speaker label at the start of a line: "Q: ", "A. ", "Question: ", "Interviewer: ",
 # "SMITH: ", "JANE DOE: ", "Jane Doe: " (digest.analysis.interview reads who speaks from it)
 INTERVIEW_LABEL = re.compile(
