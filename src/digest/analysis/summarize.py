@@ -71,7 +71,10 @@ class NewsSummarizer(AbstractSummarizer):
     NUT_GRAF_WINDOW = 5
     LEAD_WEIGHT = 1.0
     HEADLINE_WEIGHT = 1.0  # the headline and dek name the story: a sentence about it is worth more
-    POSITION_SCALE = 3.0
+    # news's inverted pyramid, strongly: what follows the lead is what the reporter put next.
+    # Read blind on 80 articles it changes (2026-12-02), 0.5 was preferred to 3.0 46 to 32
+    # and to the first three sentences 20 to 12; it costs BBC ROUGE-2 2.4 points
+    POSITION_SCALE = 0.5
     MAX_WORDS = 45  # a longer unit (a run-on quotation, a list) is a poor summary line
     REDUNDANT = 0.5  # a sentence this close (cosine) to one already chosen says it again
     _stop_words: frozenset[str] = frozenset()
