@@ -16,7 +16,13 @@ from conftest import make_article as article
 from digest.analysis import boilerplate
 from digest.analysis import summarize as summarize_module
 from digest.analysis.language import tokenizer
-from digest.analysis.summarize import NewsSummarizer, candidate_sentences, leans_back, summarize
+from digest.analysis.summarize import (
+    NewsSummarizer,
+    announces,
+    candidate_sentences,
+    leans_back,
+    summarize,
+)
 from digest.model import Article
 
 TOK = tokenizer("english")
@@ -1292,3 +1298,43 @@ def test_a_quotation_re_opened_at_each_of_its_paragraphs_stays_open() -> None:
     assert quotemarks.outside_quotes('"We lost. "But we will win," he said.') == " he said."
     units = summarize_module._units(TOK, paragraph)
     assert units == [paragraph[: paragraph.index(" The club")], "The club plays again on Sunday."]
+
+
+# --- a sentence that only announces what follows ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Maher was not done with his train of thought.", True),  # round 20, PolNeAR
+        ("Fox told a slightly different tale.", True),  # round 20, PolNeAR
+        ("But the former Mexican president didn’t stop there.", True),
+        ("It was a different story in Virginia's 10th Congressional district.", True),
+        ("That's not all.", True),
+        (
+            "But it was a different story for Denise Lewis, who withdrew on day two after two poor "
+            "results in the hurdles.",
+            False,
+        ),  # it says what happened
+        ("Three studios want the film rights, even though the book is not finished yet.", False),
+        ("The repairs were not done before the inspectors came back in March.", False),
+        ("He said the council told a different story to the auditors in March.", False),
+    ],
+)
+def test_a_sentence_that_only_announces_what_follows(sentence: str, expected: bool) -> None:
+    assert announces(sentence) is expected
+
+
+def test_an_announcement_is_no_summary_line() -> None:
+    """Without it the summary ended on "Maher was not done with his train of thought." and
+    not on what he went on to say (round 20's reader: an empty teaser)."""
+    story = article(
+        "Bill Maher said on Friday that it was wrong to compare the violence of Christians with "
+        "that of Muslims.",
+        "Maher was not done with his train of thought.",
+        "The host told the panel that no other religion had produced the same number of attacks "
+        "in the last decade.",
+        "A guest answered that the Oklahoma City bombing had been the work of a Christian.",
+        title="Maher tells guest Muslim violence is beyond compare",
+    )
+    assert story.paragraphs[1] not in summarize(story, 3)

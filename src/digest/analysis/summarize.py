@@ -372,6 +372,31 @@ def unintroduced(sentence: str, introduced: dict[str, int], index: int, shown: s
     return alone - set(_full_named(words)) - known
 
 
+# a sentence that only announces what comes next: "Maher was not done with his train of
+# thought.", "Fox told a slightly different tale.", "But he didn't stop there.", "It was a
+# different story in Virginia's 10th district.", "That's not all." (round 20's empty teasers)
+ANNOUNCES_MAX_WORDS = 12
+_ANNOUNCES = re.compile(
+    r"\b(?:was|were|is|are)(?:\s+not|n['’]t)\s+(?:done|finished)(?:\s+there|\s+with\s+"
+    r"(?:his|her|their|its)\s+(?:train\s+of\s+thought|tirade|rant|remarks|attacks?|criticism"
+    r"|comments))[.!]?$"
+    r"|\bdid(?:\s+not|n['’]t)\s+(?:stop|end)\s+there[.!]?$"
+    r"|\btold\s+a\s+(?:\w+\s+)?different\s+(?:tale|story)[.!]?$"
+    r"|^(?:But\s+|And\s+)?(?:It|That|Things?)\s+(?:was|were|is|are)\s+(?:a\s+)?(?:\w+\s+)?"
+    r"different\s+(?:story|tale|matter)\b"
+    r"|^(?:But\s+|And\s+)?(?:that['’]s|that\s+is|there['’]s|there\s+is)\s+(?:not\s+all|more)[.!]?$",
+    re.I,
+)
+
+
+def announces(sentence: str) -> bool:
+    """A short sentence that only announces what follows ("But he didn't stop there."): shown
+    without what it announces, it promises the reader nothing."""
+    if len(WORD.findall(sentence)) > ANNOUNCES_MAX_WORDS:
+        return False  # "But it was a different story for Denise Lewis, who withdrew …" says it
+    return bool(_ANNOUNCES.search(quotemarks.outside_quotes(sentence).strip()))
+
+
 def is_teaser(sentence: str) -> bool:
     """A sentence that opens a feature rather than stating news: a quotation first (an
     anecdote), "It was a ... morning", "Imagine ...", the reader addressed as "you" in its first
@@ -611,6 +636,7 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
                 or any(snippet and snippet in s for snippet in avoid)
                 or boilerplate.not_summary(s, words := tok.to_words(s))
                 or boilerplate.is_question(s)
+                or announces(s)
                 or _repeats(words, shown)
             ):
                 gap = True
