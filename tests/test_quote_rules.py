@@ -21,6 +21,7 @@ from digest.analysis.keyquote import (
     eligible,
     interest,
     key_quote,
+    on_the_story,
     protagonist,
     score,
     with_its_point,
@@ -1783,6 +1784,32 @@ def test_a_key_quote_must_touch_the_story() -> None:
     # a word of the opening paragraphs is enough ("voted"/"votes" share a stem)
     story = say("We voted with our hearts and against the budget cuts, whatever comes.", at=300)
     assert key_quote((story,), headline, opening) is story
+
+
+def test_a_key_quote_speaking_to_more_of_the_story_wins() -> None:
+    """Without it the two quotes tie and the earlier wins: a local's loyalty, sharing one word
+    with the opening paragraphs, over the petition the story is about (the editors found key
+    quotes sharing more of the story right more often: 62% for one word, 80% for five)."""
+    headline = "Council votes to close the Harbour Street library"
+    opening = (
+        "The council voted on Monday to close the library after 90 years. Readers gathered "
+        "outside the building with a petition signed by thousands."
+    )
+    side = say("I have lived in this town all my life and readers here will always stay loyal.")
+    on = say(
+        "We gathered outside the building with a petition signed by thousands of readers.", at=300
+    )
+    assert score(side, headline) == score(on, headline)
+    assert key_quote((side, on), headline, opening) is on
+    assert key_quote((side, on), headline) is side  # no opening given: as before
+
+
+@pytest.mark.parametrize(("shared", "value"), [(1, 0.5), (4, 2.0), (6, 2.0)])
+def test_on_the_story_counts_shared_words_to_a_cap(shared: int, value: float) -> None:
+    """Half a point a word the quote shares with the story, up to four words."""
+    words = ["council", "library", "petition", "readers", "building", "thousands"]
+    story = {w[:5] for w in words}
+    assert on_the_story(say(" ".join(words[:shared]) + " and the rest."), story) == value
 
 
 def test_an_office_nobody_in_the_story_holds_is_not_the_holder_of_another() -> None:

@@ -171,13 +171,26 @@ def off_the_story(quote: Quote, story: set[str]) -> bool:
     return not _stems(quote.text) & story
 
 
+STORY_WEIGHT = 0.5
+STORY_CAP = 4
+
+
+def on_the_story(quote: Quote, story: set[str]) -> float:
+    """How much of the story the quote speaks to: ``STORY_WEIGHT`` for each content word it
+    shares with ``story`` (the headline and opening paragraphs' :func:`_stems`), up to
+    ``STORY_CAP`` words. In the editors' readings of 1,074 key quotes, those sharing 1 such word
+    were right 62% of the time, 2 words 68%, 3 or 4 72%, 5 or more 80%; read blind, the 62 key
+    quotes this term changed went from 34 right (55%) to 47 (76%), wrong 3 and 3."""
+    return STORY_WEIGHT * min(STORY_CAP, len(_stems(quote.text) & story))
+
+
 def key_quote(
     quotes: tuple[Quote, ...], headline: str = "", opening: str | None = None
 ) -> Quote | None:
     """The quote a reader remembers: :func:`eligible` only (else none at all), on the story
     when ``opening`` (the first paragraphs) is given, the story's protagonist first, then the
-    best :func:`score`; the earliest wins a tie. (The summary is made after it, leaving its
-    sentence out.)"""
+    best :func:`score` plus :func:`on_the_story`; the earliest wins a tie. (The summary is
+    made after it, leaving its sentence out.)"""
     lead = protagonist(quotes, headline)
     story = None if opening is None else _stems(headline) | _stems(opening)  # once, not per quote
     best: Quote | None = None
@@ -190,6 +203,8 @@ def key_quote(
         if story is not None and off_the_story(quote, story):
             continue
         value = score(quote, headline) + (1.5 if lead and quote.speaker == lead else 0)
+        if story is not None:
+            value += on_the_story(quote, story)
         if value > best_score:
             best, best_score = quote, value
     return best
