@@ -22,6 +22,7 @@ from digest.analysis.summarize import (
     candidate_sentences,
     leans_back,
     summarize,
+    the_thing,
 )
 from digest.model import Article
 
@@ -1338,3 +1339,54 @@ def test_an_announcement_is_no_summary_line() -> None:
         title="Maher tells guest Muslim violence is beyond compare",
     )
     assert story.paragraphs[1] not in summarize(story, 3)
+
+
+# --- a thing the summary never introduces ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing"),
+    [
+        ("The song will not be released as a single.", "song"),
+        ("The race was won by Felipe Vivancos.", "race"),
+        ("The track, from their current album, pushed Eminem to number three.", "track"),
+        ("The song's writer was in Hong Kong.", None),  # a qualifier follows, not the verb
+        ("The song of the summer was a ballad.", None),
+        ("The firm said it hoped to pay $100m now.", None),  # an organisation: the one named
+        ("The idea will be tried next year.", None),  # not a thing a story names by a title
+    ],
+)
+def test_the_thing_a_sentence_is_about(sentence: str, thing: str | None) -> None:
+    assert the_thing(sentence) == thing
+
+
+def test_a_thing_never_introduced_is_not_shown() -> None:
+    """Without it the summary ended on "The song will not be released …" after two sentences
+    about a TV special, with no song in them (round 14's "'The song' has no referent")."""
+    story = article(
+        "A US television network will screen a celebrity special to benefit the tsunami relief "
+        "effort in South Asia.",
+        "NBC will encourage viewer donations during an hour-long show on 15 January.",
+        "Stars in Hong Kong have recorded a charity song for the relief effort.",
+        "The song will not be released as a single, but will be played during a telethon.",
+        "Performers have yet to be confirmed for the benefit later this month.",
+        title="NBC plans tsunami benefit show",
+    )
+    summary = summarize(story, 3)
+    assert story.paragraphs[3] not in summary or story.paragraphs[2] in summary
+    assert summarize(story, 2)[1] != story.paragraphs[3]
+
+
+def test_a_thing_the_headline_names_needs_no_introduction() -> None:
+    """The headline is shown above the summary: with "song" in it, "The song …" is known."""
+    benefit = (
+        "A US television network will screen a celebrity special to benefit the tsunami relief "
+        "effort in South Asia.",
+        "The song will not be released as a single, but will be played during a telethon.",
+        "Performers have yet to be confirmed for the benefit later this month.",
+        "Tickets for the studio audience went on sale on Monday morning.",
+    )
+    named = summarize(article(*benefit, title="Stars record tsunami song for NBC benefit"), 3)
+    unnamed = summarize(article(*benefit, title="NBC plans tsunami benefit show"), 3)
+    assert benefit[1] in named
+    assert benefit[1] not in unnamed

@@ -35,7 +35,13 @@ from sumy.utils import get_stop_words
 from digest.analysis import boilerplate, quotemarks
 from digest.analysis.interview import is_interview
 from digest.analysis.language import ScriptTokenizer, tokenizer
-from digest.analysis.names import FIRST_NAMES, WORD, norm, without_possessive
+from digest.analysis.names import (
+    FIRST_NAMES,
+    WORD,
+    norm,
+    without_possessive,
+    word_list,
+)
 from digest.model import Article
 from digest.settings import DEFAULT_ALGORITHM, DEFAULT_SENTENCES, check_algorithm
 
@@ -211,6 +217,20 @@ class NewsSummarizer(AbstractSummarizer):
             shown = [heading, *(texts[j] for j in before)]
             return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
 
+        def unknown_thing(i: int, also: int | None = None) -> bool:
+            """Sentence ``i``'s subject is a thing by a noun ("The game sold …", "The network
+            has …") that neither the headline nor a sentence shown before it (``also``, and
+            the chosen) mentions: which game?"""
+            noun = the_thing(texts[i])
+            if noun is None:
+                return False
+            known = set(headline)
+            for j in [*(j for j in chosen if j < i), *([] if also is None else [also])]:
+                known |= sets[j]
+            stems = self._stems
+            word = self.normalize_word(noun)
+            return (stems.get(word) or stems.setdefault(word, self.stem_word(word))) not in known
+
         def unplaced(i: int) -> bool:
             """Sentence ``i`` is about someone by description with no chosen sentence before
             it: shown, it would open the summary."""
@@ -229,7 +249,7 @@ class NewsSummarizer(AbstractSummarizer):
                 continue  # a description needs a sentence shown before it
             joined = texts[i] not in self.after_gap  # right after sentence i - 1
             if not leans_back(texts[i]) or (i - 1 in chosen and joined):
-                if not strangers(i):
+                if not strangers(i) and not unknown_thing(i):
                     chosen.add(i)
             elif (
                 joined
@@ -240,6 +260,8 @@ class NewsSummarizer(AbstractSummarizer):
                 and not unplaced(i - 1)
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
+                and not unknown_thing(i - 1)
+                and not unknown_thing(i, also=i - 1)
             ):
                 chosen.update((i - 1, i))
         return chosen
@@ -488,6 +510,26 @@ def reports(sentence: str) -> bool:
     word with a terse headline ("Tokyo says deflation 'controlled'") is still the news when it
     does ("The Japanese government has forecast that growth will slow to 1.6%")."""
     return bool(_REPORTS.search(quotemarks.outside_quotes(sentence)))
+
+
+# a thing by a bare noun as the subject, its verb right after: "The game sold more than 1
+# million copies", "The song, recorded in Hong Kong, …" (not "The game's makers",
+# "The unemployment rate", "The director of the film": a qualifier says which)
+_THE_THING = re.compile(
+    r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?The[ \t]+([a-z][a-z-]*)"
+    r"(?=,|[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must"
+    r"|did|does|do|[a-z]+ed|[a-z]+s)\b)"
+)
+# the things a story names by a title (a song, a race, a painting): "The song" with none named
+# before it leaves the reader asking which
+_NAMED_THINGS = word_list("named_things.txt")
+
+
+def the_thing(sentence: str) -> str | None:
+    """The noun of a sentence whose subject is "The <noun>", its verb right after, when the
+    noun is a thing a story names (:data:`_NAMED_THINGS`: "The song", "The game")."""
+    found = _THE_THING.match(sentence)
+    return found[1] if found is not None and found[1] in _NAMED_THINGS else None
 
 
 def describes(sentence: str) -> bool:
