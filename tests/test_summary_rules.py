@@ -1228,6 +1228,13 @@ def test_the_colon_of_a_lost_label_is_cut_off() -> None:
             "The firm is based in the U.S. It grew fast last year.",
             ["The firm is based in the U.S.", "It grew fast last year."],
         ),
+        (  # a plural title (round 21: a summary line ended on "and Sens.")
+            "Carson has 14 percent and Sens. Marco Rubio and Ted Cruz have 11 each. Polls vary.",
+            [
+                "Carson has 14 percent and Sens. Marco Rubio and Ted Cruz have 11 each.",
+                "Polls vary.",
+            ],
+        ),
     ],
 )
 def test_initials_before_a_name_do_not_end_a_sentence(paragraph: str, sentences: list[str]) -> None:
@@ -1390,3 +1397,22 @@ def test_a_thing_the_headline_names_needs_no_introduction() -> None:
     unnamed = summarize(article(*benefit, title="NBC plans tsunami benefit show"), 3)
     assert benefit[1] in named
     assert benefit[1] not in unnamed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("of the issue gear up for national, local elections.", True),  # a subhead's 2nd line
+        ("fought off fellow Briton Tim Abeyie to take the men's 200m in 20.88.", True),
+        ("eBay said its profits rose by a third in the last quarter of the year.", False),
+        ("de Gaulle was the subject of a new biography published on Monday.", False),
+        ("The council said its profits rose by a third in the last quarter.", False),
+    ],
+)
+def test_a_sentence_starting_on_a_lower_case_word_is_a_fragment(
+    sentence: str, fragment: bool
+) -> None:
+    """Without it a WaPo subhead's second line ("of the issue gear up …", round 21) and a BBC
+    results roundup's lines whose names were links ("fought off fellow Briton …") were
+    summary lines."""
+    assert boilerplate.not_summary(sentence, tuple(sentence.split())) is fragment

@@ -234,6 +234,15 @@ def is_sign_off(paragraph: str) -> bool:
     return len(paragraph.split()) <= 6 and bool(_SIGN_OFF.match(paragraph.strip()))
 
 
+# a sentence that starts on a lower-case word lost its start: a subhead cut over two lines
+# ("Activists on both sides" | "of the issue gear up for …"), a results roundup whose names
+# were links ("fought off fellow Briton Tim Abeyie to take the 200m"); not "eBay", "iPhone",
+# nor a name's particle ("de Gaulle", "van Gogh")
+_FRAGMENT = re.compile(
+    r"^(?!(?:de|van|von|der|den|da|di|du|la|le|al|el|bin|ibn)\s+[A-Z])[a-z][a-z'’-]*\b"
+)
+
+
 def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
     """Lines of news copy that are not summary sentences whatever their score."""
     return bool(
@@ -251,6 +260,7 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or _ASIDE.match(sentence)
         or _MADE_BY.match(sentence)
         or _TEASE_LABEL.match(sentence)
+        or _FRAGMENT.match(sentence)
         or sentence.rstrip().endswith(":")  # a list's lead-in: "Rankings did not change:"
         or is_interview_line(sentence)
         or is_title_case(sentence)

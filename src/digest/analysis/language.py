@@ -23,10 +23,11 @@ __all__ = ["ScriptTokenizer", "Tokenizer", "punkt_languages", "tokenizer"]
 
 
 WORDS_MEMO = 20_000  # sentences whose words are remembered
-# a title that Punkt takes for a sentence end: "... the endorsement of Gov." | "Mike Pence"
+# a title that Punkt takes for a sentence end: "... the endorsement of Gov." | "Mike Pence";
+# plural too: "... and Sens." | "Marco Rubio and Ted Cruz"
 _TITLE_END = re.compile(
-    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Pres"
-    r"|Supt|Insp|Det|St)\.$"
+    r"(?<![\w.])(?:(?:Gov|Sen|Rep|Gen|Dr|Prof|Rev)s?|Lt|Col|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Mx|Hon"
+    r"|Pres|Supt|Insp|Det|St|Messrs)\.$"
 )
 # what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
 _CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
