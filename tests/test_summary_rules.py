@@ -1319,6 +1319,8 @@ def test_a_quotation_re_opened_at_each_of_its_paragraphs_stays_open() -> None:
         ("But the former Mexican president didn’t stop there.", True),
         ("It was a different story in Virginia's 10th Congressional district.", True),
         ("That's not all.", True),
+        ("It was a different story in the district of the old state.", True),  # 12 words
+        ("It was a different story in the district of the state of Virginia.", False),  # 13
         (
             "But it was a different story for Denise Lewis, who withdrew on day two after two poor "
             "results in the hurdles.",
@@ -1416,3 +1418,47 @@ def test_a_sentence_starting_on_a_lower_case_word_is_a_fragment(
     results roundup's lines whose names were links ("fought off fellow Briton …") were
     summary lines."""
     assert boilerplate.not_summary(sentence, tuple(sentence.split())) is fragment
+
+
+BENEFIT = (
+    "A US television network will screen a celebrity special to benefit the tsunami relief "
+    "effort in South Asia.",
+    "Viewers will be asked for donations during the hour-long show on 15 January.",
+)
+
+
+def test_a_thing_leaning_back_comes_with_the_sentence_that_introduces_it() -> None:
+    """The sentence before it, brought in with it, names the song: the pair is shown. Without
+    that sentence counted, "The song, however, …" (the most central line) was refused and
+    the summary spoke of neither."""
+    stars = "Stars in Hong Kong recorded a song last week."
+    song = (
+        "The song, however, raised £1m for the tsunami relief effort on its first day on sale "
+        "in China."
+    )
+    tickets = "Tickets for the studio audience went on sale on Monday morning."
+    story = article(*BENEFIT, stars, song, tickets, title="NBC plans tsunami benefit show")
+    assert summarize(story, 3) == (BENEFIT[0], stars, song)
+
+
+def test_a_sentence_leaning_on_an_unintroduced_thing_does_not_bring_it() -> None:
+    """ "It raised £1m …" leans on "The song was recorded …", itself about a song nobody
+    introduced: neither is shown."""
+    song = "The song was recorded by stars in Hong Kong for the victims last week."
+    raised = "It raised £1m in its first day on sale in China."
+    tickets = "Tickets for the studio audience went on sale on Monday morning."
+    story = article(*BENEFIT, song, raised, tickets, title="NBC plans tsunami benefit show")
+    assert summarize(story, 3) == (BENEFIT[0], BENEFIT[1], tickets)
+
+
+def test_a_thing_leaning_back_is_not_shown_with_a_sentence_that_does_not_name_it() -> None:
+    """The sentence before "The song, however, …" speaks of the stars, not of a song: the pair
+    would still leave the song unintroduced, so neither is shown."""
+    stars = "Stars in Hong Kong gathered in a studio last week."
+    song = (
+        "The song, however, raised £1m for the tsunami relief effort on its first day on sale "
+        "in China."
+    )
+    tickets = "Tickets for the studio audience went on sale on Monday morning."
+    story = article(*BENEFIT, stars, song, tickets, title="NBC plans tsunami benefit show")
+    assert song not in summarize(story, 3)

@@ -218,9 +218,9 @@ class NewsSummarizer(AbstractSummarizer):
             return bool(unintroduced(texts[i], introduced, i, " ".join(shown)))
 
         def unknown_thing(i: int, also: int | None = None) -> bool:
-            """Sentence ``i``'s subject is a thing by a noun ("The game sold …", "The network
-            has …") that neither the headline nor a sentence shown before it (``also``, and
-            the chosen) mentions: which game?"""
+            """Sentence ``i``'s subject is a thing a story names by a title ("The song will not
+            be released …") that neither the headline nor a sentence shown before it
+            (``also``, and the chosen) mentions: which song?"""
             noun = the_thing(texts[i])
             if noun is None:
                 return False
