@@ -75,6 +75,8 @@ class NewsSummarizer(AbstractSummarizer):
     length_exponent = 0.3  # cosine overlap favours short sentences: a little back to fuller ones
     LEAD_MIN_WORDS = 8
     NUT_GRAF_WINDOW = 5
+    NUT_GRAF_AFTER = 3  # a scene-setting lead gives way to one of the next three sentences
+    NUT_GRAF_SHARED = 3  # that shares this many of the headline's words
     LEAD_WEIGHT = 1.0
     HEADLINE_WEIGHT = 1.0  # the headline and dek name the story: a sentence about it is worth more
     # news's inverted pyramid, strongly: what follows the lead is what the reporter put next.
@@ -164,6 +166,10 @@ class NewsSummarizer(AbstractSummarizer):
             ):
                 aside.add(i)  # a teaser or scene-setter: the news is further down
                 continue
+            nut = self._nut_graf(sentences, sets, headline, i)
+            if nut is not None:
+                aside.add(i)
+                return nut
             return i
         window = list(range(min(len(sentences), self.NUT_GRAF_WINDOW)))
         if all(i in aside for i in window):  # none shares a word with the headline: no teaser
@@ -182,6 +188,33 @@ class NewsSummarizer(AbstractSummarizer):
         )
         aside.discard(lead)
         return lead
+
+    def _nut_graf(
+        self, sentences: list[Any], sets: list[set[str]], headline: set[str], i: int
+    ) -> int | None:
+        """The sentence that states the news when lead ``i`` only sets the scene: the lead
+        shares at most one word with the headline and dek, neither reports nor is placed in
+        time ("Millennials have a message for the next president.", a subhead "Plan would
+        create huge experiment …"), and one of the next ``NUT_GRAF_AFTER`` sentences that
+        stands alone shares at least ``NUT_GRAF_SHARED`` (and two more than the lead):
+        "Donald Trump's accusation that Hillary Clinton is playing the 'woman's card' …"."""
+        text = str(sentences[i])
+        shared = len(sets[i] & headline)
+        if not headline or shared > 1 or reports(text) or _PLACED_IN_TIME.search(text):
+            return None
+        for j in range(i + 1, min(len(sentences), i + 1 + self.NUT_GRAF_AFTER)):
+            later = str(sentences[j])
+            if (
+                leans_back(later)
+                or describes(later)
+                or is_teaser(later)
+                or _ADDRESSES_READER.search(later)
+                or len(sentences[j].words) < self.LEAD_MIN_WORDS
+            ):
+                continue
+            if len(sets[j] & headline) >= max(self.NUT_GRAF_SHARED, shared + 2):
+                return j
+        return None
 
     def choose(self, sentences: list[Any], count: int) -> set[int]:
         """The indexes of the ``count`` sentences of the summary."""
@@ -323,14 +356,15 @@ _DESCRIBED = re.compile(
     r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?(?i:t)he[ \t]+"
     r"(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
     r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)[ \t]+){0,3}"
-    rf"{_ROLES}(?:['’]s)?[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
+    rf"{_ROLES}(?:-[a-z]+)*(?:['’]s)?"  # "nominee-in-waiting", "president-elect"
+    r"[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
 )
 # a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
 # "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
 _EVENT = (
     r"(?:decision|ruling|move|announcement|statement|report|story|article|deal|plan|proposal"
     r"|vote|question|case|incident|attack|bill|law|comment|remark|claim|meeting|speech|verdict"
-    r"|finding|policy|approach|idea|letter|view|argument|criticism)"
+    r"|finding|policy|approach|idea|letter|view|argument|criticism|promise|pledge|threat|vow)"
 )
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
@@ -530,6 +564,16 @@ def the_thing(sentence: str) -> str | None:
     noun is a thing a story names (:data:`_NAMED_THINGS`: "The song", "The game")."""
     found = _THE_THING.match(sentence)
     return found[1] if found is not None and found[1] in _NAMED_THINGS else None
+
+
+# a sentence placed in time is news, not a scene: "on Wednesday", "this week", "in 2004"
+_PLACED_IN_TIME = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|yesterday|today|tonight"
+    r"|(?:this|last|next)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)"
+    r"|(?:19|20)\d\d)\b"
+)
+_ADDRESSES_READER = re.compile(r"\b(?:you|your)\b", re.I)
 
 
 def describes(sentence: str) -> bool:
