@@ -351,6 +351,7 @@ COUNCIL = (
         ("SPRINGFIELD, Ill., Oct. 3 (AP) — ", "The council voted to close the library."),
         ("Taipei, Taiwan — ", "The council voted to close the library."),
         ("PHILADELPHIA ― ", "The council voted to close the library."),
+        ("Dec 29 (Reuters) - ", "The council voted to close the library."),  # round 22
     ],
 )
 def test_place_and_state_datelines_are_cut_off(dateline: str, sentence: str) -> None:

@@ -882,11 +882,17 @@ def test_an_opening_phrase_s_pronoun_may_mean_the_name_after_it(sentence: str, l
         "To be sure, the building needs repairs costing two million pounds.",
         "Even then, the branch would open only three days a week.",
         "The other changes include shorter opening hours at the two remaining branches.",
+        # round 22's readers: after what? compared with what?
+        "Later, the council leader endorsed one of the campaigners' plans.",
+        "The harbour branch was another matter altogether.",
+        "The cost of repairs is not the only factor at play.",
+        "The mayor isn't the only one to oppose the closure.",
     ],
 )
 def test_a_connective_that_answers_the_sentence_before_leans_back(opener: str) -> None:
     """Without them the editors read "At the same time, …", "Either way, it …", "Nor does …",
-    "In other cases …" and "The other changes …" with nothing before them (rounds 10 and 11)."""
+    "In other cases …" and "The other changes …" with nothing before them (rounds 10 and 11),
+    and "Later, …", "were another matter altogether", "is not the only factor" (round 22)."""
     assert leans_back(opener)
 
 

@@ -20,7 +20,9 @@ _NAME = r"[A-Z][\w.'’-]*"
 _DATELINE = re.compile(
     rf"^(?:{_CAPS}(?:\s+{_CAPS}){{0,3}}(?:\s*,\s*{_NAME}(?:\s+[\w.'’-]+){{0,3}})?\s*(?:\([^()]{{1,30}}\))?"
     rf"|{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s*,\s*[\w.'’]+(?:\s+[\w.'’]+){{0,3}})?\s*\([^()]{{1,30}}\)"
-    r"|\([A-Z][^()]{1,30}\))"
+    r"|\([A-Z][^()]{1,30}\)"
+    # a wire's date and name: "Dec 29 (Reuters) - "
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*\([^()]{1,30}\))"
     r"(?:\s*[–—―]\s*|\s+-{1,2}\s+|\s*:\s+)(?=[\"“‘'(]?[A-Z0-9])"
 )
 _NOT_NAMES = (

@@ -324,7 +324,7 @@ _LEANS_BACK = re.compile(
     r"|In (?:addition|contrast(?! to\b)|response(?! to\b)|turn|fact|other (?:cases|words)|any case)"
     r"|As a result"
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
-    r"|Having said that|To be sure|Even then|Even so"
+    r"|Having said that|To be sure|Even then|Even so|Later(?=,)"
     r"|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
@@ -369,6 +369,9 @@ _EVENT = (
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
     r"|\b(?:on the other hand|the latter\b|the (?:trio|duo|quartet)\b(?!\s+of\b)"
+    # "were another matter altogether", "is not the only factor at play": compared with what?
+    r"|(?:another|a different) matter\b|(?:is|was|are|were) not the only\b"
+    r"|(?:isn|wasn|aren|weren)['’]t the only\b"
     r"|(?:a|an|another|the other)\s+(?:[a-z]+\s+)?one[.!]?$"  # "had a terrible one.": one what?
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
