@@ -1506,3 +1506,45 @@ def test_a_lead_that_is_news_stays(lead: str) -> None:
         title="Energy and guns top young voters' agenda, poll finds",
     )
     assert summarize(story, 1) == (lead,)
+
+
+# the nut graf's limits, on a story headlined about young voters (its words: energy, guns,
+# top, young, voters, agenda, poll, finds); the lead shares one ("voters") or none
+VOTERS = "Energy and guns top young voters' agenda, poll finds"
+SCENE = "Voters under 35 have a message for the next president of the country."
+SCENE_NONE = "People under 35 have a message for the next president of the country."
+NUT_3 = "A poll of young voters for the next president puts jobs first this year."
+NUT_2 = "A poll of young people for the next president puts jobs first."
+NUT_8_WORDS = "Young voters put energy, guns first, polls find."
+NUT_LEANS = "But a poll of young voters puts energy and guns first."
+ELSE = (
+    "Pollsters spoke to 1,000 people across every region of the country.",
+    "Interviews were carried out online over three weeks in the spring.",
+    "Results were weighted to match the population of each state.",
+    "Most of those asked said they had not decided how to cast a ballot.",
+)
+
+
+@pytest.mark.parametrize(
+    ("story", "lead"),
+    [
+        ((SCENE, NUT_3, *ELSE[:2]), NUT_3),  # three of the headline's words are enough
+        ((SCENE_NONE, NUT_2, *ELSE[:2]), SCENE_NONE),  # two are not
+        ((SCENE, *ELSE[:2], NUT_3, ELSE[2]), NUT_3),  # the third sentence after the lead
+        ((SCENE, *ELSE[:3], NUT_3), SCENE),  # not the fourth
+        ((SCENE, *ELSE, NUT_3), SCENE),  # nor the article's last
+        ((SCENE, ELSE[0], NUT_LEANS, ELSE[1]), SCENE),  # nor one that leans back
+        ((SCENE, NUT_8_WORDS, *ELSE[:2]), NUT_8_WORDS),  # eight words make a lead
+    ],
+)
+def test_the_nut_graf_is_near_the_lead_stands_alone_and_names_the_story(
+    story: tuple[str, ...], lead: str
+) -> None:
+    assert summarize(article(*story, title=VOTERS), 1) == (lead,)
+
+
+def test_the_scene_setter_the_nut_graf_replaces_is_left_out() -> None:
+    """It is put aside: not brought back as the summary's second sentence."""
+    summary = summarize(article(SCENE, NUT_3, *ELSE[:2], title=VOTERS), 2)
+    assert summary[0] == NUT_3
+    assert SCENE not in summary

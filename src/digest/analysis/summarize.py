@@ -212,7 +212,7 @@ class NewsSummarizer(AbstractSummarizer):
                 or len(sentences[j].words) < self.LEAD_MIN_WORDS
             ):
                 continue
-            if len(sets[j] & headline) >= max(self.NUT_GRAF_SHARED, shared + 2):
+            if len(sets[j] & headline) >= self.NUT_GRAF_SHARED:  # two more than the lead's
                 return j
         return None
 
