@@ -1433,6 +1433,17 @@ BENEFIT = (
     "effort in South Asia.",
     "Viewers will be asked for donations during the hour-long show on 15 January.",
 )
+SONG_LEANS = (
+    "The song, however, raised £1m for the tsunami relief effort on its first day on sale in China."
+)
+TICKETS = "Tickets for the studio audience went on sale on Monday morning."
+
+
+def benefit(*sentences: str, k: int = 3) -> tuple[str, ...]:
+    """The summary of a story on the benefit show: its two opening sentences, ``sentences``,
+    then the line on tickets."""
+    story = article(*BENEFIT, *sentences, TICKETS, title="NBC plans tsunami benefit show")
+    return summarize(story, k)
 
 
 def test_a_thing_leaning_back_comes_with_the_sentence_that_introduces_it() -> None:
@@ -1440,13 +1451,7 @@ def test_a_thing_leaning_back_comes_with_the_sentence_that_introduces_it() -> No
     that sentence counted, "The song, however, …" (the most central line) was refused and
     the summary spoke of neither."""
     stars = "Stars in Hong Kong recorded a song last week."
-    song = (
-        "The song, however, raised £1m for the tsunami relief effort on its first day on sale "
-        "in China."
-    )
-    tickets = "Tickets for the studio audience went on sale on Monday morning."
-    story = article(*BENEFIT, stars, song, tickets, title="NBC plans tsunami benefit show")
-    assert summarize(story, 3) == (BENEFIT[0], stars, song)
+    assert benefit(stars, SONG_LEANS) == (BENEFIT[0], stars, SONG_LEANS)
 
 
 def test_a_sentence_leaning_on_an_unintroduced_thing_does_not_bring_it() -> None:
@@ -1454,22 +1459,14 @@ def test_a_sentence_leaning_on_an_unintroduced_thing_does_not_bring_it() -> None
     introduced: neither is shown."""
     song = "The song was recorded by stars in Hong Kong for the victims last week."
     raised = "It raised £1m in its first day on sale in China."
-    tickets = "Tickets for the studio audience went on sale on Monday morning."
-    story = article(*BENEFIT, song, raised, tickets, title="NBC plans tsunami benefit show")
-    assert summarize(story, 3) == (BENEFIT[0], BENEFIT[1], tickets)
+    assert benefit(song, raised) == (BENEFIT[0], BENEFIT[1], TICKETS)
 
 
 def test_a_thing_leaning_back_is_not_shown_with_a_sentence_that_does_not_name_it() -> None:
     """The sentence before "The song, however, …" speaks of the stars, not of a song: the pair
     would still leave the song unintroduced, so neither is shown."""
     stars = "Stars in Hong Kong gathered in a studio last week."
-    song = (
-        "The song, however, raised £1m for the tsunami relief effort on its first day on sale "
-        "in China."
-    )
-    tickets = "Tickets for the studio audience went on sale on Monday morning."
-    story = article(*BENEFIT, stars, song, tickets, title="NBC plans tsunami benefit show")
-    assert song not in summarize(story, 3)
+    assert SONG_LEANS not in benefit(stars, SONG_LEANS)
 
 
 # --- a scene-setting lead gives way to the sentence that states the news --------------------
