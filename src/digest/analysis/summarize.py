@@ -36,6 +36,7 @@ from digest.analysis import boilerplate, quotemarks
 from digest.analysis.interview import is_interview
 from digest.analysis.language import ScriptTokenizer, tokenizer
 from digest.analysis.names import (
+    CALENDAR_WORDS,
     FIRST_NAMES,
     WORD,
     norm,
@@ -109,22 +110,21 @@ class NewsSummarizer(AbstractSummarizer):
         chosen = self.choose(sentences, sentences_count)
         return tuple(sentences[i] for i in sorted(chosen))
 
-    def _to_words_sets(self, sentences: list[Any]) -> list[set[str]]:
-        """Each sentence's stemmed words without stop words (each word stemmed once)."""
+    def _stemmed(self, words: Iterable[str]) -> set[str]:
+        """The stems of ``words`` without stop words (each word stemmed once, remembered)."""
         stems = self._stems
-        if len(stems) > STEMS_MEMO:
-            stems.clear()
-        sets = []
-        for sentence in sentences:
-            words = (self.normalize_word(w) for w in sentence.words)
-            sets.append(
-                {
-                    stems.get(w) or stems.setdefault(w, self.stem_word(w))
-                    for w in words
-                    if w not in self._stop_words
-                }
-            )
-        return sets
+        normal = (self.normalize_word(w) for w in words)
+        return {
+            stems.get(w) or stems.setdefault(w, self.stem_word(w))
+            for w in normal
+            if w not in self._stop_words
+        }
+
+    def _to_words_sets(self, sentences: list[Any]) -> list[set[str]]:
+        """Each sentence's stemmed words without stop words."""
+        if len(self._stems) > STEMS_MEMO:
+            self._stems.clear()
+        return [self._stemmed(sentence.words) for sentence in sentences]
 
     @staticmethod
     def _overlap(a: set[str], b: set[str]) -> float:
@@ -260,9 +260,7 @@ class NewsSummarizer(AbstractSummarizer):
             known = set(headline)
             for j in [*(j for j in chosen if j < i), *([] if also is None else [also])]:
                 known |= sets[j]
-            stems = self._stems
-            word = self.normalize_word(noun)
-            return (stems.get(word) or stems.setdefault(word, self.stem_word(word))) not in known
+            return self._stemmed([noun]).isdisjoint(known)
 
         def unplaced(i: int) -> bool:
             """Sentence ``i`` is about someone by description with no chosen sentence before
@@ -300,13 +298,7 @@ class NewsSummarizer(AbstractSummarizer):
         return chosen
 
     def _headline_set(self) -> set[str]:
-        stems = self._stems
-        words = (self.normalize_word(w) for w in self.headline)
-        return {
-            stems.get(w) or stems.setdefault(w, self.stem_word(w))
-            for w in words
-            if w not in self._stop_words
-        }
+        return self._stemmed(self.headline)
 
     def rate_sentences(self, document: Any, sentences_count: int = 3) -> dict[Any, float]:
         """sumy's interface: the chosen sentences rate 1 (in article order), the others 0."""
@@ -352,8 +344,10 @@ _ROLES = (
     r"|singer|star|rapper|comedian|host|presenter|striker|midfielder|defender|goalkeeper"
     r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge)"
 )
+# an opening phrase before the subject: "Sooner or later, the governor …"
+_OPENING_PHRASE = r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?"
 _DESCRIBED = re.compile(
-    r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?(?i:t)he[ \t]+"
+    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+"
     r"(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
     r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)[ \t]+){0,3}"
     rf"{_ROLES}(?:-[a-z]+)*(?:['’]s)?"  # "nominee-in-waiting", "president-elect"
@@ -553,7 +547,7 @@ def reports(sentence: str) -> bool:
 # million copies", "The song, recorded in Hong Kong, …" (not "The game's makers",
 # "The unemployment rate", "The director of the film": a qualifier says which)
 _THE_THING = re.compile(
-    r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?The[ \t]+([a-z][a-z-]*)"
+    rf"{_OPENING_PHRASE}The[ \t]+([a-z][a-z-]*)"
     r"(?=,|[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must"
     r"|did|does|do|[a-z]+ed|[a-z]+s)\b)"
 )
@@ -571,8 +565,7 @@ def the_thing(sentence: str) -> str | None:
 
 # a sentence placed in time is news, not a scene: "on Wednesday", "this week", "in 2004"
 _PLACED_IN_TIME = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December|yesterday|today|tonight"
+    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in CALENDAR_WORDS))}|yesterday|today|tonight"
     r"|(?:this|last|next)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)"
     r"|(?:19|20)\d\d)\b"
 )
