@@ -1545,3 +1545,11 @@ def test_the_scene_setter_the_nut_graf_replaces_is_left_out() -> None:
     summary = summarize(article(SCENE, NUT_3, *ELSE[:2], title=VOTERS), 2)
     assert summary[0] == NUT_3
     assert SCENE not in summary
+
+
+def test_no_named_thing_is_a_stop_word() -> None:
+    """A stop word is left out of every sentence's stems, so "The novel …" (sumy's English list
+    has "novel") was never known, even under a headline about the novel, and never shown."""
+    from sumy.utils import get_stop_words
+
+    assert not summarize_module._NAMED_THINGS & set(get_stop_words("english"))
