@@ -11,6 +11,7 @@ from digest.text import (
     is_also_read,
     markup_paragraphs,
     one_line,
+    repair_mojibake,
     text_paragraphs,
 )
 from digest.urls import TRACKING, absolute, is_http, normalise, safe_link, untrack
@@ -113,6 +114,38 @@ def test_one_set_of_unseen_characters() -> None:
     text = "a\x00b\tc\u200bd\u202ee\ufefff\x85g"
     assert one_line(text) == "a b c d e f g"
     assert clean_line("Cafe\u0301\u2066 x") == "Caf\u00e9 x"  # NFC too
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # UTF-8 read as Windows-1252 (the PolNeAR summaries read "TomÃ¡s" and "rÃ©sumÃ©")
+        ("TomÃ¡s Regalado and Enrique PeÃ±a Nieto", "Tomás Regalado and Enrique Peña Nieto"),
+        ("her rÃ©sumÃ©", "her résumé"),
+        ("itâ€™s â€œfineâ€\x9d", "it’s “fine”"),  # 0x9D: a C1 control where cp1252 has none
+        ("Â£5m", "£5m"),
+        ("a smile ðŸ˜€", "a smile 😀"),
+        # correct text stays as it is
+        ("“Ãœber”", "“Über”"),  # 0x9C read as cp1252's œ
+        ("Zürich café – naïve", "Zürich café – naïve"),
+        ("voilà\xa0»", "voilà\xa0»"),  # French: an accented letter, NBSP, guillemet (not U+083B)
+        ("CAFÉ»", "CAFÉ»"),  # would spell U+027B, an IPA letter: not a repair
+        ("SÃO PAULO", "SÃO PAULO"),
+        ("GÃ1⁄4len", "GÃ1⁄4len"),  # broken further than a repair can tell: left alone
+        ("€100 — “yes”", "€100 — “yes”"),
+    ],
+)
+def test_mojibake_is_repaired_and_correct_text_left_alone(text: str, expected: str) -> None:
+    assert repair_mojibake(text) == expected
+
+
+def test_every_reader_line_goes_through_the_repair() -> None:
+    assert clean_line("PeÃ±a  Nieto") == "Peña Nieto"
+    assert clean_line("PeA\u0303\u00b1a Nieto") == "Peña Nieto"  # "Ã" decomposed (PolNeAR)
+    assert text_paragraphs("Fethullah GÃ¼len spoke.\n\nThe rÃ©sumÃ© was long.") == (
+        "Fethullah Gülen spoke.",
+        "The résumé was long.",
+    )
 
 
 def test_the_same_html_gives_the_same_paragraphs_as_html_and_as_a_field_value() -> None:

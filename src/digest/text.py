@@ -20,6 +20,7 @@ __all__ = [
     "html_to_paragraphs",
     "is_also_read",
     "one_line",
+    "repair_mojibake",
     "strip_markdown",
     "text_paragraphs",
 ]
@@ -36,9 +37,55 @@ def one_line(text: str) -> str:
     return " ".join(UNSEEN.sub(" ", text).split())
 
 
+# UTF-8 read as Windows-1252 (or Latin-1): "TomÃ¡s", "PeÃ±a", "rÃ©sumÃ©", "itâ€™s". A lead
+# byte's character, then the characters of its continuation bytes (0x80-0xBF) as cp1252 shows
+# them, or as Latin-1's C1 controls where cp1252 has none.
+_CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc" + (
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(
+    f"[\xc2-\xdf][{_CONTINUATION}]|[\xe0-\xef][{_CONTINUATION}]{{2}}|[\xf0-\xf4][{_CONTINUATION}]{{3}}"
+)
+
+
+def _as_bytes(text: str) -> bytes:
+    return bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in text)
+
+
+def _plausible(char: str) -> bool:
+    """What a repair may give: Latin, Greek and Cyrillic letters and signs, typographic
+    punctuation, currency and letterlike signs, emoji. Not a rare script's letter that an
+    unlucky pair of accented letters could also spell ("à\xa0»" is French, not U+083B)."""
+    point = ord(char)
+    return (
+        0xA0 <= point <= 0x24F
+        or 0x370 <= point <= 0x52F
+        or 0x2000 <= point <= 0x215F
+        or 0x1F000 <= point <= 0x1FAFF
+    )
+
+
+def _repaired(match: re.Match[str]) -> str:
+    try:
+        char = _as_bytes(match.group()).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+    return char if _plausible(char) else match.group()
+
+
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 was read as Windows-1252 or Latin-1, read right: "TomÃ¡s" is "Tomás",
+    "itâ€™s" is "it’s". Each broken character is mended on its own, and only into a letter or
+    sign of the scripts such text uses, so correct text is left as it is."""
+    if not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_repaired, text)
+
+
 def clean_line(text: str) -> str:
-    """One line of display text from a source: NFC, then :func:`one_line`."""
-    return one_line(unicodedata.normalize("NFC", text))
+    """One line of display text from a source: NFC, mojibake repaired (:func:`repair_mojibake`;
+    after NFC, as "Ã" may come as "A" and a combining tilde), then :func:`one_line`."""
+    return one_line(repair_mojibake(unicodedata.normalize("NFC", text)))
 
 
 # "Also read: ...", "Read more – ...", "Related stories", "Sign up - ...": links and page
