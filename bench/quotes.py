@@ -62,6 +62,7 @@ HELD_OUT = ROOT / "bench" / "data" / "speakers-heldout.jsonl"
 HELD_OUT_2 = ROOT / "bench" / "data" / "speakers-heldout2.jsonl"
 HELD_OUT_3 = ROOT / "bench" / "data" / "speakers-heldout3.jsonl"
 HELD_OUT_4 = ROOT / "bench" / "data" / "speakers-heldout4.jsonl"
+HELD_OUT_5 = ROOT / "bench" / "data" / "speakers-heldout5.jsonl"
 
 
 def _find_corpus() -> Path:
@@ -333,6 +334,10 @@ def main() -> int:
     if HELD_OUT_4.exists():
         print()
         _print("fourth held-out sample (84 more BBC articles)", held_out_table(sample=HELD_OUT_4))
+    if HELD_OUT_5.exists():
+        print()
+        title = "fifth held-out sample (84 more BBC articles, none with a key quote)"
+        _print(title, held_out_table(sample=HELD_OUT_5))
     return 0
 
 
