@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.analysis.names import (
+    BODY_NOUNS,
     FEMALE_TITLES,
     FIRST_NAMES,
     FUNCTION_WORDS,
@@ -271,6 +272,8 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     and not (words and norm(words[0]) in FIRST_NAMES)
                 ):
                     continue  # "the Academy Award winner": a modifier, not a person
+                if head and head[-1] in BODY_NOUNS:
+                    continue  # "US magazine Rolling Stone", "housebuilder George Wimpey": a body
                 if offset < 0 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 # the words before the run describe its first name, not what a possessive

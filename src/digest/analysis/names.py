@@ -70,6 +70,21 @@ PERSON_NOUNS = word_list("person_nouns.txt")
 MALE_TITLES = word_list("male_titles.txt")
 FEMALE_TITLES = word_list("female_titles.txt")
 STOP_AFTER_NAME = word_list("stop_after_name.txt")
+# What kind of body a lowercase noun names. Right before a name it introduces the name as
+# that body's ("human rights watchdog Reporters Without Borders", "Game maker Valve", "US
+# magazine Rolling Stone"): the name is no person, and "the company" or "the group" may point
+# back to it when it was introduced as its own kind (a carmaker is a company, a watchdog a
+# group), not to any.
+_BODY_KINDS = {
+    # not "developer", "publisher", "broadcaster": "Florida developer Mel Sembler" is a man
+    "company": "company firm maker makers housebuilder retailer carmaker lender insurer giant"
+    " chain label studio bank",
+    "group": "group organisation organization watchdog charity body alliance association"
+    " federation foundation coalition union agency institute committee commission council"
+    " board regulator ministry department",
+    "outlet": "magazine newspaper paper journal website",
+}
+BODY_NOUNS = {noun: kind for kind, nouns in _BODY_KINDS.items() for noun in nouns.split()}
 HONORIFICS = {"mr", "mrs", "ms", "miss"}
 # a peerage or a knighthood is part of how the press names someone: "Lord Goldsmith" (who has
 # no other name in the copy), "Sir Anthony O'Reilly" ("Lady" is left out: "First Lady Michelle

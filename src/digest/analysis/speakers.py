@@ -9,6 +9,7 @@ import re
 from digest.analysis.cast import ABBREVIATED_TITLES, Cast, Person
 from digest.analysis.names import (
     ABBREVIATION,
+    BODY_NOUNS,
     CALENDAR_WORDS,
     FEMALE_TITLES,
     FUNCTION_WORDS,
@@ -362,6 +363,12 @@ _OWNED = {
     "watchdog",
     "regulator",
     "body",
+    "group",
+    "alliance",
+    "association",
+    "federation",
+    "foundation",
+    "coalition",
 }
 _OWNER_WINDOW = 1000  # how far before the quotation its owner may be named
 _TIED_WINDOW = 4000  # how far before it "the World Bank report" still names "the report"
@@ -390,6 +397,9 @@ def _dated(found: re.Match[str]) -> str:
     return "" if norm(found[1]) in CALENDAR_WORDS else found[0]
 
 
+_DESCRIBING = re.compile(r"[A-Z][\w’']*-[a-z][\w-]*")  # "Paris-based", "US-led"
+
+
 def _owner(run: str, cast: Cast, *, tied: bool) -> str | None:
     """The run as an organisation's name, when it can be one: not a person of the cast, not
     "US" or "UK"; untied to the description's noun, only an acronym ("IMF") or a name with an
@@ -398,6 +408,8 @@ def _owner(run: str, cast: Cast, *, tied: bool) -> str | None:
     words = bare.split()
     if not words or norm(bare) in _NOT_OWNERS or norm(words[0]) in FUNCTION_WORDS:
         return None
+    if _DESCRIBING.fullmatch(words[-1]):
+        return None  # "The Paris-based pressure group": a word describing it, not its name
     organisation = any(norm(w) in ORGANISATION_WORDS for w in words)
     if all(norm(w) in PLACE_WORDS for w in words) and not organisation:
         return None  # "Friday", "London"; not "World Bank"
@@ -442,7 +454,13 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
     after_noun = _ends(rf"\b{named_as}[ \t]+(?:(?:by|from)[ \t]+)?", text, lo, at)  # "report by"
     tied = None
     for found in _ORG_RUN.finditer(text, lo, at):
-        if noun_after.match(text, found.end(), at) or found.start() in after_noun:
+        name_words = _bare(found.group(0)).split()
+        # "the Finance and Economy Ministry" … "the ministry": the name ends in the noun (not
+        # "UnitedHealth Group" … "the trade group for …, the group wrote")
+        ends_in_noun = (
+            len(name_words) > 1 and norm(name_words[-1]) in forms and noun not in _INTRODUCED_ONLY
+        )
+        if noun_after.match(text, found.end(), at) or found.start() in after_noun or ends_in_noun:
             name = _owner(found.group(0), cast, tied=True)
             if name and norm(name) not in forms:
                 tied = name
@@ -452,11 +470,32 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
         return None  # "the newspaper" is one the story names as a newspaper, or not known
     lo = max(0, at - _OWNER_WINDOW)
     after_told = _ends(r"\btold[ \t]+", text, lo, at)
+    introduced = introduced_organisations(text[:at])
+    kind = BODY_NOUNS.get(singular)
     for found in reversed(list(_ORG_RUN.finditer(text, lo, at))):
         if found.start() in after_told:
             continue  # "told the BBC": who was told does not speak
         tie = noun in _SINGULAR and " and " in found.group(0)  # "EADS and BAE" … "the companies"
-        name = _owner(found.group(0), cast, tied=tie)
+        bare = _bare(found.group(0))
+        known = noun not in _SINGULAR and kind is not None and introduced.get(bare) == kind
+        if noun in _INTRODUCED_ONLY and not known:
+            continue  # "the group shouted": a crowd, unless the text named a group
+        name = _owner(found.group(0), cast, tied=tie or known)
         if name and norm(name) not in forms:
             return name
     return None
+
+
+_INTRODUCED_ONLY = {"group"}  # a crowd as often as a body: only a name the text introduced
+_INTRODUCED = re.compile(rf"\b([a-z]+),?[ \t]+({_ORG_RUN.pattern})")
+
+
+def introduced_organisations(text: str) -> dict[str, str]:
+    """The names ``text`` introduces as a body's with a noun right before them, and the kind
+    of body the noun says (:data:`_KINDS`): "Game maker Valve" makes "Valve" a company."""
+    found_kinds: dict[str, str] = {}
+    for found in _INTRODUCED.finditer(text):
+        name = _bare(found.group(2))
+        if found.group(1) in BODY_NOUNS and name:
+            found_kinds[name] = BODY_NOUNS[found.group(1)]
+    return found_kinds
