@@ -16,7 +16,7 @@ import pytest
 
 from conftest import make_article as article
 from digest.analysis import candidates as candidates_module
-from digest.analysis.cast import Cast
+from digest.analysis.cast import Cast, genders_from_pronouns
 from digest.analysis.keyquote import (
     eligible,
     interest,
@@ -2099,3 +2099,133 @@ def test_an_organisation_noun_counts_before_an_earlier_run_too() -> None:
         "organisation",
         "Merrill Lynch",
     )
+
+
+# --- the fifth held-out sample's errors (2026-12-02) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # no first name gives her sex; "her knees" does, in the sentence she opens
+        (
+            (
+                "Sania Mirza beat Alyona Bondarenko in three sets on Saturday.",
+                "Sania Mirza, ranked 134 in the world, sank to her knees after the match.",
+                "“It is a big moment in my career,” she said.",
+            ),
+            "Sania Mirza",
+        ),
+        # the name must open its sentence: a rival named later is not who "her" is
+        (
+            (
+                "Ahead of the final, the crowd cheered for Alyona Bondarenko, and her coach.",
+                "“It is a big moment in my career,” she said.",
+            ),
+            None,
+        ),
+        # cues that disagree tell nothing
+        (
+            (
+                "Sania Mirza sank to her knees after the match on Saturday.",
+                "Sania Mirza thanked his coach in front of the crowd.",
+                "“It is a big moment in my career,” she said.",
+            ),
+            None,
+        ),
+        # nobody else named between: "Sania Mirza beat Alyona Bondarenko, her …"
+        (
+            (
+                "Sania Mirza beat Alyona Bondarenko before her home crowd on Saturday.",
+                "“It is a big moment in my career,” she said.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_after_a_name_tells_its_gender(
+    paragraphs: tuple[str, ...], expected: str | None
+) -> None:
+    """Without it, "she" found no woman in a story whose women have first names no list
+    holds (Sania Mirza, Imelda Staunton): the fifth held-out sample and the unread third."""
+    assert quotes_of(*paragraphs)[-1][1] == expected
+
+
+def test_one_word_is_given_no_gender_by_a_pronoun() -> None:
+    """A full name only: a lone capitalised word the cast took for someone may be a place
+    ("Nevada … her appearance": PolNeAR had "Nevada" say Hillary Clinton's words)."""
+    text = "Nevada waited for her appearance. Jane Kowalczyk waited for her turn."
+    cast = Cast()
+    for words in (["Nevada"], ["Jane", "Kowalczyk"]):
+        person = cast.add(words, ["Sen."], text.index(words[0]))
+        assert person is not None
+        person.gender = None
+    genders_from_pronouns(cast, text, [])
+    assert [(p.name, p.gender) for p in cast.people] == [("Nevada", None), ("Jane Kowalczyk", "f")]
+
+
+def test_who_a_description_opens_the_sentence_with_is_not_a_name_in_it() -> None:
+    """ "The 31-year-old was third behind Hayley Yelling and Justyna Bak, but she prefers the
+    track": she is the 31-year-old, not a rival the sentence names (held-out sample five gave
+    the quote to Justyna Bak); in 48 corpus changes read blind, 37 became right, 6 stayed so."""
+    found = quotes_of(
+        "Jo Pavey will miss the race to prepare for the indoor championships.",
+        "The 31-year-old was third behind Mary Yelling and Susan Bak last week but she"
+        " prefers the track. “It was great winning bronze,” she said.",
+    )
+    assert found[-1] == ("It was great winning bronze", None)
+    # with a reporting verb the sentence names its speaker: "…, said Sun's Jonathan Schwartz"
+    found = quotes_of(
+        "The system could mature like electricity did, said Sun's chief operating officer"
+        " Jonathan Schwartz. “Why build your own grid?” he asked.",
+    )
+    assert found[-1][1] == "Jonathan Schwartz"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("said central bank governor Park Seung", ("Park Seung", "person")),  # "park": a word
+        ("said Le Figaro newspaper", ("Le Figaro", "organisation")),
+        ("the Herald newspaper said", ("Herald", "organisation")),
+        ("said the Spaniard", ("Guillermo Garcia-Lopez", "person")),  # a nationality, a role
+    ],
+)
+def test_who_is_named_with_a_role_or_an_outlet_noun(said: str, expected: tuple[str, str]) -> None:
+    found = find_quotes(
+        article("Spaniard Guillermo Garcia-Lopez won in Madrid.", f"{QUOTED} {said}.")
+    )
+    assert (found[-1].speaker, found[-1].speaker_kind) == expected
+    if expected[1] == "person":
+        assert not found[-1].speaker.startswith(("Spaniard", "Teenager"))
+
+
+def test_mps_are_no_one_and_a_paper_that_quotes_is_not_the_speaker() -> None:
+    """ "The prime minister told MPs:" had credited "MPs"; "Mr Houston was quoted in the
+    Herald newspaper saying:" the Herald (held-out samples one and five)."""
+    found = quotes_of(
+        "Prime Minister Tony Blair spoke in the Commons.",
+        "The prime minister told MPs: “We will not give way on this.”",
+    )
+    assert found[-1][1] == "Tony Blair"
+    found = quotes_of(
+        "UKIP candidate John Houston left the party.",
+        "Mr Houston was quoted in the Herald newspaper saying: “They have over-reacted.”",
+    )
+    assert found[-1][1] == "John Houston"
+
+
+def test_a_newspaper_is_no_person_and_a_mayor_named_like_one_still_is() -> None:
+    """ "told the Evening Standard" had made the Standard a man, and "he" his (held-out sample
+    five); "Guardian said" is still Atlantic City's Mayor Don Guardian."""
+    found = quotes_of(
+        "Home Secretary Charles Clarke spoke on Monday.",
+        "London's Evening Standard quoted Mr Clarke telling activists that he wanted more."
+        f" {QUOTED} he said.",
+    )
+    assert found[-1][1] == "Charles Clarke"
+    found = quotes_of(
+        "Atlantic City Mayor Don Guardian welcomed the plan on Monday.",
+        f"{QUOTED} Guardian said.",
+    )
+    assert found[-1][1] == "Don Guardian"

@@ -393,6 +393,9 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             # "A spokesman for the Business Software Alliance said:": the spokesman, unnamed
             floor = max(line_start, previous_end)
             before_who = _unnamed_before(text, floor, before.start("who")) or before_who
+            if re.search(r"\bquoted[ \t]+(?:in|by)[ \t]+$", text[max(0, at - 20) : at]):
+                # "Mr Houston was quoted in the Herald newspaper saying:": where, not who
+                before_who = _subject(text[sentence_start:at])
         if before is not None and before.group("who4"):
             before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:

@@ -293,4 +293,38 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 ):
                     person.reporting.add(at)
     cast.merge_surnames()
+    genders_from_pronouns(cast, text, quoted)
     return cast
+
+
+_PRONOUN_CUE = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]im)|(?P<f>[Ss]he|[Hh]er|[Hh]ers))\b")
+# the name opens its sentence, after at most two words ("Rock star", "Teenager")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[“\"]?(?:[\w’'-]+[ \t]+){0,2}$")
+_CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n|[“”\"]")
+
+
+def genders_from_pronouns(cast: Cast, text: str, quoted: list[tuple[int, int]]) -> None:
+    """A gender for someone no name or title gives one: the he/his or she/her that follows
+    their name in the writer's words of the same sentence, with nobody else named between
+    ("Mirza, ranked 134 in the world, sunk to her knees"). Each mention votes; any
+    disagreement leaves the gender unknown."""
+    starts = sorted(a for p in cast.people for a in p.mentions if a >= 0)
+    for person in cast.people:
+        if person.gender or len(person.name.split()) < 2:
+            continue  # a full name only: "Nevada" … "her" is no woman
+        votes = set()
+        for at in person.mentions:
+            run = _RUN.match(text, at) if at >= 0 else None
+            if run is None or any(a <= at < b for a, b in quoted):
+                continue
+            opening = _SENTENCE_START.search(text, max(0, at - 40), at)
+            if opening is None:
+                continue  # the sentence's subject only: "Mirza, ranked 134, sunk to her knees"
+            stop = _CLAUSE_END.search(text, run.end())
+            end = stop.start() if stop else len(text)
+            cue = _PRONOUN_CUE.search(text, run.end(), end)
+            if cue is None or any(run.end() <= a < cue.start() for a in starts):
+                continue
+            votes.add("m" if cue.group("m") else "f")
+        if len(votes) == 1:
+            person.gender = votes.pop()

@@ -132,6 +132,8 @@ def looks_like_person(words: list[str]) -> bool:
         return False  # "Republican", "Senator"
     if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
         return False  # "IAAF", "BBC": an acronym names an organisation
+    if any(re.fullmatch(r"[A-Z]{2,}s", w) for w in words):
+        return False  # "MPs", "MEPs": a plural of one, no one's name
     # after a known first name, a surname may be a word of the lists ("Mike Lake", "Jeremy
     # Dear", "Oliver Irish"), but not a day or a month other than May ("said Clinton Friday")
     surname = norm(words[-1])

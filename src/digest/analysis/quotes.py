@@ -146,7 +146,12 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     speaker, kind = (org if named else None), "organisation"
                 kind = kind or ("person" if person else "unnamed")
             elif parsed == "organisation" and value:
-                speaker, kind = value, "organisation"
+                # "Guardian said" where the story has Mayor Don Guardian: a surname first
+                bearers = [p for p in cast.people if " " not in value and p.surname == norm(value)]
+                if len(bearers) == 1:
+                    person = bearers[0]
+                else:
+                    speaker, kind = value, "organisation"
             elif parsed == "unnamed":
                 kind = "unnamed"
             elif parsed == "none" and re.fullmatch(r"[A-Z][a-z’'-]+", who):

@@ -103,6 +103,15 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             return "unnamed", phrase  # "Analysts said"
         if looks_like_person(name):
             return "person", " ".join(name)
+        if (
+            opening.islower()
+            and norm(opening) in TITLES
+            and name == run
+            and 2 <= len(name) <= 3
+            and not any(norm(w) in ORGANISATION_WORDS or w.isupper() for w in name)
+            and not all(norm(w) in PLACE_WORDS for w in name)
+        ):
+            return "person", " ".join(name)  # "central bank governor Park Seung": a park is a word
         honoured = len(run) > len(name) and norm(run[-len(name) - 1]) in HONORIFICS
         if len(name) == 1 and honoured and norm(name[0]) not in VERB_WORDS | ORGANISATION_WORDS:
             return "person", name[0]  # "Mr Irish", "Mrs May": a surname, whatever else it is
@@ -114,6 +123,15 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         if name and not determiner and len(run) == len(words) and looks_like_person(name[-1:]):
             return "person", " ".join(name)  # an unknown single word: "Pulvermann"
     head = norm(words[-1])
+    outlet = words[1:-1] if norm(words[0]) == "the" else words[:-1]
+    if (
+        outlet
+        and words[-1].islower()
+        and BODY_NOUNS.get(head) == "outlet"
+        and all(w[:1].isupper() for w in outlet)
+        and norm(outlet[0]) not in FUNCTION_WORDS
+    ):
+        return "organisation", " ".join(outlet)  # "Le Figaro newspaper", "the Herald newspaper"
     if (
         norm(words[0])
         in {"a", "an", "one", "another", "some", "two", "three", "several", "many", "other"}
@@ -180,6 +198,15 @@ _DESCRIBED_SUBJECT = re.compile(
 )
 
 
+# a sentence whose subject is a description, not a name: "The 31-year-old was third behind
+# Hayley Yelling and Justyna Bak": who it names are not who "she" is
+_DESCRIPTION_OPENS = re.compile(
+    r"[\s\"“”]*The[ \t]+(?:\d+-year-old|[a-z][\w-]*)(?:[ \t]+[a-z][\w-]*){0,2}?[ \t]+"
+    r"(?:was|is|has|had|will|would|could|can|also|then|won|lost|took|made|came|became"
+    r"|[a-z]+ed)\b"
+)
+
+
 _PRONOUN_REPORTS = re.compile(rf"[\s\"“”]*(?:He|She)[ \t]+(?:[a-z]+[ \t]+)?{V}\b")
 
 
@@ -230,6 +257,12 @@ def resolve_pronoun(
                 if role is not None and _compatible(role, pronoun):
                     return role
             subjects = _subject_of(cast, text, start, end, possessors)
+            if (
+                among is None
+                and _DESCRIPTION_OPENS.match(text, start, end)
+                and not re.search(rf"\b{V}\b", text[start:end])  # "…, said Sun's Jonathan Schwartz"
+            ):
+                subjects = [p for p in subjects if any(start <= a < end for a in p.reporting)]
             if _PRONOUN_REPORTS.match(text, start, end):
                 # "He said that Mr Houston may be interviewed.": "he" goes on from an earlier
                 # sentence; someone only mentioned here is not who "he" is
