@@ -2229,3 +2229,36 @@ def test_a_newspaper_is_no_person_and_a_mayor_named_like_one_still_is() -> None:
         f"{QUOTED} Guardian said.",
     )
     assert found[-1][1] == "Don Guardian"
+
+
+def test_a_name_in_apposition_that_reports_is_whom_he_goes_back_to() -> None:
+    """ "The head of that tribunal, Kostas Panagopoulos, said …" reports, so the next "he"
+    is his (held-out sample five had given it to the sprinter the story is about); "…, who
+    had been nominated for Secrets and Lies and Topsy Turvy, told …" does not make the film
+    report."""
+    found = quotes_of(
+        "Sprinter Kostas Kenteris was cleared on Friday.",
+        "The head of that tribunal, Kostas Panagopoulos, said it had not been proven."
+        f" {QUOTED} he said.",
+    )
+    assert found[-1][1] == "Kostas Panagopoulos"
+    found = quotes_of(
+        "Director Mike Leigh was nominated on Tuesday.",
+        "Leigh, who had previously received three Oscar nominations for Secrets and Lies and"
+        ' Topsy Turvy, told BBC News 24 the latest success was "amazing".'
+        f" He said: {QUOTED.rstrip(',”')}.”",
+    )
+    assert found[-1][1] == "Mike Leigh"
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_unnamed() -> None:
+    """“…,” said a Juventus official, who declined to be named. “…,” he added: the official,
+    not the player the story names (held-out sample five); "states the voters" is no one."""
+    found = find_quotes(
+        article(
+            "Former Chelsea striker Adrian Mutu is to begin talks with Juventus.",
+            f"{QUOTED} said a Juventus official, who declined to be named."
+            f" {QUOTED.replace('Access', 'Trade')} he added.",
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in found] == [(None, "unnamed"), (None, None)]

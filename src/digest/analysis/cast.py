@@ -208,6 +208,8 @@ _VERB_BEFORE = re.compile(
 # "executive partner of Tods Murray said": a name after a preposition is not who reports
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|to|in|with|by|on)[ \t]+$")
 _RUN = re.compile(rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,9}}")
+# a name in apposition that reports: "The head of that tribunal, Kostas Panagopoulos, said"
+_APPOSED_REPORTS = re.compile(rf",[ \t]*(?:also[ \t]+)?{V}\b")
 _REPORTS_AFTER = re.compile(
     rf"[ \t]*(?:,[^,\n\"“”]{{1,80}},[ \t]*|\([^)\n]{{1,20}}\)[ \t]*)?"
     rf"(?:also[ \t]+|then[ \t]+|later[ \t]+|has[ \t]+|had[ \t]+)?{V}\b"
@@ -284,12 +286,22 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 if possessive:
                     person.possessive.add(at)
                 elif (
-                    _REPORTS_AFTER.match(chunk, end)
-                    and not _PREPOSITION_BEFORE.search(chunk, max(0, at - 12), at)
-                ) or (
-                    # "said Graham Norton's Strictly Dance Fever": only the run's first name
-                    # follows the verb; what the possessive owns does not report
-                    number == 0 and _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
+                    (
+                        _REPORTS_AFTER.match(chunk, end)
+                        and not _PREPOSITION_BEFORE.search(chunk, max(0, at - 12), at)
+                    )
+                    or (
+                        _APPOSED_REPORTS.match(chunk, end)
+                        and re.search(
+                            r"\b[a-z]+,[ \t]*$", chunk[max(0, m.start() - 30) : m.start()]
+                        )
+                    )
+                    or (
+                        # "said Graham Norton's Strictly Dance Fever": only the run's first name
+                        # follows the verb; what the possessive owns does not report
+                        number == 0
+                        and _VERB_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
+                    )
                 ):
                     person.reporting.add(at)
     cast.merge_surnames()

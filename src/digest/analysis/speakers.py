@@ -187,6 +187,9 @@ def _attested(person: Person) -> bool:
 _UNNAMED_REPORTER = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]*(?:’s|'s))[ \t]+"
     rf"(?:[\w’'-]+[ \t]+){{0,3}}?(?P<noun>[a-z]+)[ \t]+(?:also[ \t]+)?{V}\b"
+    # or after its verb: "…,” said a Juventus official, who declined to be named.
+    rf"|\b(?:said|says|added|adds|explained)[ \t]+(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
+    rf"(?P<after>official|spokesman|spokeswoman|spokesperson|source|aide)\b(?![ \t]+[A-Z])"
 )
 
 
@@ -213,7 +216,7 @@ _PRONOUN_REPORTS = re.compile(rf"[\s\"“”]*(?:He|She)[ \t]+(?:[a-z]+[ \t]+)?{
 def _unnamed_reporter(text: str, start: int, end: int, pronoun: str) -> bool:
     """The sentence's reporting subject is someone unnamed whom ``pronoun`` can stand for."""
     for m in _UNNAMED_REPORTER.finditer(text, start, end):
-        noun = m.group("noun")
+        noun = m.group("noun") or m.group("after")
         if noun in UNNAMED_NOUNS and not (pronoun == "he" and noun in FEMALE_TITLES):
             return not (pronoun == "she" and noun.endswith("man"))
     return False
