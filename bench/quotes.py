@@ -98,22 +98,27 @@ def _norm_words(name: str | None) -> list[str]:
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _ARTICLES = {"the", "a", "an"}
+_CONNECTIVES = {"of", "and", "for", "on", "in"}  # not in an acronym: NIESR, MPAA
 
 
 def speaker_right(gold: dict[str, Any], speaker: str | None, kind: str | None) -> bool:
     """The resolved speaker against a hand-checked row of speakers.jsonl.
 
     A person matches when the gold full name's first name and surname are both among the
-    predicted name's words; an organisation by its normalized name ("the" dropped); an unnamed
+    predicted name's words; an organisation by its normalized name ("the" dropped) or by its
+    acronym ("NAO" for the National Audit Office, since 2026-12-02); an unnamed
     speaker must come back unnamed or None, never as a made-up name.
     """
     if gold["kind"] == "unnamed" or not gold["speaker"]:
         return speaker is None or kind == "unnamed"
     predicted = _norm_words(speaker)
     if gold["kind"] == "organisation":
-        return [w for w in predicted if w not in _ARTICLES] == [
-            w for w in _norm_words(gold["speaker"]) if w not in _ARTICLES
-        ]
+        full = [w for w in _norm_words(gold["speaker"]) if w not in _ARTICLES]
+        initials = "".join(w[0] for w in full if w not in _CONNECTIVES)
+        # "NIESR" names the National Institute of Economic and Social Research
+        return [w for w in predicted if w not in _ARTICLES] == full or (
+            len(predicted) == 1 and len(initials) >= 2 and predicted[0] == initials
+        )
     words = [w for w in _norm_words(gold["speaker"]) if w not in _SUFFIXES]
     return bool(words) and words[0] in predicted and words[-1] in predicted
 
