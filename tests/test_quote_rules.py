@@ -2262,3 +2262,33 @@ def test_he_after_an_unnamed_speaker_is_that_speaker_unnamed() -> None:
         )
     )
     assert [(q.speaker, q.speaker_kind) for q in found] == [(None, "unnamed"), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "expected"),
+    [
+        # a first name that is also a title or a word: "Dean" had printed "Goldfine", "Will"
+        # printed "Davies" (held-out samples one, four and six)
+        ("Coach Dean Goldfine joined on Monday.", "Goldfine said", "Dean Goldfine"),
+        ("Researcher Will Davies wrote the report.", "said Mr Davies", "Will Davies"),
+        ("The report was read by Jurgen den Hartog.", "said Mr den Hartog", "Jurgen den Hartog"),
+        # a particle inside a name had made it no name at all, so "de Blasio" was "De Blasio"
+        ("Mayor Bill de Blasio spoke on Monday.", "de Blasio said", "Bill de Blasio"),
+        ("Striker Robin van Persie scored twice.", "said van Persie", "Robin van Persie"),
+        # a description by a role the story gave her: "TV presenter Cat Deeley"
+        ("TV presenter Cat Deeley has resigned as host.", "the presenter said", "Cat Deeley"),
+    ],
+)
+def test_a_full_name_is_kept_whole(before: str, said: str, expected: str) -> None:
+    assert quotes_of(before, f"{QUOTED} {said}.")[-1][1] == expected
+
+
+def test_a_candidate_is_not_the_mayor() -> None:
+    """ "the Republican presidential candidate said" is not the story's mayor, whom the
+    passage last named: a candidacy is a post like an office."""
+    found = quotes_of(
+        "Donald Trump called upon Mayor Bill de Blasio to restart surveillance.",
+        "De Blasio disbanded the unit in April 2014.",
+        f"{QUOTED} the Republican presidential candidate said.",
+    )
+    assert found[-1][1] != "Bill de Blasio"

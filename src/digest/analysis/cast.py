@@ -242,10 +242,24 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 raw = [without_possessive(w.group(0)) for w in piece]
                 possessive = is_possessive(piece[-1].group(0))
                 # a title never takes the last word: "Rep. Peter King"
-                cut = max((i + 1 for i, w in enumerate(raw[:-1]) if norm(w) in TITLES), default=0)
+                # … but not a first name right before the surname: "Coach Dean Goldfine"
+                cut = max(
+                    (
+                        i + 1
+                        for i, w in enumerate(raw[:-1])
+                        if norm(w) in TITLES and not (i == len(raw) - 2 and norm(w) in FIRST_NAMES)
+                    ),
+                    default=0,
+                )
                 titles, words = raw[:cut], raw[cut:]
                 first = cut
-                while words and norm(words[0]) in FUNCTION_WORDS:
+                while (
+                    words
+                    and norm(words[0]) in FUNCTION_WORDS
+                    and not (
+                        len(words) == 2 and norm(words[0]) in FIRST_NAMES  # "Will Davies"
+                    )
+                ):
                     titles.append(words.pop(0))
                     first += 1
                 if not looks_like_person(name_words(words)):

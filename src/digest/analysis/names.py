@@ -41,7 +41,11 @@ VERBS = (
 )
 V = rf"(?i:{VERBS})"
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}
-PARTICLE = r"\b(?:de|da|van|von|der|del|bin|al|la|le)(?=[ \t]+[A-Z])"
+# the small words inside a name ("Robin van Persie", "Jurgen den Hartog")
+PARTICLES = frozenset(
+    ["de", "da", "van", "von", "der", "den", "del", "du", "dos", "ter", "bin", "al", "la", "le"]
+)
+PARTICLE = rf"\b(?:{'|'.join(sorted(PARTICLES))})(?=[ \t]+[A-Z])"
 # A period ends a name word only after an initial ("John F. Kennedy") or a title ("Sen. Jane
 # Doe"): after any other word it ends the sentence ("said Elena Marsh. Work began...").
 TITLE_ABBREVIATION = (
@@ -118,6 +122,8 @@ def name_words(words: list[str]) -> list[str]:
     while words and (
         norm(words[0]) in FUNCTION_WORDS or (norm(words[0]) in TITLES and len(words) > 1)
     ):
+        if len(words) == 2 and norm(words[0]) in FIRST_NAMES:
+            break  # "Dean Goldfine", "Will Davies": a first name that is also a title or a word
         words = words[1:]
     return [w for w in words if w]
 
@@ -149,9 +155,11 @@ def looks_like_person(words: list[str]) -> bool:
         return False  # "Continental Airlines", not "Margaret Court"
     if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words):
         return False  # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name
-    if any(norm(w) in FUNCTION_WORDS for w in words) and not (named and surname in _SURNAMES):
-        return False
-    return all(w[:1].isupper() or re.fullmatch(PARTICLE[2:], w) for w in words)
+    if any(norm(w) in FUNCTION_WORDS for w in (words[1:] if named else words)) and not (
+        named and surname in _SURNAMES
+    ):
+        return False  # "Will Davies" is a name; "Will Labour" is not
+    return all(w[:1].isupper() or w in PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
 
 
 def person_like(run: str) -> bool:

@@ -16,7 +16,7 @@ from digest.analysis.names import (
     HONORIFICS,
     LAST_WORD,
     ORGANISATION_WORDS,
-    PARTICLE,
+    PARTICLES,
     PERSON_NOUNS,
     PLACE_WORDS,
     TITLES,
@@ -53,7 +53,12 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     runs: list[tuple[int, list[str]]] = []  # (where it starts, its words)
     current: list[str] = []
     for i, word in enumerate(words):
-        capital = word[:1].isupper() or (current and re.fullmatch(PARTICLE[2:], word))
+        capital = word[:1].isupper() or (
+            current
+            and word in PARTICLES
+            and words[i + 1 : i + 2] != []
+            and words[i + 1][:1].isupper()
+        )
         if capital and not is_possessive(word):
             current.append(word)
             continue
@@ -343,7 +348,17 @@ def refers_back(description: str) -> bool:
 
 
 # offices one person holds at a time: "the prime minister" is not the story's mayor
-_POSTS = {"minister", "president", "mayor", "governor", "chancellor", "secretary", "senator"}
+_POSTS = {
+    "minister",
+    "president",
+    "mayor",
+    "governor",
+    "chancellor",
+    "secretary",
+    "senator",
+    "candidate",
+    "nominee",
+}
 
 
 def holds_another_post(person: Person, description: str) -> bool:
