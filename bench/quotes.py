@@ -63,6 +63,7 @@ HELD_OUT_2 = ROOT / "bench" / "data" / "speakers-heldout2.jsonl"
 HELD_OUT_3 = ROOT / "bench" / "data" / "speakers-heldout3.jsonl"
 HELD_OUT_4 = ROOT / "bench" / "data" / "speakers-heldout4.jsonl"
 HELD_OUT_5 = ROOT / "bench" / "data" / "speakers-heldout5.jsonl"
+HELD_OUT_6 = ROOT / "bench" / "data" / "speakers-heldout6.jsonl"
 
 
 def _find_corpus() -> Path:
@@ -343,6 +344,10 @@ def main() -> int:
         print()
         title = "fifth held-out sample (84 more BBC articles, none with a key quote)"
         _print(title, held_out_table(sample=HELD_OUT_5))
+    if HELD_OUT_6.exists():
+        print()
+        title = "sixth held-out sample (the last 28 BBC articles with quotations)"
+        _print(title, held_out_table(sample=HELD_OUT_6))
     return 0
 
 
