@@ -887,13 +887,32 @@ def test_an_opening_phrase_s_pronoun_may_mean_the_name_after_it(sentence: str, l
         "The harbour branch was another matter altogether.",
         "The cost of repairs is not the only factor at play.",
         "The mayor isn't the only one to oppose the closure.",
+        # round 24's readers: the result of what? more than whom? agreed with what?
+        "The resulting song, Through the Wire, became his first UK hit.",
+        "Hundreds more showed up to hear Stein address demonstrators.",
+        "Iowa State University's Dianne Bystrom agreed.",
     ],
 )
 def test_a_connective_that_answers_the_sentence_before_leans_back(opener: str) -> None:
     """Without them the editors read "At the same time, …", "Either way, it …", "Nor does …",
     "In other cases …" and "The other changes …" with nothing before them (rounds 10 and 11),
-    and "Later, …", "were another matter altogether", "is not the only factor" (round 22)."""
+    "Later, …", "were another matter altogether", "is not the only factor" (round 22), and
+    "The resulting song", "Hundreds more showed up", "… agreed." (round 24)."""
     assert leans_back(opener)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rule will make millions more employees eligible for overtime pay.",
+        "The council agreed a budget of two million pounds for the branches.",
+        "The result was announced on Friday after a recount.",
+    ],
+)
+def test_more_and_agreed_lean_back_only_where_they_answer(sentence: str) -> None:
+    """ "millions more employees" in a sentence's middle adds, and "agreed a budget" says what
+    was agreed: neither leans back (an NYT summary had lost its news sentence to the first)."""
+    assert not leans_back(sentence)
 
 
 @pytest.mark.parametrize(

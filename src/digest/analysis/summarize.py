@@ -367,6 +367,9 @@ _REFERS_BACK = re.compile(
     r"|(?:another|a different) matter\b|(?:is|was|are|were) not the only\b"
     r"|(?:isn|wasn|aren|weren)['’]t the only\b"
     r"|(?:a|an|another|the other)\s+(?:[a-z]+\s+)?one[.!]?$"  # "had a terrible one.": one what?
+    # "The resulting song", "Hundreds more showed up", "Dianne Bystrom agreed.": after what?
+    r"|\b(?:the|its|their)\s+(?:resulting|ensuing|subsequent)\b"
+    r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
     rf"|that\s+{_EVENT}\b(?!\s+to\b)|(?:this|these|those)\s+{_EVENT}s?\b"
