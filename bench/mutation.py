@@ -84,6 +84,8 @@ CONFIG: dict[str, list[str]] = {
     "analysis/speakers.py": ["tests/test_quotes.py", "tests/test_quote_rules.py"],
     "analysis/cast.py": ["tests/test_quotes.py", "tests/test_quote_rules.py"],
     "analysis/keyquote.py": ["tests/test_quotes.py", "tests/test_quote_rules.py"],
+    "analysis/names.py": ["tests/test_quotes.py", "tests/test_quote_rules.py"],
+    "text.py": ["tests/test_text_urls.py", "tests/test_reader_rules.py"],
     "analysis/boilerplate.py": ["tests/test_summary_rules.py", "tests/test_summarize.py"],
     "analysis/summarize.py": ["tests/test_summary_rules.py", "tests/test_summarize.py"],
     "analysis/interview.py": ["tests/test_interview.py"],
