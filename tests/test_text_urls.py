@@ -125,9 +125,14 @@ def test_one_set_of_unseen_characters() -> None:
         ("itâ€™s â€œfineâ€\x9d", "it’s “fine”"),  # 0x9D: a C1 control where cp1252 has none
         ("Â£5m", "£5m"),
         ("a smile ðŸ˜€", "a smile 😀"),
-        # correct text stays as it is
         ("“Ãœber”", "“Über”"),  # 0x9C read as cp1252's œ
+        ("voilÃ\xa0 25Â°C", "voilà 25°C"),
+        # correct text stays as it is
         ("Zürich café – naïve", "Zürich café – naïve"),
+        # an accented capital before punctuation (the review's probes: each had been "mended")
+        ("LIBERTÉ… PERCHÈ… SÓ… ZŁÓ… AĞAÇ…", "LIBERTÉ… PERCHÈ… SÓ… ZŁÓ… AĞAÇ…"),
+        ("«SE ACABÓ» “GANÓ” «IRMÃ» «È»", "«SE ACABÓ» “GANÓ” «IRMÃ» «È»"),
+        ("Ô\xa0Canada, KOÇ’UN, HAÏ»", "Ô\xa0Canada, KOÇ’UN, HAÏ»"),
         ("voilà\xa0»", "voilà\xa0»"),  # French: an accented letter, NBSP, guillemet (not U+083B)
         ("CAFÉ»", "CAFÉ»"),  # would spell U+027B, an IPA letter: not a repair
         ("SÃO PAULO", "SÃO PAULO"),

@@ -65,7 +65,18 @@ def _plausible(char: str) -> bool:
     )
 
 
+# what correct text puts right after an accented capital ("LIBERTÉ…", "«SE ACABÓ»", "Ô\xa0Canada",
+# "KOÇ’UN", "“GANÓ”"): punctuation and spaces. A sequence whose continuations are all of these
+# is read as written; mojibake nearly always has one that is not ("©", "±", "€", "™").
+_PUNCTUATION_AFTER = frozenset("\xa0\xab\xbb\u2026\u2018\u2019\u201c\u201d\u2013\u2014")
+
+
+_SPACED = {"Ã\xa0", "Â\xa0"}  # "à" and a no-break space, broken: common, and never correct text
+
+
 def _repaired(match: re.Match[str]) -> str:
+    if all(c in _PUNCTUATION_AFTER for c in match.group()[1:]) and match.group() not in _SPACED:
+        return match.group()
     try:
         char = _as_bytes(match.group()).decode("utf-8")
     except UnicodeDecodeError:
@@ -75,8 +86,9 @@ def _repaired(match: re.Match[str]) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Text whose UTF-8 was read as Windows-1252 or Latin-1, read right: "TomÃ¡s" is "Tomás",
-    "itâ€™s" is "it’s". Each broken character is mended on its own, and only into a letter or
-    sign of the scripts such text uses, so correct text is left as it is."""
+    "itâ€™s" is "it’s". Each broken character is mended on its own, only into a letter or sign
+    of the scripts such text uses, and never where an accented capital is followed by
+    punctuation only (``_PUNCTUATION_AFTER``), so correct text is left as it is."""
     if not _MOJIBAKE.search(text):
         return text
     return _MOJIBAKE.sub(_repaired, text)

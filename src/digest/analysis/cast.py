@@ -288,8 +288,16 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     and not (words and norm(words[0]) in FIRST_NAMES)
                 ):
                     continue  # "the Academy Award winner": a modifier, not a person
-                if head and head[-1] in BODY_NOUNS:
-                    continue  # "US magazine Rolling Stone", "housebuilder George Wimpey": a body
+                if (
+                    number == 0
+                    and not titles
+                    and head
+                    and head[-1] in BODY_NOUNS
+                    and not (words and norm(words[0]) in FIRST_NAMES)
+                ):
+                    # "US magazine Rolling Stone", "Game maker Valve": a body; not "Documentary
+                    # maker Nick Broomfield" or "rail union General Secretary Bob Crowe"
+                    continue
                 if offset < 0 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 # the words before the run describe its first name, not what a possessive
@@ -323,9 +331,18 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
     return cast
 
 
-_PRONOUN_CUE = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]is|[Hh]im)|(?P<f>[Ss]he|[Hh]er|[Hh]ers))\b")
-# the name opens its sentence, after at most two words ("Rock star", "Teenager")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[“\"]?(?:[\w’'-]+[ \t]+){0,2}$")
+# the person's own pronoun: he, she, his, and "her" before the noun it owns ("her knees"),
+# not "him" or "thanked her for", which are someone else
+_PRONOUN_CUE = re.compile(
+    r"\b(?:(?P<m>[Hh]e|[Hh]is)|(?P<f>[Ss]he|[Hh]er(?=[ \t]+(?!(?:for|to|at|in|on|with|by|from|"
+    r"and|or|that|as|a|an|the)\b)[a-z])))\b"
+)
+# the name opens its sentence, after at most two words that are not a subject and its verb
+# ("Rock star", "Teenager"; not "She beat")
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?]\s+|\n)[“\"]?(?:(?!(?:He|She|They|It|We|I|You)\b)[A-Z][\w’'-]*"
+    r"(?:[ \t]+[a-z][\w’'-]*)?[ \t]+)?$"
+)
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n|[“”\"]")
 
 
@@ -338,7 +355,7 @@ def genders_from_pronouns(cast: Cast, text: str, quoted: list[tuple[int, int]]) 
     for person in cast.people:
         if person.gender or len(person.name.split()) < 2:
             continue  # a full name only: "Nevada" … "her" is no woman
-        votes = set()
+        votes = []
         for at in person.mentions:
             run = _RUN.match(text, at) if at >= 0 else None
             if run is None or any(a <= at < b for a, b in quoted):
@@ -351,6 +368,6 @@ def genders_from_pronouns(cast: Cast, text: str, quoted: list[tuple[int, int]]) 
             cue = _PRONOUN_CUE.search(text, run.end(), end)
             if cue is None or any(run.end() <= a < cue.start() for a in starts):
                 continue
-            votes.add("m" if cue.group("m") else "f")
-        if len(votes) == 1:
-            person.gender = votes.pop()
+            votes.append("m" if cue.group("m") else "f")
+        if votes and len(set(votes)) == 1:
+            person.gender = votes[0]

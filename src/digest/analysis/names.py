@@ -84,11 +84,16 @@ _BODY_KINDS = {
     "company": "company firm maker makers housebuilder retailer carmaker lender insurer giant"
     " chain label studio bank",
     "group": "group organisation organization watchdog charity body alliance association"
-    " federation foundation coalition union agency institute committee commission council"
-    " board regulator ministry department",
+    " federation foundation coalition",
     "outlet": "magazine newspaper paper journal website",
 }
-BODY_NOUNS = {noun: kind for kind, nouns in _BODY_KINDS.items() for noun in nouns.split()}
+# a public body is only its own kind: "the ministry" is no charity introduced before it
+_OWN_KIND = (
+    "union agency institute committee commission council board regulator ministry department"
+)
+BODY_NOUNS = {noun: kind for kind, nouns in _BODY_KINDS.items() for noun in nouns.split()} | {
+    noun: noun for noun in _OWN_KIND.split()
+}
 HONORIFICS = {"mr", "mrs", "ms", "miss"}
 # a peerage or a knighthood is part of how the press names someone: "Lord Goldsmith" (who has
 # no other name in the copy), "Sir Anthony O'Reilly" ("Lady" is left out: "First Lady Michelle
@@ -158,7 +163,9 @@ def looks_like_person(words: list[str]) -> bool:
     if any(norm(w) in FUNCTION_WORDS for w in (words[1:] if named else words)) and not (
         named and surname in _SURNAMES
     ):
-        return False  # "Will Davies" is a name; "Will Labour" is not
+        return False
+    if norm(words[0]) in FUNCTION_WORDS and surname in PLACE_WORDS | ORGANISATION_WORDS:
+        return False  # "Will Davies" is a name; "Will Britain" and "Will Labour" are not
     return all(w[:1].isupper() or w in PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from digest.analysis.candidates import ATTRIBUTION_AFTER, Candidate, candidates, quoted_words
-from digest.analysis.cast import Person, cast_of, gender_of
+from digest.analysis.cast import Cast, Person, cast_of, gender_of
 from digest.analysis.names import ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
     holds_another_post,
@@ -71,6 +71,12 @@ def _gender_nearby(text: str, at: int) -> str | None:
         if text.count("“", start, m.start()) == text.count("”", start, m.start()):
             found = "m" if m.group("m") else "f"
     return found
+
+
+def _one_bearer(cast: Cast, word: str) -> Person | None:
+    """The story's one person whose surname ``word`` is, if exactly one bears it."""
+    bearers = [p for p in cast.people if p.surname == norm(word)]
+    return bearers[0] if len(bearers) == 1 else None
 
 
 def find_quotes(article: Article) -> tuple[Quote, ...]:
@@ -146,19 +152,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                     speaker, kind = (org if named else None), "organisation"
                 kind = kind or ("person" if person else "unnamed")
             elif parsed == "organisation" and value:
-                # "Guardian said" where the story has Mayor Don Guardian: a surname first
-                bearers = [p for p in cast.people if " " not in value and p.surname == norm(value)]
-                if len(bearers) == 1:
-                    person = bearers[0]
-                else:
+                # "Guardian said" where the story has Mayor Don Guardian: a bare surname first
+                person = _one_bearer(cast, who) if " " not in who.strip() else None
+                if person is None:
                     speaker, kind = value, "organisation"
             elif parsed == "unnamed":
                 kind = "unnamed"
             elif parsed == "none" and re.fullmatch(r"[A-Z][a-z’'-]+", who):
                 # "Lake said" where the story has Yukos spokesman Mike Lake: a surname that
                 # is also a word of the lists, when one person of the story bears it
-                bearers = [p for p in cast.people if p.surname == norm(who)]
-                person = bearers[0] if len(bearers) == 1 else None
+                person = _one_bearer(cast, who)
         if person is not None:
             speaker, kind = person.shown, "person"
             person.speaks += 1

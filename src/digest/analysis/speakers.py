@@ -12,6 +12,7 @@ from digest.analysis.names import (
     BODY_NOUNS,
     CALENDAR_WORDS,
     FEMALE_TITLES,
+    FIRST_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
     LAST_WORD,
@@ -135,6 +136,8 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         and BODY_NOUNS.get(head) == "outlet"
         and all(w[:1].isupper() for w in outlet)
         and norm(outlet[0]) not in FUNCTION_WORDS
+        # "the French newspaper", "the New York paper": which one, not its name
+        and not all(norm(w) in PLACE_WORDS and norm(w) not in ORGANISATION_WORDS for w in outlet)
     ):
         return "organisation", " ".join(outlet)  # "Le Figaro newspaper", "the Herald newspaper"
     if (
@@ -194,7 +197,7 @@ _UNNAMED_REPORTER = re.compile(
     rf"(?:[\w’'-]+[ \t]+){{0,3}}?(?P<noun>[a-z]+)[ \t]+(?:also[ \t]+)?{V}\b"
     # or after its verb: "…,” said a Juventus official, who declined to be named.
     rf"|\b(?:said|says|added|adds|explained)[ \t]+(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
-    rf"(?P<after>official|spokesman|spokeswoman|spokesperson|source|aide)\b(?![ \t]+[A-Z])"
+    rf"(?P<after>official|spokesman|spokeswoman|spokesperson|source|aide)\b(?![ \t]*,?[ \t]+[A-Z])"
 )
 
 
@@ -223,7 +226,7 @@ def _unnamed_reporter(text: str, start: int, end: int, pronoun: str) -> bool:
     for m in _UNNAMED_REPORTER.finditer(text, start, end):
         noun = m.group("noun") or m.group("after")
         if noun in UNNAMED_NOUNS and not (pronoun == "he" and noun in FEMALE_TITLES):
-            return not (pronoun == "she" and noun.endswith("man"))
+            return not (pronoun == "she" and noun.endswith("man") and not noun.endswith("woman"))
     return False
 
 
@@ -429,7 +432,7 @@ _ORG_RUN = re.compile(
     rf"(?:[ \t]+(?:(?:of|for|and|on|&)[ \t]+)?{_ORG_WORD})*"
 )
 _SINGULAR = {"companies": "company", "firms": "firm"}  # the plurals in _OWNED
-_OUTLETS = {"paper", "magazine", "newspaper", "journal", "website"}  # named with their noun
+_OUTLETS = {n for n, kind in BODY_NOUNS.items() if kind == "outlet"}  # named with their noun
 _ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,6}s?")
 _NOT_OWNERS = {"us", "uk", "usa", "ceo", "gmt", "am", "pm"}  # "TV" is a place word
 
@@ -505,11 +508,11 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
     after_noun = _ends(rf"\b{named_as}[ \t]+(?:(?:by|from)[ \t]+)?", text, lo, at)  # "report by"
     tied = None
     for found in _ORG_RUN.finditer(text, lo, at):
-        name_words = _bare(found.group(0)).split()
+        its_words = _bare(found.group(0)).split()
         # "the Finance and Economy Ministry" … "the ministry": the name ends in the noun (not
         # "UnitedHealth Group" … "the trade group for …, the group wrote")
         ends_in_noun = (
-            len(name_words) > 1 and norm(name_words[-1]) in forms and noun not in _INTRODUCED_ONLY
+            len(its_words) > 1 and norm(its_words[-1]) in forms and noun not in _INTRODUCED_ONLY
         )
         if noun_after.match(text, found.end(), at) or found.start() in after_noun or ends_in_noun:
             name = _owner(found.group(0), cast, tied=True)
@@ -543,10 +546,10 @@ _INTRODUCED = re.compile(rf"\b([a-z]+),?[ \t]+({_ORG_RUN.pattern})")
 
 def introduced_organisations(text: str) -> dict[str, str]:
     """The names ``text`` introduces as a body's with a noun right before them, and the kind
-    of body the noun says (:data:`_KINDS`): "Game maker Valve" makes "Valve" a company."""
+    of body the noun says (:data:`names.BODY_NOUNS`): "Game maker Valve" makes "Valve" a company."""
     found_kinds: dict[str, str] = {}
     for found in _INTRODUCED.finditer(text):
         name = _bare(found.group(2))
-        if found.group(1) in BODY_NOUNS and name:
-            found_kinds[name] = BODY_NOUNS[found.group(1)]
+        if found.group(1) in BODY_NOUNS and name and norm(name.split()[0]) not in FIRST_NAMES:
+            found_kinds[name] = BODY_NOUNS[found.group(1)]  # not "maker Nick Broomfield"
     return found_kinds
