@@ -172,3 +172,41 @@ def test_one_set_of_quote_marks_for_quotes_and_summaries() -> None:
     assert outside_quotes("He said ‟no” today.") == "He said  today."
     assert outside_quotes("Sie sagte „so“ und ging.") == "Sie sagte  und ging."
     assert outside_quotes("“All of it,” she said.") == " she said."
+
+
+def _read_as_cp1252(char: str) -> str:
+    """``char``'s UTF-8 bytes as Windows-1252 shows them (Latin-1's C1 control where cp1252
+    has no character): the mojibake of ``char``."""
+    out = []
+    for byte in char.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    ("point", "mended"),
+    [
+        (0x00A0, True),  # a no-break space
+        (0x024F, True),  # the last Latin letter
+        (0x0250, False),  # IPA: not a repair
+        (0x0370, True),  # Greek and Cyrillic, first and last
+        (0x052F, True),
+        (0x0530, False),
+        (0x2000, True),  # punctuation and letterlike signs
+        (0x1FFF, False),
+        (0x1F000, True),  # emoji
+        (0x1FAFF, True),
+        (0x1FB00, False),
+        (0x0085, False),  # a C1 control is never what the text meant
+    ],
+)
+def test_mojibake_is_mended_only_into_the_scripts_news_uses(point: int, mended: bool) -> None:
+    broken = _read_as_cp1252(chr(point))
+    assert repair_mojibake(f"x{broken}y") == (f"x{chr(point)}y" if mended else f"x{broken}y")
+
+
+def test_bytes_that_are_no_utf8_are_left_as_they_are() -> None:
+    assert repair_mojibake("à€€ and Ã") == "à€€ and Ã"  # an overlong form; a lone lead

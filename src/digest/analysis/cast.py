@@ -327,7 +327,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 ):
                     person.reporting.add(at)
     cast.merge_surnames()
-    genders_from_pronouns(cast, text, quoted)
+    genders_from_pronouns(cast, text)
     return cast
 
 
@@ -346,7 +346,7 @@ _SENTENCE_START = re.compile(
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n|[“”\"]")
 
 
-def genders_from_pronouns(cast: Cast, text: str, quoted: list[tuple[int, int]]) -> None:
+def genders_from_pronouns(cast: Cast, text: str) -> None:
     """A gender for someone no name or title gives one: the he/his or she/her that follows
     their name in the writer's words of the same sentence, with nobody else named between
     ("Mirza, ranked 134 in the world, sunk to her knees"). Each mention votes; any
@@ -357,8 +357,8 @@ def genders_from_pronouns(cast: Cast, text: str, quoted: list[tuple[int, int]]) 
             continue  # a full name only: "Nevada" … "her" is no woman
         votes = []
         for at in person.mentions:
-            run = _RUN.match(text, at) if at >= 0 else None
-            if run is None or any(a <= at < b for a, b in quoted):
+            run = _RUN.match(text, at) if at >= 0 else None  # never in a quotation: see cast_of
+            if run is None:
                 continue
             opening = _SENTENCE_START.search(text, max(0, at - 40), at)
             if opening is None:

@@ -54,11 +54,10 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     runs: list[tuple[int, list[str]]] = []  # (where it starts, its words)
     current: list[str] = []
     for i, word in enumerate(words):
+        # "Mr van Persie", "Mr de la Cruz": a particle inside a name, before its capital
+        after = [w for w in words[i + 1 : i + 3] if w not in PARTICLES][:1]
         capital = word[:1].isupper() or (
-            current
-            and word in PARTICLES
-            and words[i + 1 : i + 2] != []
-            and words[i + 1][:1].isupper()
+            bool(current) and word in PARTICLES and after != [] and after[0][:1].isupper()
         )
         if capital and not is_possessive(word):
             current.append(word)
