@@ -2421,12 +2421,25 @@ def test_a_name_in_apposition_reports_only_before_its_verb() -> None:
         ("Mr van", ("none", None)),  # a particle ends no name
         ("central bank governor Park Seung Hoon", ("person", "Park Seung Hoon")),
         ("bank governor BBC Radio", ("organisation", "BBC Radio")),  # an acronym is a body's
+        ("bank governor QMX Park", ("organisation", "QMX Park")),
+        # more than three words after a role is a phrase, not a name
+        ("central bank governor Park Seung Hoon Lee", ("none", None)),
     ],
 )
 def test_a_name_after_a_particle_or_a_role_is_read_whole(
     phrase: str, expected: tuple[str, str | None]
 ) -> None:
     assert parse_speaker(phrase) == expected
+
+
+def test_she_after_an_unnamed_official_is_that_official() -> None:
+    """An official may be a woman: "said a Juventus official … she added" stays unnamed, not
+    the story's named woman (only a "-man" noun is never "she")."""
+    found = quotes_of(
+        "Adriana Mutu is to begin talks with Juventus.",
+        f"{QUOTED} said a Juventus official. {QUOTED} she added.",
+    )
+    assert found[-1][1] is None
 
 
 def test_a_spokesman_is_not_she() -> None:
