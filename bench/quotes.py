@@ -59,11 +59,29 @@ from digest.readers.scan import read_article  # noqa: E402
 SPEAKERS = ROOT / "bench" / "data" / "speakers.jsonl"
 # checked after the rules were written, never read while writing them (see bench/data/README.md)
 HELD_OUT = ROOT / "bench" / "data" / "speakers-heldout.jsonl"
-HELD_OUT_2 = ROOT / "bench" / "data" / "speakers-heldout2.jsonl"
-HELD_OUT_3 = ROOT / "bench" / "data" / "speakers-heldout3.jsonl"
-HELD_OUT_4 = ROOT / "bench" / "data" / "speakers-heldout4.jsonl"
-HELD_OUT_5 = ROOT / "bench" / "data" / "speakers-heldout5.jsonl"
-HELD_OUT_6 = ROOT / "bench" / "data" / "speakers-heldout6.jsonl"
+HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
+    (HELD_OUT, "first held-out sample (80 articles)"),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout2.jsonl",
+        "second held-out sample (80 more articles)",
+    ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout3.jsonl",
+        "third held-out sample (78 more articles)",
+    ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout4.jsonl",
+        "fourth held-out sample (84 more BBC articles)",
+    ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout5.jsonl",
+        "fifth held-out sample (84 more BBC articles, none with a key quote)",
+    ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout6.jsonl",
+        "sixth held-out sample (the last 28 BBC articles with quotations)",
+    ),
+)
 
 
 def _find_corpus() -> Path:
@@ -328,26 +346,10 @@ def main() -> int:
         print(f"skipped: {CORPUS / 'polnear'} is not here (it is evaluation data, not shipped)")
         return 0
     _print("quotes on PolNeAR train", quote_table())
-    if HELD_OUT.exists():
-        print()
-        _print("first held-out sample (80 articles)", held_out_table())
-    if HELD_OUT_2.exists():
-        print()
-        _print("second held-out sample (80 more articles)", held_out_table(sample=HELD_OUT_2))
-    if HELD_OUT_3.exists():
-        print()
-        _print("third held-out sample (78 more articles)", held_out_table(sample=HELD_OUT_3))
-    if HELD_OUT_4.exists():
-        print()
-        _print("fourth held-out sample (84 more BBC articles)", held_out_table(sample=HELD_OUT_4))
-    if HELD_OUT_5.exists():
-        print()
-        title = "fifth held-out sample (84 more BBC articles, none with a key quote)"
-        _print(title, held_out_table(sample=HELD_OUT_5))
-    if HELD_OUT_6.exists():
-        print()
-        title = "sixth held-out sample (the last 28 BBC articles with quotations)"
-        _print(title, held_out_table(sample=HELD_OUT_6))
+    for sample, title in HELD_OUT_SAMPLES:
+        if sample.exists():
+            print()
+            _print(title, held_out_table(sample=sample))
     return 0
 
 

@@ -89,8 +89,6 @@ def repair_mojibake(text: str) -> str:
     "itâ€™s" is "it’s". Each broken character is mended on its own, only into a letter or sign
     of the scripts such text uses, and never where an accented capital is followed by
     punctuation only (``_PUNCTUATION_AFTER``), so correct text is left as it is."""
-    if not _MOJIBAKE.search(text):
-        return text
     return _MOJIBAKE.sub(_repaired, text)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from digest.analysis.names import PARTICLES
 from digest.analysis.quotemarks import outside_quotes
 from digest.text import is_also_read
 
@@ -240,9 +241,7 @@ def is_sign_off(paragraph: str) -> bool:
 # ("Activists on both sides" | "of the issue gear up for …"), a results roundup whose names
 # were links ("fought off fellow Briton Tim Abeyie to take the 200m"); not "eBay", "iPhone",
 # nor a name's particle ("de Gaulle", "van Gogh")
-_FRAGMENT = re.compile(
-    r"^(?!(?:de|van|von|der|den|da|di|du|la|le|al|el|bin|ibn)\s+[A-Z])[a-z][a-z'’-]*\b"
-)
+_FRAGMENT = re.compile(rf"^(?!(?:{'|'.join(sorted(PARTICLES))})\s+[A-Z])[a-z][a-z'’-]*\b")
 
 
 def not_summary(sentence: str, words: tuple[str, ...]) -> bool:

@@ -19,6 +19,7 @@ from digest.analysis.names import (
     TITLE_ABBREVIATION,
     TITLES,
     UNNAMED_NOUNS,
+    VERB_WORD,
     V,
     is_possessive,
     looks_like_person,
@@ -73,7 +74,6 @@ _BEFORE = re.compile(
 # "Sanders stepped up his emphasis on the issue, saying, “…”": a reporting verb late in the
 # sentence, and a comma or colon right before the quote; the speaker is the sentence's subject.
 _VERB_LEAD_IN = re.compile(rf"\b{V}\b{_CLAUSE}{{0,60}}?[ \t]*[:,][ \t]*$")
-_VERB_WORD = re.compile(rf"\b{V}\b")
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,7 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     if pronoun and (not names or pronoun.start() < names[0].start()):
         return pronoun.group(0)  # "He only hinted at Donald Trump, adding, “…”"
     if colon and names:
-        verb = _VERB_WORD.search(sentence)
+        verb = VERB_WORD.search(sentence)
         if verb:
             ahead = [m for m in names if m.end() <= verb.start()]
             # "Parker Eaton, a Republican who voted for Bill Clinton, said:": the name before

@@ -19,6 +19,7 @@ from digest.analysis.names import (
     PERSON_NOUNS,
     TITLES,
     V,
+    first_and_surname,
     is_possessive,
     looks_like_person,
     name_words,
@@ -247,19 +248,13 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     (
                         i + 1
                         for i, w in enumerate(raw[:-1])
-                        if norm(w) in TITLES and not (i == len(raw) - 2 and norm(w) in FIRST_NAMES)
+                        if norm(w) in TITLES and not first_and_surname(raw[i:])
                     ),
                     default=0,
                 )
                 titles, words = raw[:cut], raw[cut:]
                 first = cut
-                while (
-                    words
-                    and norm(words[0]) in FUNCTION_WORDS
-                    and not (
-                        len(words) == 2 and norm(words[0]) in FIRST_NAMES  # "Will Davies"
-                    )
-                ):
+                while words and norm(words[0]) in FUNCTION_WORDS and not first_and_surname(words):
                     titles.append(words.pop(0))
                     first += 1
                 if not looks_like_person(name_words(words)):

@@ -40,10 +40,29 @@ VERBS = (
     "quoting|recounts|texted|emailed|e-mailed|messaged|summed up|put it"
 )
 V = rf"(?i:{VERBS})"
+VERB_WORD = re.compile(rf"\b{V}\b")  # a reporting verb anywhere: "…, said Jonathan Schwartz"
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 # the small words inside a name ("Robin van Persie", "Jurgen den Hartog")
 PARTICLES = frozenset(
-    ["de", "da", "van", "von", "der", "den", "del", "du", "dos", "ter", "bin", "al", "la", "le"]
+    {
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "del",
+        "du",
+        "dos",
+        "ter",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+    }
 )
 PARTICLE = rf"\b(?:{'|'.join(sorted(PARTICLES))})(?=[ \t]+[A-Z])"
 # A period ends a name word only after an initial ("John F. Kennedy") or a title ("Sen. Jane
@@ -121,14 +140,20 @@ def without_possessive(word: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", word)
 
 
+def first_and_surname(words: list[str]) -> bool:
+    """Two words, the first a known first name: "Dean Goldfine", "Will Davies" keep a first
+    name that is also a title or a word."""
+    return len(words) == 2 and norm(words[0]) in FIRST_NAMES
+
+
 def name_words(words: list[str]) -> list[str]:
     """A capitalised run cut to the name: leading function words and titles dropped."""
     words = [w.strip("’'\"“”") for w in words]
     while words and (
         norm(words[0]) in FUNCTION_WORDS or (norm(words[0]) in TITLES and len(words) > 1)
     ):
-        if len(words) == 2 and norm(words[0]) in FIRST_NAMES:
-            break  # "Dean Goldfine", "Will Davies": a first name that is also a title or a word
+        if first_and_surname(words):
+            break
         words = words[1:]
     return [w for w in words if w]
 

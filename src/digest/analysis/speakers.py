@@ -22,6 +22,7 @@ from digest.analysis.names import (
     PLACE_WORDS,
     TITLES,
     UNNAMED_NOUNS,
+    VERB_WORD,
     VERB_WORDS,
     V,
     is_possessive,
@@ -41,6 +42,13 @@ _ROLE_SYNONYMS = {
 _ROLE_WORDS = TITLES | PERSON_NOUNS
 
 
+def _capital_after(following: list[str]) -> bool:
+    """A particle's next word that is not a particle is a capital: "Mr van Persie", "Mr de la
+    Cruz" (a particle inside a name)."""
+    after = [w for w in following if w not in PARTICLES]
+    return bool(after) and after[0][:1].isupper()
+
+
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
     """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
@@ -54,10 +62,8 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     runs: list[tuple[int, list[str]]] = []  # (where it starts, its words)
     current: list[str] = []
     for i, word in enumerate(words):
-        # "Mr van Persie", "Mr de la Cruz": a particle inside a name, before its capital
-        after = [w for w in words[i + 1 : i + 3] if w not in PARTICLES][:1]
         capital = word[:1].isupper() or (
-            bool(current) and word in PARTICLES and after != [] and after[0][:1].isupper()
+            bool(current) and word in PARTICLES and _capital_after(words[i + 1 : i + 3])
         )
         if capital and not is_possessive(word):
             current.append(word)
@@ -270,7 +276,7 @@ def resolve_pronoun(
             if (
                 among is None
                 and _DESCRIPTION_OPENS.match(text, start, end)
-                and not re.search(rf"\b{V}\b", text[start:end])  # "…, said Sun's Jonathan Schwartz"
+                and not VERB_WORD.search(text, start, end)  # "…, said Sun's Jonathan Schwartz"
             ):
                 subjects = [p for p in subjects if any(start <= a < end for a in p.reporting)]
             if _PRONOUN_REPORTS.match(text, start, end):
@@ -484,6 +490,10 @@ def _ends(pattern: str, text: str, lo: int, at: int) -> set[int]:
     return ends
 
 
+_INTRODUCED_ONLY = {"group"}  # a crowd as often as a body: only a name the text introduced
+_INTRODUCED = re.compile(rf"\b([a-z]+),?[ \t]+({_ORG_RUN.pattern})")
+
+
 def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None:
     """The organisation a description such as "the company", "the report" or "the magazine"
     speaks for: the nearest name before ``at`` tied to the description's own noun ("the World
@@ -523,8 +533,8 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
         return None  # "the newspaper" is one the story names as a newspaper, or not known
     lo = max(0, at - _OWNER_WINDOW)
     after_told = _ends(r"\btold[ \t]+", text, lo, at)
-    introduced = introduced_organisations(text[:at])
     kind = BODY_NOUNS.get(singular)
+    introduced = introduced_organisations(text, at) if kind is not None else {}
     for found in reversed(list(_ORG_RUN.finditer(text, lo, at))):
         if found.start() in after_told:
             continue  # "told the BBC": who was told does not speak
@@ -539,15 +549,12 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
     return None
 
 
-_INTRODUCED_ONLY = {"group"}  # a crowd as often as a body: only a name the text introduced
-_INTRODUCED = re.compile(rf"\b([a-z]+),?[ \t]+({_ORG_RUN.pattern})")
-
-
-def introduced_organisations(text: str) -> dict[str, str]:
-    """The names ``text`` introduces as a body's with a noun right before them, and the kind
-    of body the noun says (:data:`names.BODY_NOUNS`): "Game maker Valve" makes "Valve" a company."""
+def introduced_organisations(text: str, at: int) -> dict[str, str]:
+    """The names ``text`` introduces before ``at`` as a body's with a noun right before them,
+    and the kind of body the noun says (:data:`names.BODY_NOUNS`): "Game maker Valve" makes
+    "Valve" a company."""
     found_kinds: dict[str, str] = {}
-    for found in _INTRODUCED.finditer(text):
+    for found in _INTRODUCED.finditer(text, 0, at):
         name = _bare(found.group(2))
         if found.group(1) in BODY_NOUNS and name and norm(name.split()[0]) not in FIRST_NAMES:
             found_kinds[name] = BODY_NOUNS[found.group(1)]  # not "maker Nick Broomfield"
