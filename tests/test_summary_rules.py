@@ -1572,3 +1572,137 @@ def test_no_named_thing_is_a_stop_word() -> None:
     from sumy.utils import get_stop_words
 
     assert not summarize_module._NAMED_THINGS & set(get_stop_words("english"))
+
+
+# --- round 24 and 25's readings ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Enter The Washington Post.", True),  # round 24: the summary's last line
+        ("Enter Sadiq Khan.", True),
+        ("Enter the code on the back of the card to vote.", False),  # an instruction
+        ("Enter Shikari played two sold-out nights at the Roundhouse in March.", False),
+    ],
+)
+def test_a_stage_direction_only_announces_who_comes_next(sentence: str, expected: bool) -> None:
+    assert announces(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Two Americans were killed at each location.", True),  # round 24: each of which?
+        ("Protesters gathered at each site before noon.", True),
+        ("The library lends four thousand books each year.", False),
+        ("Each council will set its own budget in March.", False),
+    ],
+)
+def test_each_of_places_named_before_leans_back(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("If that's what people want.", True),  # a PolNeAR summary's last line
+        ("Because at the Post, what Obama says is now the baseline for truth.", True),  # round 25
+        ("Because of the snow, the council closed the library for a week.", False),
+        ("If the council agrees, the library will close at the end of March.", False),
+        ("If you read one book this year then make it this one about the library.", False),
+    ],
+)
+def test_a_subordinate_clause_standing_alone_leans_back(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "here"),
+    [
+        ("A few days ago, Wednesday's debate here appeared as if it might be an anticlimax.", True),
+        ("Pence said at a town hall here on Thursday.", True),
+        ("Fast 3G networks are here but the focus has shifted.", False),
+        ("It looks even better here than in the cinema.", False),
+        ("Here is how six lobbies plan to be heard.", False),
+        ('"We are staying here," the campaigners said.', False),  # their words, not the reporter's
+    ],
+)
+def test_here_for_the_datelines_place(sentence: str, here: bool) -> None:
+    assert summarize_module.says_here(sentence) is here
+
+
+def test_here_after_the_lead_is_not_shown() -> None:
+    """Without it a summary's second line read "Wednesday's debate here …" with the dateline
+    ("MIAMI -") cut off (round 24): here is nowhere."""
+    here = "Campaigners here say the library is the only warm place many of them can go."
+    story = article(LEAD, here, PETITION, DELAY, title=LIBRARY)
+    shown = summarize(story, 2)
+    assert shown[0] == LEAD
+    assert here not in shown
+    assert len(shown) == 2
+
+
+def test_here_in_the_lead_stays() -> None:
+    lead = "Councillors here voted on Tuesday to close the library at the end of March."
+    story = article(lead, PETITION, DELAY, INSPECTED, title=LIBRARY)
+    assert summarize(story, 2)[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "George Zimmerman (left) shot and killed Trayvon Martin (right) in February 2012.",
+            True,
+        ),  # round 25: a picture's caption as a summary line
+        ("The mayor (centre) opened the library with two pupils on Tuesday.", True),
+        ("The players (from left) Smith, Jones and Patel lifted the cup.", True),
+        ("Rep. Peter King (R) said the vote would come next week.", False),  # a party
+        ("The council turned left on housing and right on the library.", False),
+    ],
+)
+def test_a_picture_caption_by_its_left_and_right(line: str, caption: bool) -> None:
+    assert boilerplate.not_summary(line, tuple(line.split())) is caption
+
+
+def test_a_transcript_is_no_summary_line() -> None:
+    """Without it a transcript's lines ("Racial divisions have gotten worse, not better.", the
+    second sentence of a "TRUMP:" paragraph) were shown as the reporter's words (round 25)."""
+    story = article(
+        LEAD,
+        "The council leader spoke about the vote on local radio.",
+        "Partial transcript as follows:",
+        "Nobody will lose a library card because of the closure.",
+        "Every book will find a home in one of the county's other branches.",
+        PETITION,
+        title=LIBRARY,
+    )
+    shown = candidates(story)
+    assert shown == [LEAD, "The council leader spoke about the vote on local radio."]
+
+
+def test_a_speakers_paragraph_is_left_out_whole() -> None:
+    story = article(
+        LEAD,
+        "LEADER: They go to the other branches. Every book will find a home in the county.",
+        PETITION,
+        title=LIBRARY,
+    )
+    assert candidates(story) == [LEAD, PETITION]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        (  # round 25: "… drawing loud jeers and “BERNIE!”" shown without its noun
+            "He joked about it, drawing loud jeers and “BERNIE!” chants.",
+            ["He joked about it, drawing loud jeers and “BERNIE!” chants."],
+        ),
+        ("He yelled “Stop!” Then he left.", ["He yelled “Stop!”", "Then he left."]),
+    ],
+)
+def test_a_lower_case_word_closing_the_paragraph_is_no_sentence(
+    paragraph: str, sentences: list[str]
+) -> None:
+    assert list(TOK.to_sentences(paragraph)) == sentences

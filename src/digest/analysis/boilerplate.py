@@ -109,7 +109,10 @@ _MEDIA_NOTE = re.compile(
     r"\b(?:minute|second)[- ]mark\b"
     r"|\b(?:video|clip|segment|footage|audio|podcast)\b[^.]{0,40}?\b(?:starts|begins)\b"
     r"|\b(?:watch|see|listen to)\s+(?:the\s+)?(?:full\s+)?(?:video|clip|footage|audio)s?\s+"
-    r"(?:below|above|here)\b",
+    r"(?:below|above|here)\b"
+    # a picture's caption: "George Zimmerman (left) shot and killed Trayvon Martin (right) …"
+    r"|\((?:(?:far|second|third|from)[ \t]+)?(?:left|right|center|centre|top|bottom|pictured"
+    r"|l-r|left to right)\)",
     re.I,
 )
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to

@@ -30,7 +30,8 @@ _TITLE_END = re.compile(
     r"|Pres|Supt|Insp|Det|St|Messrs)\.$"
 )
 # what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
-_CONTINUES = re.compile(r"['’]s\b|[a-z]+[\s,;:]|[,;:)\]]")
+# ("and “BERNIE!” | chants.": a lower-case word closing the paragraph too)
+_CONTINUES = re.compile(r"['’]s\b|[a-z]+(?:[\s,;:]|[.!?][\"”’')]*\s*$)|[,;:)\]]")
 # initials ending a piece ("scholar A.E.", "the U.S."): a name or a noun that goes on after
 # them ("Dick Howard", "Congress") is the same sentence, a word that opens one ("It") is not
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")

@@ -267,6 +267,11 @@ class NewsSummarizer(AbstractSummarizer):
             it: shown, it would open the summary."""
             return describes(texts[i]) and not any(j < i for j in chosen)
 
+        def elsewhere(i: int) -> bool:
+            """Sentence ``i`` says "here" for the place its dateline named ("Wednesday's
+            debate here"): after the lead it names no place (the dateline is not shown)."""
+            return i != lead and says_here(texts[i])
+
         def says_again(i: int) -> bool:
             """Sentence ``i`` says again what a chosen one says (an abstract, then its story)."""
             return any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen)
@@ -276,8 +281,8 @@ class NewsSummarizer(AbstractSummarizer):
                 break
             if says_again(i):
                 continue
-            if unplaced(i):
-                continue  # a description needs a sentence shown before it
+            if unplaced(i) or elsewhere(i):
+                continue  # a description needs a sentence shown before it; "here" a place
             joined = texts[i] not in self.after_gap  # right after sentence i - 1
             if not leans_back(texts[i]) or (i - 1 in chosen and joined):
                 if not strangers(i) and not unknown_thing(i):
@@ -289,6 +294,7 @@ class NewsSummarizer(AbstractSummarizer):
                 and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
                 and not unplaced(i - 1)
+                and not elsewhere(i - 1)
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
                 and not unknown_thing(i - 1)
@@ -370,6 +376,8 @@ _REFERS_BACK = re.compile(
     # "The resulting song", "Hundreds more showed up", "Dianne Bystrom agreed.": after what?
     r"|\b(?:the|its|their)\s+(?:resulting|ensuing|subsequent)\b"
     r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
+    # "Two Americans were killed at each location.": each of which?
+    r"|\beach\s+(?:location|site|place|venue|facility|compound|side|incident|attack)\b"
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
     rf"|that\s+{_EVENT}\b(?!\s+to\b)|(?:this|these|those)\s+{_EVENT}s?\b"
@@ -440,7 +448,9 @@ _ANNOUNCES = re.compile(
     r"|\btold\s+a\s+(?:\w+\s+)?different\s+(?:tale|story)[.!]?$"
     r"|^(?:But\s+|And\s+)?(?:It|That|Things?)\s+(?:was|were|is|are)\s+(?:a\s+)?(?:\w+\s+)?"
     r"different\s+(?:story|tale|matter)\b"
-    r"|^(?:But\s+|And\s+)?(?:that['’]s|that\s+is|there['’]s|there\s+is)\s+(?:not\s+all|more)[.!]?$",
+    r"|^(?:But\s+|And\s+)?(?:that['’]s|that\s+is|there['’]s|there\s+is)\s+(?:not\s+all|more)[.!]?$"
+    # "Enter The Washington Post.": a stage direction bringing on who comes next
+    r"|^(?-i:Enter\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.!]?$",
     re.I,
 )
 
@@ -451,6 +461,19 @@ def announces(sentence: str) -> bool:
     if len(WORD.findall(sentence)) > ANNOUNCES_MAX_WORDS:
         return False  # "But it was a different story for Denise Lewis, who withdrew …" says it
     return bool(_ANNOUNCES.search(quotemarks.outside_quotes(sentence).strip()))
+
+
+# "voters here", "a rally here last week", "the nomination here Thursday": "here" in the
+# reporter's words is the dateline's place (not "are here", "better here than", "Here is")
+_HERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!['’]s )(?<!['’]re )"
+    r"(?<=[a-z] )here\b(?!\s+(?:than|to\s+stay)\b)"
+)
+
+
+def says_here(sentence: str) -> bool:
+    """Whether the reporter's words (outside quotations) say "here" for a place."""
+    return bool(_HERE.search(quotemarks.outside_quotes(sentence)))
 
 
 def is_teaser(sentence: str) -> bool:
@@ -484,6 +507,14 @@ _EARLY_PRONOUN = re.compile(
     r"|can|should|does|did|[a-z]+s)\b"
     # "While the idea was popular, …": a back-reference in the opening clause
     rf"|^(?:While|Although|Though|Because|Since|When|Despite)[ \t]+the[ \t]+{_EVENT}\b"
+)
+
+
+# a subordinate clause standing as a sentence, the answer to the one before it: "Because at the
+# Post, what Obama says is now the baseline.", "If that's what people want." (not "Because of
+# the snow, …", nor "If Trump wins, …", whose main clause follows)
+_CLAUSE_ONLY = re.compile(
+    r"^(?:Because(?![ \t]+of\b)|(?:If|Unless|Even[ \t]+if)(?=[^,;:—–]{0,45}[.!?][\"”’']?$))\b"
 )
 
 
@@ -592,6 +623,8 @@ def leans_back(sentence: str) -> bool:
         return True
     if _EARLY_PRONOUN.match(sentence) and not _points_forward(sentence):
         return True
+    if _CLAUSE_ONLY.match(sentence):
+        return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
 
@@ -676,6 +709,10 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     return _candidates(article, avoid)[0]
 
 
+# the lead-in of a transcript: "Partial transcript as follows:", "Here is the transcript:"
+_TRANSCRIPT_FOLLOWS = re.compile(r"\btranscript\b[^.!?]{0,40}:\s*$", re.I)
+
+
 def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[list[str]], set[str]]:
     """The body's sentences by paragraph, without fragments, repeats of headline and dek, or
     sentences containing any of the ``avoid`` snippets (the pull quote).
@@ -708,6 +745,11 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
         units = _units(tok, paragraph)
         if units and boilerplate.is_interview_line(units[0]) and paragraphs and questions:
             break  # the questions and answers begin: the introduction is what summarises
+        if paragraphs and _TRANSCRIPT_FOLLOWS.search(paragraph):
+            break  # "Partial transcript as follows:": the rest is the transcript
+        if units and boilerplate.is_interview_line(units[0]) and not questions:
+            gap = True  # "TRUMP: … Racial divisions have gotten worse.": a transcript's lines
+            continue  # (an interview with no introduction is summarised from its answers)
         if units and boilerplate.ends_with_credit(units[-1]):
             gap = True
             continue  # a picture caption: "... Image: J. Doe."
