@@ -81,6 +81,10 @@ HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
         ROOT / "bench" / "data" / "speakers-heldout6.jsonl",
         "sixth held-out sample (the last 28 BBC articles with quotations)",
     ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout7.jsonl",
+        "seventh held-out sample (24 PolNeAR articles no speaker or key-quote reading had used)",
+    ),
 )
 
 

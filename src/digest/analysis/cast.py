@@ -217,6 +217,28 @@ _REPORTS_AFTER = re.compile(
 )
 
 
+_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z’']+)[ \t]+([A-Z][a-z’']+)\b(?![’'-])")
+
+
+def _speaks(text: str, name: re.Match[str]) -> bool:
+    """Whether a title-case headline's two words ``name`` are a person's name: a first name
+    (or a word no list knows) and a surname the story has speak alone ("Richards said", "said
+    Richards", "Ms. Richards"). Every word of a title-case line is capitalised, so nothing
+    else in it is believed."""
+    first, surname = norm(name[1]), re.escape(name[2])
+    if norm(name[2]) in FUNCTION_WORDS or (first in {"will", "may"} and "?" in name.string):
+        return False  # "As Its Rivals Pair Up, Will Twitter Be Next?"
+    # a first name; else a name the headline opens on as its speaker ("Cecile Richards: …")
+    labels = name.start() == 0 and name.string.startswith(":", name.end())
+    if first not in FIRST_NAMES and not (labels and looks_like_person([name[1], name[2]])):
+        return False
+    reports = re.compile(
+        rf"\b{surname}[ \t]+{V}\b|\b{V}[ \t]+{surname}\b(?![ \t]+[A-Z])"
+        rf"|\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+{surname}\b"
+    )
+    return reports.search(text) is not None
+
+
 def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
     """Everyone named outside quotation marks (and in the headline unless it is title case),
     with where each is the subject of a reporting verb and where only a possessor."""
@@ -224,6 +246,8 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
     spans: list[tuple[int, str]] = []
     if title and not _title_case(title):
         spans.append((-1, title))
+    elif title:  # title case: only a name whose surname the story has speak ("Cecile Richards")
+        spans += [(-2, f"{m[1]} {m[2]}") for m in _FULL_NAME.finditer(title) if _speaks(text, m)]
     spans.append((start, text))
     for offset, chunk in spans:
         begin = 0 if offset < 0 else start
@@ -293,7 +317,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     # "US magazine Rolling Stone", "Game maker Valve": a body; not "Documentary
                     # maker Nick Broomfield" or "rail union General Secretary Bob Crowe"
                     continue
-                if offset < 0 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
+                if offset == -1 and not titles and not (words and norm(words[0]) in FIRST_NAMES):
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 # the words before the run describe its first name, not what a possessive
                 # owns: "spokeswoman said Graham Norton's Strictly Dance Fever"

@@ -49,6 +49,30 @@ def _capital_after(following: list[str]) -> bool:
     return bool(after) and after[0][:1].isupper()
 
 
+_NAME_LINKS = {"of", "for"}  # "Board of Elections", "Centers for Disease Control"
+
+
+def _run_before(words: list[str], end: int) -> list[str]:
+    """The capitalised words right before ``end``."""
+    start = end
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    return words[start:end]
+
+
+def _linked(words: list[str], end: int) -> str:
+    """The rest of an organisation's name after its run ends at ``end``: " of Elections" in
+    "the Illinois Board of Elections" (each link followed by a capitalised word)."""
+    rest = ""
+    while end + 1 < len(words) and words[end] in _NAME_LINKS and words[end + 1][:1].isupper():
+        rest += f" {words[end]}"
+        end += 1
+        while end < len(words) and words[end][:1].isupper() and not is_possessive(words[end]):
+            rest += f" {words[end].rstrip(',;:')}"
+            end += 1
+    return rest
+
+
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
     """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
@@ -103,6 +127,14 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             break  # "Smith’s spokesman": the possessor is not the speaker
         name = name_words(run)
         opening = words[at - 1] if at else ""  # the word before the run
+        if (
+            opening in _NAME_LINKS
+            and at >= 2
+            and words[at - 2][:1].isupper()
+            and not any(norm(w) in FIRST_NAMES for w in run)  # "Secretary of State John Kerry"
+            and any(norm(w) in ORGANISATION_WORDS for w in _run_before(words, at - 1))
+        ):
+            continue  # "Elections" in "the Illinois Board of Elections": the run before it
         if opening.islower() and norm(opening) in ORGANISATION_WORDS and name == run:
             return "organisation", " ".join(name)  # "investment bank Merrill Lynch"
         # the titles end at the last title word: "FBI General Counsel James A. Baker"
@@ -130,7 +162,7 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             norm(w) in ORGANISATION_WORDS or (len(w.strip(".’'")) > 1 and w.isupper()) for w in name
         ):
             org = " ".join(w for w in run if norm(w) not in FUNCTION_WORDS or w[0].isupper())
-            return "organisation", re.sub(r"^(?i:the)\s+", "", org)
+            return "organisation", re.sub(r"^(?i:the)\s+", "", org) + _linked(words, at + len(run))
         if name and not determiner and len(run) == len(words) and looks_like_person(name[-1:]):
             return "person", " ".join(name)  # an unknown single word: "Pulvermann"
     head = norm(words[-1])
