@@ -85,6 +85,10 @@ HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
         ROOT / "bench" / "data" / "speakers-heldout7.jsonl",
         "seventh held-out sample (24 PolNeAR articles no speaker or key-quote reading had used)",
     ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout8.jsonl",
+        "eighth held-out sample (35 BBC articles no speaker or key-quote reading had used)",
+    ),
 )
 
 

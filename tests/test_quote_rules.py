@@ -101,7 +101,7 @@ def test_key_window_forty_words_is_the_ceiling() -> None:
 
 
 def voiced(count: int, pronoun: str = "We", end: str = ".") -> str:
-    """``count`` words, the first a pronoun: "We" (first person) or "They" (not)."""
+    """``count`` words, the first "We" (first person) or a word that is not ("Crews", "They")."""
     rest = plain(count - 1, end)
     return f"{pronoun} {rest[0].lower()}{rest[1:]}"
 
@@ -173,7 +173,7 @@ def test_score_no_length_bonus_past_thirty_words() -> None:
 
 def test_score_bonus_for_the_speakers_own_voice() -> None:
     """Without it (or as a penalty) “We …” ties with or loses to “They …”."""
-    third = say(voiced(8, "They"), "Tom Baker")
+    third = say(voiced(8, "Crews"), "Tom Baker")
     first = say(voiced(8, "We"), "Ann Lee", at=1000)
     assert key_quote((third, first)) is first
 
@@ -202,7 +202,7 @@ def test_protagonist_bonus_outweighs_a_one_point_lead() -> None:
     """The person the headline names wins over a quote one point better (the bonus is 1.5);
     without the bonus, or as a penalty, the better quote wins."""
     other = say(voiced(8, "We"), "Tom Baker")
-    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    lead = say(voiced(8, "Crews"), "Ann Lee", at=1000)
     assert key_quote((other, lead), headline="Lee opens the pier") is lead
     assert key_quote((other, lead)) is other
 
@@ -211,7 +211,7 @@ def test_protagonist_bonus_does_not_outweigh_a_two_point_lead() -> None:
     """A quote two points better (own voice and readable length) still beats the
     protagonist's: the bonus is 1.5, not more."""
     other = say(voiced(12, "We"), "Tom Baker")
-    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    lead = say(voiced(8, "Crews"), "Ann Lee", at=1000)
     assert key_quote((other, lead), headline="Lee opens the pier") is other
 
 
@@ -219,7 +219,7 @@ def test_protagonist_is_the_most_quoted_person_in_two_turns() -> None:
     """Without a headline name, the person quoted in two separate turns is the protagonist,
     and their quote beats a better one by someone quoted once."""
     other = say(voiced(8, "We"), "Tom Baker")
-    lead = say(voiced(8, "They"), "Ann Lee", at=1000)
+    lead = say(voiced(8, "Crews"), "Ann Lee", at=1000)
     again = say(plain(7), "Ann Lee", at=2000)
     assert protagonist((other, lead, again)) == "Ann Lee"
     assert key_quote((other, lead, again)) is lead
@@ -2504,3 +2504,47 @@ def test_a_surname_that_never_speaks_alone_takes_nothing_from_a_title_case_headl
 )
 def test_an_organisations_name_goes_on_after_of(phrase: str, parsed: tuple[str, str]) -> None:
     assert parse_speaker(phrase) == parsed
+
+
+@pytest.mark.parametrize("opener", ["It", "This", "They", "They’re"])
+def test_score_a_quote_opening_on_a_pronoun_it_never_names_scores_lower(opener: str) -> None:
+    """“They have a great opportunity …” (the Great Britain side, never named in it): of the
+    key quotes the editors judged, those opening on "They" were right 4 times in 10, against
+    73% for all (key-quote rounds 3 to 16)."""
+    rest = plain(8)
+    leaning = say(f"{opener} {rest[0].lower()}{rest[1:]}", "Tom Baker")
+    alone = say(plain(8), "Ann Lee", at=1000)
+    assert score(leaning) < score(alone)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "parsed"),
+    [
+        ("a CAS statement", ("organisation", "CAS")),  # the eighth sample's
+        ("a Capital Economics statement", ("organisation", "Capital Economics")),
+        ("an agency statement", ("unnamed", "an agency statement")),  # which agency?
+    ],
+)
+def test_a_statement_named_by_its_body_is_the_bodys(phrase: str, parsed: tuple[str, str]) -> None:
+    assert parse_speaker(phrase) == parsed
+
+
+def test_the_statement_is_its_issuers() -> None:
+    """Without it "the statement said" went to the nearest organisation, the newspaper that
+    reported it (the seventh sample: "The Times said Cook provided a written statement")."""
+    quotes = quotes_of(
+        "The Courier said Tom Baker, the council's press secretary, provided a written "
+        "statement on Monday.",
+        "“The library will stay open until the end of March,” the statement said.",
+    )
+    assert quotes == [("The library will stay open until the end of March", "Tom Baker")]
+
+
+def test_the_statement_of_a_body_that_issued_it() -> None:
+    quotes = quotes_of(
+        "Harbour Rail Ltd issued a brief statement after the derailment.",
+        "“No passenger was hurt and the line will reopen on Friday,” the statement said.",
+    )
+    assert quotes == [
+        ("No passenger was hurt and the line will reopen on Friday", "Harbour Rail Ltd")
+    ]

@@ -29,7 +29,7 @@ _SET_UP = re.compile(
     r"|i want to be (?:\w+ )?clear|let me be (?:\w+ )?clear)\b[,.:!]?\s"
 )
 # it leans on something named before the quotation: “It had a psychological impact on us”
-_LEANS = re.compile(r"(?:It|This|That|These|Those)(?:’s|'s)?\b")
+_LEANS = re.compile(r"(?:It|This|That|These|Those|They)(?:’s|'s|’re|'re)?\b")
 _SOCIAL = re.compile(r"(?:^|\s)[@#]\w|https?://|pic\.twitter\.com")
 
 

@@ -17,6 +17,7 @@ from digest.analysis.cast import Cast, Person, cast_of, gender_of
 from digest.analysis.names import ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
     holds_another_post,
+    issuer_before,
     kind_of_name,
     owner_before,
     parse_speaker,
@@ -133,6 +134,16 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 if person is None:
                     speaker, kind = value, kind_of_name(value)
                 kind = kind or "person"
+            elif (
+                parsed in {"description", "unnamed"}
+                and value
+                and (issuer := issuer_before(value, text, c.start, cast)) is not None
+            ):
+                # "Cook provided a written statement" … "the statement said": Cook's words
+                if isinstance(issuer, Person):
+                    person = issuer
+                else:
+                    speaker, kind = issuer, "organisation"
             elif (
                 parsed in {"description", "unnamed"}
                 and value

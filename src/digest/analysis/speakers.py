@@ -49,6 +49,7 @@ def _capital_after(following: list[str]) -> bool:
     return bool(after) and after[0][:1].isupper()
 
 
+_WRITTEN = {"statement", "release"}  # a body's written words, named by the body before them
 _NAME_LINKS = {"of", "for"}  # "Board of Elections", "Centers for Disease Control"
 
 
@@ -166,6 +167,10 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
         if name and not determiner and len(run) == len(words) and looks_like_person(name[-1:]):
             return "person", " ".join(name)  # an unknown single word: "Pulvermann"
     head = norm(words[-1])
+    issued = words[1:-1] if norm(words[0]) in {"a", "an", "the"} else []
+    if head in _WRITTEN and issued and all(w[:1].isupper() for w in issued):
+        # "a CAS statement", "an SFA statement", "a Capital Economics statement": the body's
+        return "organisation", " ".join(issued)
     outlet = words[1:-1] if norm(words[0]) == "the" else words[:-1]
     if (
         outlet
@@ -579,6 +584,35 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
         if name and norm(name) not in forms:
             return name
     return None
+
+
+_ISSUED = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)(?:,[^,.;:\"“”]{1,60},)?[ \t]+"
+    r"(?:(?:has|had|also|later|then)[ \t]+)?"
+    r"(?:issued|released|provided|put[ \t]+out|sent|gave|published|e-?mailed)[ \t]+"
+    r"(?:a|an|the|its|his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:statement|release)\b"
+)
+_ISSUED_WINDOW = 600  # how far before "the statement said" its issuer may be named
+
+
+def issuer_before(description: str, text: str, at: int, cast: Cast) -> Person | str | None:
+    """Who issued "the statement" (or "the release") a quotation is read from: the nearest
+    "X issued / released / provided / put out / sent … a statement" before ``at`` ("The Times
+    said Cook provided a written statement"): X's person in the cast, else X as an
+    organisation's name. None when no issuer is named so close."""
+    words = description.split()
+    if not 2 <= len(words) <= 3 or norm(words[0]) not in {"the", "a"}:
+        return None
+    if norm(words[-1]) not in _WRITTEN or any(w[:1].isupper() for w in words[1:]):
+        return None
+    found = next(reversed(list(_ISSUED.finditer(text, max(0, at - _ISSUED_WINDOW), at))), None)
+    if found is None:
+        return None
+    name = re.sub(r"^(?:[Tt]he|An?)[ \t]+", "", found["name"])
+    person = cast.find(name, None, at)
+    if person is not None:
+        return person
+    return _owner(name, cast, tied=True)
 
 
 def introduced_organisations(text: str, at: int) -> dict[str, str]:
