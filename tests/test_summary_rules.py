@@ -1706,3 +1706,10 @@ def test_a_lower_case_word_closing_the_paragraph_is_no_sentence(
     paragraph: str, sentences: list[str]
 ) -> None:
     assert list(TOK.to_sentences(paragraph)) == sentences
+
+
+def test_a_reply_after_its_quotation_leans_back() -> None:
+    """Without it '"Thank you, son," Cruz replied, …' was shown with nothing it replied to
+    (round 25): the words outside the quotation open on the space it left."""
+    assert leans_back('"Thank you, son," Cruz replied, before adding that he was sure.')
+    assert not leans_back('"Thank you, son," Cruz said, before adding that he was sure.')

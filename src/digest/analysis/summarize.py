@@ -489,7 +489,8 @@ def refers_back(sentence: str) -> bool:
     """Whether the sentence, outside its quotations, points back to something said before it
     ("also" or a reply such as "fired back" in its main clause, "on the other hand", "the
     same", "that decision")."""
-    outside = quotemarks.outside_quotes(sentence)
+    # ('"Thank you, son," Cruz replied': what is left of it opens on a space)
+    outside = quotemarks.outside_quotes(sentence).strip()
     return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside))
 
 
