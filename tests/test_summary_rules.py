@@ -1713,3 +1713,22 @@ def test_a_reply_after_its_quotation_leans_back() -> None:
     (round 25): the words outside the quotation open on the space it left."""
     assert leans_back('"Thank you, son," Cruz replied, before adding that he was sure.')
     assert not leans_back('"Thank you, son," Cruz said, before adding that he was sure.')
+
+
+def test_a_quotation_credited_to_a_role_nobody_shown_holds_is_not_shown() -> None:
+    """Without it a summary showed '"…," the Florida senator and Republican presidential
+    candidate said' after a lead that names nobody (round 25): whose words?"""
+    credited = (
+        '"The library will close over my dead body," the Harbour senator and council candidate '
+        "said in a statement."
+    )
+    story = article(LEAD, credited, PETITION, DELAY, title=LIBRARY)
+    assert credited not in summarize(story, 3)
+
+
+def test_a_quotation_credited_to_a_role_after_a_name_is_shown() -> None:
+    """After "Anna Kowalski said", "the council leader said" is hers: British copy's way."""
+    lead = "The library will close at the end of March, Anna Kowalski said on Tuesday."
+    credited = '"We cannot pay for the repairs," the council leader said in her statement.'
+    story = article(lead, credited, PETITION, DELAY, title=LIBRARY)
+    assert credited in summarize(story, 3)

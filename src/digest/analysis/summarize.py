@@ -272,6 +272,21 @@ class NewsSummarizer(AbstractSummarizer):
             debate here"): after the lead it names no place (the dateline is not shown)."""
             return i != lead and says_here(texts[i])
 
+        def stranger_by_role(i: int, also: int | None = None) -> bool:
+            """Sentence ``i`` credits a quotation to "the Florida senator" when neither the
+            headline nor a sentence shown before it (``also``, and the chosen) names anyone by
+            full name or says senator: whose words? (After "Michael Howard has said", "the
+            Conservative leader said" is Howard.)"""
+            role = credited_by_role(texts[i])
+            if role is None:
+                return False
+            before = [j for j in chosen if j < i] + ([] if also is None else [also])
+            words = [*self.headline, *(w for j in before for w in WORD.findall(texts[j]))]
+            if _full_named(words):
+                return False
+            shown = {w.lower().rstrip(".") for w in words}
+            return not ({role} | _ROLE_TITLES.get(role, set())) & shown
+
         def says_again(i: int) -> bool:
             """Sentence ``i`` says again what a chosen one says (an abstract, then its story)."""
             return any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen)
@@ -285,7 +300,7 @@ class NewsSummarizer(AbstractSummarizer):
                 continue  # a description needs a sentence shown before it; "here" a place
             joined = texts[i] not in self.after_gap  # right after sentence i - 1
             if not leans_back(texts[i]) or (i - 1 in chosen and joined):
-                if not strangers(i) and not unknown_thing(i):
+                if not strangers(i) and not unknown_thing(i) and not stranger_by_role(i):
                     chosen.add(i)
             elif (
                 joined
@@ -299,6 +314,8 @@ class NewsSummarizer(AbstractSummarizer):
                 and not strangers(i, also=i - 1)
                 and not unknown_thing(i - 1)
                 and not unknown_thing(i, also=i - 1)
+                and not stranger_by_role(i - 1)
+                and not stranger_by_role(i, also=i - 1)
             ):
                 chosen.update((i - 1, i))
         return chosen
@@ -605,6 +622,31 @@ _PLACED_IN_TIME = re.compile(
     r"|(?:19|20)\d\d)\b"
 )
 _ADDRESSES_READER = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+# a quotation credited to someone by description: "…," the Florida senator said in a statement
+_CREDITED_BY_ROLE = re.compile(
+    r"\bthe[ \t]+(?:(?:former|then|longtime|veteran|outgoing|[A-Z][\w.’'-]*|\d+-year-old"
+    rf"|[a-z]+-[a-z]+)[ \t]+){{0,3}}(?P<role>{_ROLES})"
+    r"(?:[ \t]+and[ \t]+[^,.;:]{0,60}?)?[ \t]+(?:said|says|told|added|wrote|tweeted|explained"
+    r"|argued|insisted|continued)\b"
+)
+# the title a role is also written as before a name ("Sen. Marco Rubio")
+_ROLE_TITLES = {
+    "senator": {"sen"},
+    "governor": {"gov"},
+    "congressman": {"rep"},
+    "congresswoman": {"rep"},
+    "secretary": {"sec"},
+    "president": {"pres"},
+}
+
+
+def credited_by_role(sentence: str) -> str | None:
+    """The role a quotation in the sentence is credited to ("senator" in "…," the Florida
+    senator said"), None when it names its speaker or has none."""
+    found = _CREDITED_BY_ROLE.search(quotemarks.outside_quotes(sentence))
+    return found["role"].lower() if found else None
 
 
 def describes(sentence: str) -> bool:
