@@ -1596,7 +1596,7 @@ def test_a_stage_direction_only_announces_who_comes_next(sentence: str, expected
         ("Two Americans were killed at each location.", True),  # round 24: each of which?
         ("Protesters gathered at each site before noon.", True),
         ("The library lends four thousand books each year.", False),
-        ("Each council will set its own budget in March.", False),
+        ("The library lends books to each council in the county.", False),
     ],
 )
 def test_each_of_places_named_before_leans_back(sentence: str, leans: bool) -> None:
@@ -1732,3 +1732,24 @@ def test_a_quotation_credited_to_a_role_after_a_name_is_shown() -> None:
     credited = '"We cannot pay for the repairs," the council leader said in her statement.'
     story = article(lead, credited, PETITION, DELAY, title=LIBRARY)
     assert credited in summarize(story, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Each celebrity will be paired with a professional skater.", True),  # round 26
+        ("Each election cycle, there is a threat many people make.", False),
+        ("Each year the council sets a budget for its libraries.", False),
+        ("Each of the three firms will pay a fine of two million pounds.", False),
+        ('There is then a trio of "if/then" candidates.', True),  # round 26
+        ("There are also two smaller branches that will close.", True),
+        ("There is a petition to keep the library open.", False),
+        ("Unless the council acts, they say, the library will close.", True),  # round 26
+        ("Unless the council acts, campaigners say, the library will close.", False),
+    ],
+)
+def test_each_there_is_then_and_a_pronoun_saying_lean_back(sentence: str, leans: bool) -> None:
+    """Without them round 26's summaries opened on "Each celebrity will be paired …", a
+    sentence of "they say" with no one saying it, and "There is then a trio …" without the
+    top tier before it."""
+    assert leans_back(sentence) is leans

@@ -395,6 +395,14 @@ _REFERS_BACK = re.compile(
     r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
     # "Two Americans were killed at each location.": each of which?
     r"|\beach\s+(?:location|site|place|venue|facility|compound|side|incident|attack)\b"
+    # "Each celebrity will be paired with …" (not "Each year, …", "Each of the three …")
+    r"|^each\s+(?!(?:of|year|day|week|month|time|season|night|morning|evening|weekend"
+    r"|summer|winter|spring|autumn|fall)\b)[a-z]+\b(?![^,.;:]{0,20},)"  # "Each election cycle,"
+    # "There is then a trio …", "There are also two …": after what?
+    r"|^there\s+(?:is|are|was|were|will\s+be)\s+(?:then|also)\b"
+    # "Unless countries act, they say, the world …": who says?
+    r"|,\s*(?:he|she|they)\s+(?:say|says|said|add|adds|added|argue|argues|argued|warn|warns"
+    r"|warned|believe|believes|believed)\s*,"
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
     rf"|that\s+{_EVENT}\b(?!\s+to\b)|(?:this|these|those)\s+{_EVENT}s?\b"
