@@ -155,12 +155,14 @@ def test_a_teaser_is_never_the_nut_graf() -> None:
 def test_a_teaser_never_fills_a_place_in_the_summary() -> None:
     """Without it the teaser set aside is taken when the other sentences run out."""
     short = "The library will shut in March."
-    too_long = (
+    too_long = (  # over LONGEST, 60 words: never a summary line
         "Its report lists the leaking roof, the failing boiler, the cracked windows, the broken "
         "lift, the damp basement, the worn stairs, the old wiring, the blocked drains, the loose "
-        "slates, the rotten beams and the unsafe balcony among the repairs that the library "
-        "building needs before next winter."
+        "slates, the stiff doors, the dim lamps, the cold radiators, the cracked tiles, the old "
+        "carpets, the sagging shelves, the rotten beams and the unsafe balcony among the repairs "
+        "that the library building needs before next winter."
     )
+    assert len(TOK.to_words(too_long)) > NewsSummarizer.LONGEST
     march = "Campaigners plan a protest march."
     assert library(TEASER, short, too_long, march, k=3) == (short, march)
     lead = "Councillors voted on Tuesday to close the library at the end of March."
@@ -275,7 +277,8 @@ def test_a_sentence_leaning_back_never_brings_one_that_cannot_be_chosen() -> Non
         "found over the summer."
     )
     assert len(TOK.to_words(too_long)) > 45
-    assert library(LEAD, too_long, THEY_FOUND, PETITION, k=3) == (LEAD, PETITION)
+    # the long one fills a place alone, last; "They found …" cannot bring it in
+    assert library(LEAD, too_long, THEY_FOUND, PETITION, k=3) == (LEAD, too_long, PETITION)
 
 
 # --- the score: (topicality + overlap with the lead) * words ** 0.3 * position prior -------
@@ -1753,3 +1756,27 @@ def test_each_there_is_then_and_a_pronoun_saying_lean_back(sentence: str, leans:
     sentence of "they say" with no one saying it, and "There is then a trio …" without the
     top tier before it."""
     assert leans_back(sentence) is leans
+
+
+LONG_NEWS = (
+    "While the council has dropped its plan to sell the building, it is now planning to lease "
+    "the reading room to a private school for ten years and use the rent, about two hundred "
+    "thousand pounds a year, to keep the lending library open on weekdays."
+)  # 48 words: over NewsSummarizer.MAX_WORDS
+
+
+def test_a_long_sentence_fills_a_place_nothing_shorter_can() -> None:
+    """Without it a summary stopped at two sentences, the news in a 46-word sentence the
+    length cap left out (round 24: "Enter The Washington Post." had taken the place)."""
+    assert len(LONG_NEWS.split()) > NewsSummarizer.MAX_WORDS
+    story = article(LEAD, LONG_NEWS, "It was a short meeting.", title=LIBRARY)
+    assert summarize(story, 2) == (LEAD, LONG_NEWS)
+
+
+def test_a_long_sentence_gives_way_to_a_shorter_one() -> None:
+    story = article(LEAD, LONG_NEWS, PETITION, title=LIBRARY)
+    assert summarize(story, 2) == (LEAD, PETITION)
+
+
+def test_adding_leans_back() -> None:
+    assert leans_back("Adding, “Now, like with all scandals, it is never that bad.”")
