@@ -2474,6 +2474,8 @@ def test_a_gender_cue_counts_at_the_text_s_first_word_and_beside_a_headline_name
         ("Anna Kowalski Opens The Harbour Street Library", "Anna Kowalski"),  # a first name
         ("Harbour Street Library Opens With Kowalski", "Kowalski"),  # no first name
         ("Elena Marsh Speaks", "Kowalski"),  # another name than the one who speaks
+        ("Why Anna Kowalski Built A Library", "Anna Kowalski"),  # after a word that is none
+        ("Anna Kowalski’s Library Opens", "Anna Kowalski"),  # a possessive
     ],
 )
 def test_a_title_case_headline_gives_the_full_name_of_a_surname_that_speaks(
@@ -2523,6 +2525,8 @@ def test_score_a_quote_opening_on_a_pronoun_it_never_names_scores_lower(opener: 
         ("a CAS statement", ("organisation", "CAS")),  # the eighth sample's
         ("a Capital Economics statement", ("organisation", "Capital Economics")),
         ("an agency statement", ("unnamed", "an agency statement")),  # which agency?
+        ("the Friday statement", ("unnamed", "the Friday statement")),  # a day
+        ("the US statement", ("unnamed", "the US statement")),
     ],
 )
 def test_a_statement_named_by_its_body_is_the_bodys(phrase: str, parsed: tuple[str, str]) -> None:
@@ -2541,8 +2545,9 @@ def test_the_statement_is_its_issuers() -> None:
 
 
 def test_the_statement_of_a_body_that_issued_it() -> None:
+    """Not the body named nearer to it, which reported the statement."""
     quotes = quotes_of(
-        "Harbour Rail Ltd issued a brief statement after the derailment.",
+        "Harbour Rail Ltd issued a brief statement, the Harbour Times Group reported.",
         "“No passenger was hurt and the line will reopen on Friday,” the statement said.",
     )
     assert quotes == [

@@ -111,8 +111,8 @@ _MEDIA_NOTE = re.compile(
     r"|\b(?:watch|see|listen to)\s+(?:the\s+)?(?:full\s+)?(?:video|clip|footage|audio)s?\s+"
     r"(?:below|above|here)\b"
     # a picture's caption: "George Zimmerman (left) shot and killed Trayvon Martin (right) …"
-    r"|\((?:(?:far|second|third|from)[ \t]+)?(?:left|right|center|centre|top|bottom|pictured"
-    r"|l-r|left to right)\)",
+    r"|\((?:(?:far|second|third|from|top|bottom|pictured|front|back)[ \t]+){0,2}"
+    r"(?:left|right|center|centre|l-r|left[ \t]+to[ \t]+right)\)",
     re.I,
 )
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
@@ -177,7 +177,14 @@ def strip_front(sentence: str) -> str:
     a struggle …" in a BBC piece whose speaker labels are gone)."""
     sentence = _DATELINE.sub("", _BYLINE_PREFIX.sub("", sentence, count=1), count=1)
     sentence = _NOTICE_LABEL.sub("", _GLUED_ID.sub("", sentence, count=1), count=1)
+    sentence = _CAPS_HEADING.sub("", sentence, count=1)
     return _LEFT_DASH.sub("", _PLACE_DATELINE.sub("", sentence, count=1), count=1)
+
+
+# a section heading in capitals run into the sentence after it: "HOW IT ALL STARTED The first
+# Academy Awards …", "TWO DEAD, 16 INJURED IN … Three people …" (two capitals words or numbers
+# of two characters at least, then a capitalised word in lower case; not "A UK Independence …")
+_CAPS_HEADING = re.compile(r"^(?:[A-Z0-9][A-Z0-9’'&-]+,?[ \t]+){2,}(?=[A-Z][a-z])")
 
 
 def _capitals(sentence: str) -> tuple[int, float]:
@@ -215,8 +222,12 @@ def ends_with_credit(sentence: str) -> bool:
     return bool(_CREDIT_TAIL.search(sentence))
 
 
+# "QThere's no shortage of causes …": a question's "Q:" whose colon the copy lost
+_GLUED_Q = re.compile(r"Q(?=[A-Z][a-z’'])")
+
+
 def is_interview_line(sentence: str) -> bool:
-    return bool(INTERVIEW_LABEL.match(sentence))
+    return bool(INTERVIEW_LABEL.match(sentence) or _GLUED_Q.match(sentence))
 
 
 def is_first_person(sentence: str) -> bool:

@@ -217,19 +217,23 @@ _REPORTS_AFTER = re.compile(
 )
 
 
-_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z’']+)[ \t]+([A-Z][a-z’']+)\b(?![’'-])")
+# two capitalised words, every such pair (overlapping: "Why Anna Kowalski Built …" has "Anna
+# Kowalski"), a possessive's "’s" apart ("Anna Kowalski’s Library")
+_FULL_NAME = re.compile(
+    r"(?<![\w’'-])(?=([A-Z][a-z’']+)[ \t]+([A-Z][a-z]+)((?:[’']s)?)\b(?![’'-]))"
+)
 
 
 def _speaks(text: str, name: re.Match[str]) -> bool:
     """Whether a title-case headline's two words ``name`` are a person's name: a first name
-    (or a word no list knows) and a surname the story has speak alone ("Richards said", "said
-    Richards", "Ms. Richards"). Every word of a title-case line is capitalised, so nothing
-    else in it is believed."""
+    (or, opening the headline as its speaker, "Cecile Richards: …", a word no list knows) and a
+    surname the story has speak alone ("Richards said", "said Richards", "Ms. Richards").
+    Every word of a title-case line is capitalised, so nothing else in it is believed."""
     first, surname = norm(name[1]), re.escape(name[2])
     if norm(name[2]) in FUNCTION_WORDS or (first in {"will", "may"} and "?" in name.string):
         return False  # "As Its Rivals Pair Up, Will Twitter Be Next?"
     # a first name; else a name the headline opens on as its speaker ("Cecile Richards: …")
-    labels = name.start() == 0 and name.string.startswith(":", name.end())
+    labels = name.start() == 0 and name.string.startswith(":", name.end(3))
     if first not in FIRST_NAMES and not (labels and looks_like_person([name[1], name[2]])):
         return False
     reports = re.compile(
@@ -240,7 +244,8 @@ def _speaks(text: str, name: re.Match[str]) -> bool:
 
 
 def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
-    """Everyone named outside quotation marks (and in the headline unless it is title case),
+    """Everyone named outside quotation marks (and in the headline; of a title-case one only
+    the names :func:`_speaks` believes),
     with where each is the subject of a reporting verb and where only a possessor."""
     cast = Cast()
     spans: list[tuple[int, str]] = []

@@ -168,7 +168,14 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             return "person", " ".join(name)  # an unknown single word: "Pulvermann"
     head = norm(words[-1])
     issued = words[1:-1] if norm(words[0]) in {"a", "an", "the"} else []
-    if head in _WRITTEN and issued and all(w[:1].isupper() for w in issued):
+    if (
+        head in _WRITTEN
+        and issued
+        and all(w[:1].isupper() for w in issued)
+        # "the Friday statement", "a French statement"; not "a BBC statement"
+        and not all(norm(w) in PLACE_WORDS and not _ACRONYM.fullmatch(w) for w in issued)
+        and norm(" ".join(issued)) not in _NOT_OWNERS  # "the US statement"
+    ):
         # "a CAS statement", "an SFA statement", "a Capital Economics statement": the body's
         return "organisation", " ".join(issued)
     outlet = words[1:-1] if norm(words[0]) == "the" else words[:-1]
@@ -587,11 +594,13 @@ def owner_before(description: str, text: str, at: int, cast: Cast) -> str | None
 
 
 _ISSUED = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)(?:,[^,.;:\"“”]{1,60},)?[ \t]+"
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w’'.-]*[ \t]+){0,3}[A-Z][\w’'.-]*)"
+    r"(?:,[^,.;:\"“”]{1,60},)?[ \t]+"  # ", the council's press secretary,"
     r"(?:(?:has|had|also|later|then)[ \t]+)?"
     r"(?:issued|released|provided|put[ \t]+out|sent|gave|published|e-?mailed)[ \t]+"
     r"(?:a|an|the|its|his|her|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:statement|release)\b"
 )
+_WHEN = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "meanwhile", "now"}
 _ISSUED_WINDOW = 600  # how far before "the statement said" its issuer may be named
 
 
@@ -608,9 +617,13 @@ def issuer_before(description: str, text: str, at: int, cast: Cast) -> Person | 
     found = next(reversed(list(_ISSUED.finditer(text, max(0, at - _ISSUED_WINDOW), at))), None)
     if found is None:
         return None
-    name = re.sub(r"^(?:[Tt]he|An?)[ \t]+", "", found["name"])
-    person = cast.find(name, None, at)
-    if person is not None:
+    words = found["name"].split()
+    while words and norm(words[0]) in FUNCTION_WORDS | CALENDAR_WORDS | _WHEN:
+        words.pop(0)  # "Yesterday Harbour Rail issued …", "The Times said Cook provided …"
+    if not words:
+        return None
+    name = " ".join(words)
+    if looks_like_person(words) and (person := cast.find(name, None, at)) is not None:
         return person
     return _owner(name, cast, tied=True)
 

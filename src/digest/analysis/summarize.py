@@ -271,21 +271,22 @@ class NewsSummarizer(AbstractSummarizer):
             return describes(texts[i]) and not any(j < i for j in chosen)
 
         def elsewhere(i: int) -> bool:
-            """Sentence ``i`` says "here" for the place its dateline named ("Wednesday's
-            debate here"): after the lead it names no place (the dateline is not shown)."""
-            return i != lead and says_here(texts[i])
+            """Sentence ``i`` (never the lead) says "here" for the place its dateline named
+            ("Wednesday's debate here"): after the lead it names no place (the dateline is not
+            shown)."""
+            return says_here(texts[i])
 
         def stranger_by_role(i: int, also: int | None = None) -> bool:
             """Sentence ``i`` credits a quotation to "the Florida senator" when neither the
-            headline nor a sentence shown before it (``also``, and the chosen) names anyone by
-            full name or says senator: whose words? (After "Michael Howard has said", "the
-            Conservative leader said" is Howard.)"""
+            headline, nor a sentence shown before it (``also``, and the chosen), nor the
+            sentence itself names anyone by full name or says senator: whose words? (After
+            "Michael Howard has said", "the Conservative leader said" is Howard.)"""
             role = credited_by_role(texts[i])
             if role is None:
                 return False
             before = [j for j in chosen if j < i] + ([] if also is None else [also])
             words = [*self.headline, *(w for j in before for w in WORD.findall(texts[j]))]
-            if _full_named(words):
+            if _full_named([*words, *WORD.findall(texts[i])]):
                 return False
             shown = {w.lower().rstrip(".") for w in words}
             return not ({role} | _ROLE_TITLES.get(role, set())) & shown
@@ -357,7 +358,7 @@ _LEANS_BACK = re.compile(
     r"|same(?!(?:[ \t]+[\w'’-]+){0,4}[ \t]+(?:as|that|who|which)\b)"
     r"|other|move|letter|decision|plan|statement|comments?|remarks"
     r"|report|bill|deal|announcement|proposal|request|change|measure|law|case|ruling|vote"
-    r"|incident|attack|pair|couple))\b"
+    r"|incident|attack|pair|couple))\b(?!-)"  # not "Then-Gov. Bush"
 )
 
 
@@ -373,10 +374,13 @@ _ROLES = (
 )
 # an opening phrase before the subject: "Sooner or later, the governor …"
 _OPENING_PHRASE = r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?"
+# the words before a role: "the former", "the Vermont", "the 21-year-old", "the twice-elected"
+_ROLE_MODIFIER = (
+    r"(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
+    r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)"
+)
 _DESCRIBED = re.compile(
-    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+"
-    r"(?:(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
-    r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)[ \t]+){0,3}"
+    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:{_ROLE_MODIFIER}[ \t]+){{0,3}}"
     rf"{_ROLES}(?:-[a-z]+)*(?:['’]s)?"  # "nominee-in-waiting", "president-elect"
     r"[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
 )
@@ -398,15 +402,21 @@ _REFERS_BACK = re.compile(
     r"|\b(?:the|its|their)\s+(?:resulting|ensuing|subsequent)\b"
     r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
     # "Two Americans were killed at each location.": each of which?
-    r"|\beach\s+(?:location|site|place|venue|facility|compound|side|incident|attack)\b"
-    # "Each celebrity will be paired with …" (not "Each year, …", "Each of the three …")
+    r"|\beach\s+(?:location|site|place|venue|facility|compound|incident|attack)\b"
+    # "Each celebrity will be paired with …" (not "Each year …", "Each Monday …", "Each of the
+    # three …", nor "Each election cycle, …", a time)
     r"|^each\s+(?!(?:of|year|day|week|month|time|season|night|morning|evening|weekend"
-    r"|summer|winter|spring|autumn|fall)\b)[a-z]+\b(?![^,.;:]{0,20},)"  # "Each election cycle,"
-    # "There is then a trio …", "There are also two …": after what?
-    r"|^there\s+(?:is|are|was|were|will\s+be)\s+(?:then|also)\b"
-    # "Unless countries act, they say, the world …": who says?
-    r"|,\s*(?:he|she|they)\s+(?:say|says|said|add|adds|added|argue|argues|argued|warn|warns"
-    r"|warned|believe|believes|believed)\s*,"
+    r"|summer|winter|spring|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"[a-z]++(?:\s+[a-z]++)?+(?!,)"
+    # "There is then a trio …": after what? ("There are also …" is _ALSO's)
+    r"|^there\s+(?:is|are|was|were|will\s+be)\s+then\b"
+    # "Unless countries act, they say, the world …", "If Clinton is elected, he said, …": who
+    # says? (after an opening subordinate clause; "The Greens want the tax because, they
+    # argue, …" names them)
+    r"|^(?:If|Unless|When|While|Whether|Because|Although|Though|As|Once|Until|Before|After"
+    r"|Since|Even\s+if)\b[^,;]{1,60},\s*(?:he|she|they)\s+(?:say|says|said|add|adds|added"
+    r"|argue|argues|argued|warn|warns|warned|believe|believes|believed)\s*,"
     r"|(?:the same|such an?)\b(?!\s+time\b)"
     r"(?!(?:\s+[\w'’-]+){0,4}\s+(?:as|that|who|which|where|when)\b)"
     rf"|that\s+{_EVENT}\b(?!\s+to\b)|(?:this|these|those)\s+{_EVENT}s?\b"
@@ -493,16 +503,22 @@ def announces(sentence: str) -> bool:
 
 
 # "voters here", "a rally here last week", "the nomination here Thursday": "here" in the
-# reporter's words is the dateline's place (not "are here", "better here than", "Here is")
-_HERE = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!['’]s )(?<!['’]re )"
-    r"(?<=[a-z] )here\b(?!\s+(?:than|to\s+stay)\b)"
+# reporter's words is the dateline's place; not "are (still) here", "better here than", "Here
+# is", "the point here is", "click here", "neither here nor there"
+_HERE = re.compile(r"(?<=[a-z] )here\b")
+_NOT_PLACE_HERE = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|['’]s|['’]re)(?:[ \t]+[a-z]+ly|[ \t]+still|[ \t]+not)?"
+    r"[ \t]+here\b"
+    r"|\bhere[ \t]+(?:than|to[ \t]+stay|nor[ \t]+there|is[ \t]+that)\b"
+    r"|\b(?:point|issue|question|problem|thing|lesson|story|message)[ \t]+here\b"
+    r"|\b(?i:click)[ \t]+here\b"
 )
 
 
 def says_here(sentence: str) -> bool:
     """Whether the reporter's words (outside quotations) say "here" for a place."""
-    return bool(_HERE.search(quotemarks.outside_quotes(sentence)))
+    outside = quotemarks.outside_quotes(sentence)
+    return bool(_HERE.search(outside)) and not _NOT_PLACE_HERE.search(outside)
 
 
 def is_teaser(sentence: str) -> bool:
@@ -531,6 +547,12 @@ _EARLY_PRONOUN = re.compile(
     r"|^[A-Z]\w*[ \t]+[a-z]+[ \t]+(?:them|him)\b"
     # "Tax credits As a result, …": a heading the copy ran into the sentence after it
     r"|^[A-Z][a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]+(?:As a result|However|But|Meanwhile|And)\b"
+    # "Toward the end of the debate, she was asked …": the main clause's pronoun subject after
+    # an opening phrase that names nobody (no capital in it: "When Sarah McBride took the
+    # stage, she …" names whom "she" means)
+    r"|^[A-Z][^,.;:!?\"“”()A-Z]{0,80},[ \t]+(?:he|she|they)[ \t]"
+    # "The ad then cuts to …", "Trump then said …": what came before?
+    r"|^(?:[A-Z][\w’'-]*[ \t]+)(?:[\w’'-]+[ \t]+){0,2}?then[ \t]+(?!on\b)[a-z]+"
     # "While that bodes well for rugby, …": a demonstrative standing for what came before
     r"|^(?:While|Although|Though|If|As|Because|Since|When|Whether|Despite|And|But)[ \t]+"
     r"(?:that|this|these|those)[ \t]+(?:is|was|are|were|has|had|may|might|will|would|could"
@@ -540,11 +562,11 @@ _EARLY_PRONOUN = re.compile(
 )
 
 
-# a subordinate clause standing as a sentence, the answer to the one before it: "Because at the
-# Post, what Obama says is now the baseline.", "If that's what people want." (not "Because of
-# the snow, …", nor "If Trump wins, …", whose main clause follows)
+# a subordinate clause standing as a sentence, the answer to the one before it: "Because he
+# did not want to.", "If that's what people want." (not "Because of the snow, …", nor "If
+# Trump wins, …", whose main clause follows the comma)
 _CLAUSE_ONLY = re.compile(
-    r"^(?:Because(?![ \t]+of\b)|(?:If|Unless|Even[ \t]+if)(?=[^,;:—–]{0,45}[.!?][\"”’']?$))\b"
+    r"^(?:Because(?![ \t]+of\b)|If|Unless|Even[ \t]+if)\b(?=[^,;:—–]{0,45}[.!?][\"”’']?$)"
 )
 
 
@@ -637,9 +659,8 @@ _ADDRESSES_READER = re.compile(r"\b(?:you|your)\b", re.I)
 
 
 # a quotation credited to someone by description: "…," the Florida senator said in a statement
-_CREDITED_BY_ROLE = re.compile(
-    r"\bthe[ \t]+(?:(?:former|then|longtime|veteran|outgoing|[A-Z][\w.’'-]*|\d+-year-old"
-    rf"|[a-z]+-[a-z]+)[ \t]+){{0,3}}(?P<role>{_ROLES})"
+_CREDITED_BY_ROLE = re.compile(  # (lower-case words too here: "the state senator said")
+    rf"\bthe[ \t]+(?:(?:{_ROLE_MODIFIER}|[a-z]+)[ \t]+){{0,3}}?(?P<role>{_ROLES})"
     r"(?:[ \t]+and[ \t]+[^,.;:]{0,60}?)?[ \t]+(?:said|says|told|added|wrote|tweeted|explained"
     r"|argued|insisted|continued)\b"
 )
@@ -764,8 +785,9 @@ def candidate_sentences(article: Article, avoid: tuple[str, ...] = ()) -> list[l
     return _candidates(article, avoid)[0]
 
 
-# the lead-in of a transcript: "Partial transcript as follows:", "Here is the transcript:"
-_TRANSCRIPT_FOLLOWS = re.compile(r"\btranscript\b[^.!?]{0,40}:\s*$", re.I)
+# the lead-in of a transcript, a paragraph of its own: "Partial transcript as follows:", "Here
+# is the transcript:"
+_TRANSCRIPT_FOLLOWS = re.compile(r"[^.!?]{0,30}\btranscript\b[^.!?]{0,40}:", re.I)
 
 
 def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[list[str]], set[str]]:
@@ -791,6 +813,9 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
     gap = False
     letters = any(boilerplate.is_letters_label(p) for p in article.paragraphs[:2])
     questions = is_interview(article.paragraphs)
+    # speakers' lines ("TAPPER: …", "FALLIN: …"): two paragraphs at least open on a label (one
+    # alone is a dateline or a note: "LONDON: …", "UPDATE: …")
+    transcript = sum(map(boilerplate.is_interview_line, article.paragraphs)) >= 2
     for paragraph in article.paragraphs:
         if letters and paragraphs and boilerplate.is_sign_off(paragraph):
             break  # a letters page: the first letter, one reader's view, not a digest of them
@@ -800,9 +825,9 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
         units = _units(tok, paragraph)
         if units and boilerplate.is_interview_line(units[0]) and paragraphs and questions:
             break  # the questions and answers begin: the introduction is what summarises
-        if paragraphs and _TRANSCRIPT_FOLLOWS.search(paragraph):
+        if paragraphs and _TRANSCRIPT_FOLLOWS.fullmatch(paragraph.strip()):
             break  # "Partial transcript as follows:": the rest is the transcript
-        if units and boilerplate.is_interview_line(units[0]) and not questions:
+        if units and boilerplate.is_interview_line(units[0]) and transcript and not questions:
             gap = True  # "TRUMP: … Racial divisions have gotten worse.": a transcript's lines
             continue  # (an interview with no introduction is summarised from its answers)
         if units and boilerplate.ends_with_credit(units[-1]):
