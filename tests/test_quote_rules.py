@@ -2553,3 +2553,22 @@ def test_the_statement_of_a_body_that_issued_it() -> None:
     assert quotes == [
         ("No passenger was hurt and the line will reopen on Friday", "Harbour Rail Ltd")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (  # the eighth sample's: Reuters reports, the trader speaks
+            "“A deal with the council does not seem likely,” Reuters quoted one trader as saying.",
+            None,
+        ),
+        (
+            "“We will rebuild the pier before the summer,” the Courier quoted Anna Kowalski as "
+            "saying.",
+            "Anna Kowalski",
+        ),
+    ],
+)
+def test_who_a_report_quoted_as_saying_speaks(paragraph: str, speaker: str | None) -> None:
+    ((_quote, who),) = quotes_of(paragraph)
+    assert who == speaker

@@ -1841,3 +1841,38 @@ def test_a_question_whose_colon_the_copy_lost_is_an_interview_line() -> None:
 )
 def test_a_pronoun_after_an_opening_phrase_and_then_lean_back(sentence: str, leans: bool) -> None:
     assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Actually, what the council does is close libraries.", True),  # round 28
+        ("The next series of emails shows that the council knew.", True),  # round 28
+        ("The next day the council met again.", False),
+        ("The next Xbox console is expected to go on sale this year.", False),  # a name
+        ("People said the last time anyone paid this much attention was in 1990.", True),
+        ("If it takes this long to close a library, the council will fail.", True),  # round 27
+        ("Many film investors said that many of the loopholes were closed.", False),
+    ],
+)
+def test_round_28s_leaning_words(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+def test_video_credits_run_together_are_no_summary_line() -> None:
+    """Round 28: a summary's last line was a video's credits."""
+    line = (
+        "Story by Scott Conroy Video produced by Jon StraussCinematography by Jon Strauss and "
+        "Sam WilkesAssociate production by Audrey Horwitz."
+    )
+    assert boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_about_time_only_announces() -> None:
+    assert announces("Bill Thompson thinks it's about time.")  # round 28: what is?
+    assert not announces("It is about time the council fixed the library roof, she said.")
+
+
+def test_a_title_is_a_thing_named_by_a_title() -> None:
+    """Round 28: "The title broke the UK sales record …" with the game never named."""
+    assert the_thing("The title broke the UK sales record in its first weekend.") == "title"

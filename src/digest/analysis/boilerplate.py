@@ -122,6 +122,9 @@ _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*(?:\)[.!?]?)?$")  # or opened and 
 _MADE_BY = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}(?:produced|edited|hosted|presented|photographed|illustrated"
     rf"|compiled|engineered|mixed|designed)\s+by\s+{_NAME}(?:\s+(?:{_NAME}|and|&)){{0,5}}\.?$"
+    # a video's credits run together: "Story by Scott Conroy Video produced by Jon Strauss…"
+    r"|^(?:Story|Reporting|Words|Text|Video|Photos?|Cinematography)\s+by\s+[A-Z]"
+    r"[^.!?]*\b(?:produced|edited|filmed|shot|Cinematography|Photography)\s+by\b"
 )
 # a teaser's label: "Plus: what Hillary Clinton's money advantage means", "Coming up: ...";
 # an editor's note: "Editor's Note: The following is part 3 of 3 excerpts from ..."

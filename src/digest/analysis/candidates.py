@@ -143,6 +143,13 @@ def _clean(text: str) -> str:
     return clean_line(strip_markdown(text))
 
 
+# “…,” Reuters quoted one trader as saying / the paper quoted Mr Smith as saying
+_QUOTED_AS_SAYING = re.compile(
+    r"[ \t]*[^\n.;:!?“”\"]{1,60}?[ \t]+quoted[ \t]+(?P<who>[^\n,.;:!?“”\"]{1,60}?)[ \t]+as[ \t]+"
+    r"(?:saying|telling)\b"
+)
+
+
 def quoted_words(text: str, parts: tuple[tuple[int, int], ...]) -> str:
     """The quoted words without their marks; a trailing comma before "he said" is dropped."""
     pieces = (text[a + 1 : b - (text[b - 1] in MARKS)] for a, b in parts)
@@ -419,6 +426,10 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
+        quoting = _QUOTED_AS_SAYING.match(text, end, limit)
+        if after_who and quoting is not None:
+            # “…,” Reuters quoted one trader as saying: the trader speaks, Reuters reports
+            after_who = quoting.group("who")
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]
         colon = None

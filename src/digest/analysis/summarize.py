@@ -345,6 +345,10 @@ _LEANS_BACK = re.compile(
     r"|As a result"
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
+    r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
+    # "The next series of emails shows …" (not "The next day", "The next president")
+    r"|The[ \t]+next(?![ \t]+(?:[A-Z]|(?:day|week|month|year|morning|afternoon|evening|night"
+    r"|weekend|season|election|president|generation|government|decade|century)\b))"
     r"|That's|That’s|This|That|These|Those|It|Its|He|She|They|His|Her|Their|Him|Them"
     r"|All (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"|The (?:numbers|figures)(?! (?:of|from|for|on|in)\b)"
@@ -401,6 +405,8 @@ _REFERS_BACK = re.compile(
     # "The resulting song", "Hundreds more showed up", "Dianne Bystrom agreed.": after what?
     r"|\b(?:the|its|their)\s+(?:resulting|ensuing|subsequent)\b"
     r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
+    # "paid this much attention", "If it takes this long": as much as what?
+    r"|\b(?:this\s+(?:much|many|long|far)|that\s+(?:long|far))\b(?!\s+(?:as|ago|before|since)\b)"
     # "Two Americans were killed at each location.": each of which?
     r"|\beach\s+(?:location|site|place|venue|facility|compound|incident|attack)\b"
     # "Each celebrity will be paired with …" (not "Each year …", "Each Monday …", "Each of the
@@ -488,6 +494,8 @@ _ANNOUNCES = re.compile(
     r"|^(?:But\s+|And\s+)?(?:It|That|Things?)\s+(?:was|were|is|are)\s+(?:a\s+)?(?:\w+\s+)?"
     r"different\s+(?:story|tale|matter)\b"
     r"|^(?:But\s+|And\s+)?(?:that['’]s|that\s+is|there['’]s|there\s+is)\s+(?:not\s+all|more)[.!]?$"
+    # "Bill Thompson thinks it's about time."
+    r"|\b(?:it['’]s|it\s+is)\s+(?:about|high)\s+time[.!]?$"
     # "Enter The Washington Post.": a stage direction bringing on who comes next
     r"|^(?-i:Enter\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.!]?$",
     re.I,
@@ -635,7 +643,9 @@ def reports(sentence: str) -> bool:
 _THE_THING = re.compile(
     rf"{_OPENING_PHRASE}The[ \t]+([a-z][a-z-]*)"
     r"(?=,|[ \t]+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|should|must"
-    r"|did|does|do|[a-z]+ed|[a-z]+s)\b)"
+    r"|did|does|do|[a-z]+ed|[a-z]+s"
+    # irregular pasts: "The title broke the UK sales record …" (round 28)
+    r"|broke|won|sold|became|made|took|hit|beat|set|led|drew|fell|rose|went|came|got|lost|ran)\b)"
 )
 # the things a story names by a title (a song, a race, a painting): "The song" with none named
 # before it leaves the reader asking which
