@@ -2572,3 +2572,17 @@ def test_the_statement_of_a_body_that_issued_it() -> None:
 def test_who_a_report_quoted_as_saying_speaks(paragraph: str, speaker: str | None) -> None:
     ((_quote, who),) = quotes_of(paragraph)
     assert who == speaker
+
+
+def test_a_name_after_a_preposition_takes_no_role_from_before_it() -> None:
+    """ "an unnamed executive at Euronext" made Euronext an executive, and "the executive said"
+    a quotation of Euronext's (the second held-out sample); "the US ambassador to Libya" made
+    Libya one who speaks."""
+    quotes = find_quotes(
+        article(
+            "The Courier quoted an unnamed executive at Portbury as saying the rail firm would "
+            "bid.",
+            "“The cost savings are far greater for us,” the executive said.",
+        )
+    )
+    assert (quotes[-1].speaker, quotes[-1].speaker_kind) == (None, "unnamed")
