@@ -427,8 +427,9 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
         quoting = _QUOTED_AS_SAYING.match(text, end, limit)
-        if after_who and quoting is not None:
+        if after_who and quoting is not None and not re.match(r"(?i:the)\b", quoting["who"]):
             # “…,” Reuters quoted one trader as saying: the trader speaks, Reuters reports
+            # (not "the newspaper quoted the executive as saying", an executive it never names)
             after_who = quoting.group("who")
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]

@@ -219,7 +219,6 @@ _REPORTS_AFTER = re.compile(
 
 # two capitalised words, every such pair (overlapping: "Why Anna Kowalski Built …" has "Anna
 # Kowalski"), a possessive's "’s" apart ("Anna Kowalski’s Library")
-_PREPOSITIONS = {"at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "against"}
 _FULL_NAME = re.compile(
     r"(?<![\w’'-])(?=([A-Z][a-z’']+)[ \t]+([A-Z][a-z]+)((?:[’']s)?)\b(?![’'-]))"
 )
@@ -327,10 +326,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 # the words before the run describe its first name, not what a possessive
                 # owns: "spokeswoman said Graham Norton's Strictly Dance Fever"
-                # "an executive at Euronext": the words before a preposition describe someone
-                # else, not the name after it
-                described = number == 0 and not (head and norm(head[-1]) in _PREPOSITIONS)
-                person = cast.add(words, [*(head if described else []), *titles], at)
+                person = cast.add(words, [*(head if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
                 if possessive:
