@@ -2587,3 +2587,26 @@ def test_a_report_quoting_someone_it_never_names_keeps_the_quotation_unnamed() -
     )
     assert quotes[-1].speaker_kind in {None, "unnamed"}
     assert quotes[-1].speaker is None
+
+
+def test_the_release_is_its_issuers_and_a_body_is_an_organisation() -> None:
+    quotes = find_quotes(
+        article(
+            "Harbour Rail Ltd put out a press release, the Harbour Times Group reported.",
+            "“The line will reopen on Friday after the repairs,” the release said.",
+        )
+    )
+    assert (quotes[-1].speaker, quotes[-1].speaker_kind) == ("Harbour Rail Ltd", "organisation")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "As Its Rivals Pair Up, Will Kowalski Be Next?",  # "Will", a question's verb
+        "Harbour Kowalski Opens The Library",  # "Harbour" is no first name, nor a speaker label
+    ],
+)
+def test_a_title_case_headline_s_other_capitals_name_nobody(title: str) -> None:
+    assert quotes_of("“It took nine years to build,” said Kowalski.", title=title) == [
+        ("It took nine years to build", "Kowalski")
+    ]
