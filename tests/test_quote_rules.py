@@ -2610,3 +2610,42 @@ def test_a_title_case_headline_s_other_capitals_name_nobody(title: str) -> None:
     assert quotes_of("“It took nine years to build,” said Kowalski.", title=title) == [
         ("It took nine years to build", "Kowalski")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "said", "speaker"),
+    [
+        (  # a time word before the issuer's name is not part of it
+            "Yesterday Harbour Rail Ltd issued a brief statement, the Harbour Times Group said.",
+            "the statement said",
+            "Harbour Rail Ltd",
+        ),
+        (  # "its statement": the issuer's too
+            "Harbour Rail Ltd issued a brief statement, the Harbour Times Group reported.",
+            "its statement said",
+            "Harbour Rail Ltd",
+        ),
+        (  # no issuer named: the nearest organisation, as before
+            "The Harbour Times Group reported the derailment on Monday.",
+            "the statement said",
+            "Harbour Times Group",
+        ),
+    ],
+)
+def test_the_issuer_of_a_statement(lead: str, said: str, speaker: str) -> None:
+    quotes = quotes_of(lead, f"“The line will reopen on Friday after the repairs,” {said}.")
+    assert quotes[-1] == ("The line will reopen on Friday after the repairs", speaker)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("the National Union of Journalists", "National Union of Journalists"),
+        ("the Bank of Scotland", "Bank of Scotland"),
+        ("the Campaign for Nuclear Disarmament", "Campaign for Nuclear Disarmament"),
+        ("the Council of Mortgage Lenders", "Council of Mortgage Lenders"),
+    ],
+)
+def test_the_words_after_an_organisations_of_are_not_read_alone(phrase: str, name: str) -> None:
+    """Read alone, "Journalists" or "Scotland" after "of" would be a person."""
+    assert parse_speaker(phrase) == ("organisation", name)

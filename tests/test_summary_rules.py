@@ -1876,3 +1876,23 @@ def test_about_time_only_announces() -> None:
 def test_a_title_is_a_thing_named_by_a_title() -> None:
     """Round 28: "The title broke the UK sales record …" with the game never named."""
     assert the_thing("The title broke the UK sales record in its first weekend.") == "title"
+
+
+def test_a_transcripts_paragraphs_left_out_are_a_gap() -> None:
+    story = article(
+        LEAD,
+        "HOST: Tell us about the books. Your listeners want to know.",
+        "LEADER: They go to the other branches. Every book will find a home in the county.",
+        PETITION,
+        title=LIBRARY,
+    )
+    _, after_gap = summarize_module._candidates(story)
+    assert after_gap == {PETITION}
+
+
+def test_a_role_the_summary_gave_as_a_title_is_known() -> None:
+    """ "Sen. Doe" before "the Harbour senator said": the reader knows the senator."""
+    lead = "Sen. Doe voted on Tuesday to close the library at the end of March."
+    credited = '"We cannot pay for the repairs," the Harbour senator said in a statement.'
+    story = article(lead, credited, PETITION, DELAY, title=LIBRARY)
+    assert credited in summarize(story, 3)

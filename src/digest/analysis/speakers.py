@@ -610,7 +610,7 @@ def issuer_before(description: str, text: str, at: int, cast: Cast) -> Person | 
     said Cook provided a written statement"): X's person in the cast, else X as an
     organisation's name. None when no issuer is named so close."""
     words = description.split()
-    if not 2 <= len(words) <= 3 or norm(words[0]) not in {"the", "a"}:
+    if not 2 <= len(words) <= 3 or norm(words[0]) not in {"the", "a", "its", "his", "her", "their"}:
         return None
     if norm(words[-1]) not in _WRITTEN or any(w[:1].isupper() for w in words[1:]):
         return None
