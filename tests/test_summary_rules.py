@@ -1896,3 +1896,41 @@ def test_a_role_the_summary_gave_as_a_title_is_known() -> None:
     credited = '"We cannot pay for the repairs," the Harbour senator said in a statement.'
     story = article(lead, credited, PETITION, DELAY, title=LIBRARY)
     assert credited in summarize(story, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Six stops later, the mayor's day ended at the library.", True),  # round 29
+        ("Minutes later, the council issued a statement.", True),
+        ("Grassley later walked back his comments about the library.", False),
+        ("The library would close in March, she added.", True),  # round 29: who is she?
+        ("Mr. Baker asked, repeating a claim he made in the debate.", True),  # a quote's tail
+        ('"The library must close," Ms Baker said, drawing gasps from the crowd.', False),
+        ("Trump said, in a statement, that the library would close.", False),
+        ("Even if that happens, the library would still close in March.", True),  # round 30
+    ],
+)
+def test_round_29_and_30s_leaning_sentences(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reach him directly at jdoe@example.com.",  # round 30: an author's contact line
+        "He posted the following picture to his Twitter page.",  # round 30: no picture shown
+    ],
+)
+def test_a_contact_line_or_a_missing_picture_is_no_summary_line(line: str) -> None:
+    assert boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_a_capitals_heading_before_a_quotation_is_cut_off() -> None:
+    line = "THE LAST STATE OF THE UNION “The final address will frame the choice,” he said."
+    assert boilerplate.strip_front(line) == "“The final address will frame the choice,” he said."
+
+
+def test_a_sport_position_is_a_description() -> None:
+    """Round 29: "The Borders flanker has a knee injury …" with the flanker never named."""
+    assert summarize_module.describes("The Borders flanker has a knee injury and will miss it.")

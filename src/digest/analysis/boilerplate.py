@@ -111,6 +111,12 @@ _MEDIA_NOTE = re.compile(
     r"|\b(?:watch|see|listen to)\s+(?:the\s+)?(?:full\s+)?(?:video|clip|footage|audio)s?\s+"
     r"(?:below|above|here)\b"
     # a picture's caption: "George Zimmerman (left) shot and killed Trayvon Martin (right) …"
+    # "the following picture" or tweet the page no longer shows
+    r"|\bthe[ \t]+following[ \t]+(?:picture|photo|photograph|image|video|clip|tweet|chart"
+    r"|graphic|map)s?\b"
+    # an author's contact line: "Reach him directly at awrhawkins@breitbart.com."
+    r"|\b(?:reach|contact|email|e-mail)[ \t]+(?:him|her|them|me|us)\b[^.!?]{0,30}@"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b"
     r"|\((?:(?:far|second|third|from|top|bottom|pictured|front|back)[ \t]+){0,2}"
     r"(?:left|right|center|centre|l-r|left[ \t]+to[ \t]+right)\)",
     re.I,
@@ -187,7 +193,7 @@ def strip_front(sentence: str) -> str:
 # a section heading in capitals run into the sentence after it: "HOW IT ALL STARTED The first
 # Academy Awards …", "TWO DEAD, 16 INJURED IN … Three people …" (two capitals words or numbers
 # of two characters at least, then a capitalised word in lower case; not "A UK Independence …")
-_CAPS_HEADING = re.compile(r"^(?:[A-Z0-9][A-Z0-9’'&-]+,?[ \t]+){2,}(?=[A-Z][a-z])")
+_CAPS_HEADING = re.compile(r"^(?:[A-Z0-9][A-Z0-9’'&-]+,?[ \t]+){2,}(?=[\"“‘']?[A-Z][a-z])")
 
 
 def _capitals(sentence: str) -> tuple[int, float]:

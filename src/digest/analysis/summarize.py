@@ -346,6 +346,10 @@ _LEANS_BACK = re.compile(
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
     r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
+    # "Six stops later, …", "Two days later …", "Minutes later": after what?
+    r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|\d+|Several|Some|Few"
+    r"|Seconds|Minutes|Hours|Days|Weeks|Months|Years|Moments)[ \t]+(?:[a-z]+[ \t]+)?later"
+    r"(?=[ \t,])"
     # "The next series of emails shows …" (not "The next day", "The next president")
     r"|The[ \t]+next(?![ \t]+(?:[A-Z]|(?:day|week|month|year|morning|afternoon|evening|night"
     r"|weekend|season|election|president|generation|government|decade|century)\b))"
@@ -374,7 +378,10 @@ _ROLES = (
     r"|president|chairman|chairwoman|leader|secretary|minister|chancellor|businessman"
     r"|businesswoman|billionaire|mogul|incumbent|challenger|hopeful|contender|actor|actress"
     r"|singer|star|rapper|comedian|host|presenter|striker|midfielder|defender|goalkeeper"
-    r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge)"
+    r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge"
+    # sport's positions: "The Borders flanker has a knee injury" (round 29)
+    r"|flanker|winger|fly-half|scrum-half|full-back|forward|keeper|batsman|bowler|jockey"
+    r"|sprinter|swimmer|golfer|cyclist|boxer)"
 )
 # an opening phrase before the subject: "Sooner or later, the governor …"
 _OPENING_PHRASE = r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?"
@@ -405,6 +412,9 @@ _REFERS_BACK = re.compile(
     # "The resulting song", "Hundreds more showed up", "Dianne Bystrom agreed.": after what?
     r"|\b(?:the|its|their)\s+(?:resulting|ensuing|subsequent)\b"
     r"|^(?:hundreds|thousands|dozens|scores|millions)\s+more\b|\bagreed[.!]?$"
+    # "…, she added." ending reported speech: who is she? ("The government would go ahead …,
+    # she added.")
+    r"|,[ \t]*(?:he|she|they)[ \t]+(?:said|says|added|adds|continued|told\s+\w+)[.!]?$"
     # "paid this much attention", "If it takes this long": as much as what?
     r"|\b(?:this\s+(?:much|many|long|far)|that\s+(?:long|far))\b(?!\s+(?:as|ago|before|since)\b)"
     # "Two Americans were killed at each location.": each of which?
@@ -562,7 +572,8 @@ _EARLY_PRONOUN = re.compile(
     # "The ad then cuts to …", "Trump then said …": what came before?
     r"|^(?:[A-Z][\w’'-]*[ \t]+)(?:[\w’'-]+[ \t]+){0,2}?then[ \t]+(?!on\b)[a-z]+"
     # "While that bodes well for rugby, …": a demonstrative standing for what came before
-    r"|^(?:While|Although|Though|If|As|Because|Since|When|Whether|Despite|And|But)[ \t]+"
+    r"|^(?:While|Although|Though|If|Even[ \t]+if|As|Because|Since|When|Whether|Despite|And"
+    r"|But)[ \t]+"
     r"(?:that|this|these|those)[ \t]+(?:is|was|are|were|has|had|may|might|will|would|could"
     r"|can|should|does|did|[a-z]+s)\b"
     # "While the idea was popular, …": a back-reference in the opening clause
@@ -698,6 +709,14 @@ def describes(sentence: str) -> bool:
     return bool(_DESCRIBED.match(sentence))
 
 
+# "Mr. Trump asked, repeating …": the tail of a quotation the splitter cut from it (the
+# sentence itself quotes nothing: '"…," Clinton said, drawing gasps' is whole)
+_ATTRIBUTION_TAIL = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?[ \t]+"
+    r"(?:asked|said|added|replied|continued|wrote)[ \t]*,[ \t]+[a-z]+ing\b"
+)
+
+
 def leans_back(sentence: str) -> bool:
     """Whether the sentence opens on a connective, a pronoun or a back-pointing description,
     is a quotation credited to a bare pronoun ("“...,” he said."), or points back inside it
@@ -709,7 +728,7 @@ def leans_back(sentence: str) -> bool:
         return True
     if _EARLY_PRONOUN.match(sentence) and not _points_forward(sentence):
         return True
-    if _CLAUSE_ONLY.match(sentence):
+    if _CLAUSE_ONLY.match(sentence) or _ATTRIBUTION_TAIL.match(sentence):
         return True
     opens_quoted = sentence.lstrip()[:1] in "\"“„«‘'"
     return opens_quoted and bool(_PRONOUN_SPEAKER.match(quotemarks.outside_quotes(sentence)))
