@@ -110,13 +110,13 @@ _MEDIA_NOTE = re.compile(
     r"|\b(?:video|clip|segment|footage|audio|podcast)\b[^.]{0,40}?\b(?:starts|begins)\b"
     r"|\b(?:watch|see|listen to)\s+(?:the\s+)?(?:full\s+)?(?:video|clip|footage|audio)s?\s+"
     r"(?:below|above|here)\b"
-    # a picture's caption: "George Zimmerman (left) shot and killed Trayvon Martin (right) …"
     # "the following picture" or tweet the page no longer shows
     r"|\bthe[ \t]+following[ \t]+(?:picture|photo|photograph|image|video|clip|tweet|chart"
     r"|graphic|map)s?\b"
     # an author's contact line: "Reach him directly at awrhawkins@breitbart.com."
     r"|\b(?:reach|contact|email|e-mail)[ \t]+(?:him|her|them|me|us)\b[^.!?]{0,30}@"
     r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b"
+    # a picture's caption: "George Zimmerman (left) shot and killed Trayvon Martin (right) …"
     r"|\((?:(?:far|second|third|from|top|bottom|pictured|front|back)[ \t]+){0,2}"
     r"(?:left|right|center|centre|l-r|left[ \t]+to[ \t]+right)\)",
     re.I,

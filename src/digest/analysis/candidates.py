@@ -143,10 +143,11 @@ def _clean(text: str) -> str:
     return clean_line(strip_markdown(text))
 
 
-# “…,” Reuters quoted one trader as saying / the paper quoted Mr Smith as saying
+# “…,” Reuters quoted one trader as saying / the paper quoted Mr Smith as saying (not "the
+# newspaper quoted the executive as saying", an executive it never names)
 _QUOTED_AS_SAYING = re.compile(
-    r"[ \t]*[^\n.;:!?“”\"]{1,60}?[ \t]+quoted[ \t]+(?P<who>[^\n,.;:!?“”\"]{1,60}?)[ \t]+as[ \t]+"
-    r"(?:saying|telling)\b"
+    r"[ \t]*[^\n.;:!?“”\"]{1,60}?[ \t]+quoted[ \t]+"
+    r"(?P<who>(?!(?i:the)\b)[^\n,.;:!?“”\"]{1,60}?)[ \t]+as[ \t]+(?:saying|telling)\b"
 )
 
 
@@ -427,9 +428,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
         quoting = _QUOTED_AS_SAYING.match(text, end, limit)
-        if after_who and quoting is not None and not re.match(r"(?i:the)\b", quoting["who"]):
+        if after_who and quoting is not None:
             # “…,” Reuters quoted one trader as saying: the trader speaks, Reuters reports
-            # (not "the newspaper quoted the executive as saying", an executive it never names)
             after_who = quoting.group("who")
         opens_paragraph = not text[line_start:start].strip()
         lead_in = text[max(line_start, previous_end) : start]

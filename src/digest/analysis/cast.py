@@ -224,35 +224,49 @@ _FULL_NAME = re.compile(
 )
 
 
-def _speaks(text: str, name: re.Match[str]) -> bool:
-    """Whether a title-case headline's two words ``name`` are a person's name: a first name
+# a surname speaking alone: "Richards said", "said Richards", "Ms. Richards" (overlapping, so
+# that every one is found)
+_SURNAME = r"([A-Z][a-z]+)"
+_SPEAKS_ALONE = (
+    re.compile(rf"(?=\b{_SURNAME}[ \t]+{V}\b)"),
+    re.compile(rf"(?=\b{V}[ \t]+{_SURNAME}\b(?![ \t]+[A-Z]))"),
+    re.compile(rf"(?=\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+{_SURNAME}\b)"),
+)
+
+
+def _may_name(name: re.Match[str]) -> bool:
+    """Whether a title-case headline's two words ``name`` can be a person's name: a first name
     (or, opening the headline as its speaker, "Cecile Richards: …", a word no list knows) and a
-    surname the story has speak alone ("Richards said", "said Richards", "Ms. Richards").
-    Every word of a title-case line is capitalised, so nothing else in it is believed."""
-    first, surname = norm(name[1]), re.escape(name[2])
+    surname. Every word of a title-case line is capitalised, so nothing else in it is
+    believed; the story must then have the surname speak alone (:data:`_SPEAKS_ALONE`)."""
+    first = norm(name[1])
     if norm(name[2]) in FUNCTION_WORDS or (first in {"will", "may"} and "?" in name.string):
         return False  # "As Its Rivals Pair Up, Will Twitter Be Next?"
     # a first name; else a name the headline opens on as its speaker ("Cecile Richards: …")
     labels = name.start() == 0 and name.string.startswith(":", name.end(3))
-    if first not in FIRST_NAMES and not (labels and looks_like_person([name[1], name[2]])):
-        return False
-    reports = re.compile(
-        rf"\b{surname}[ \t]+{V}\b|\b{V}[ \t]+{surname}\b(?![ \t]+[A-Z])"
-        rf"|\b(?:Mr|Mrs|Ms|Dr)\.?[ \t]+{surname}\b"
-    )
-    return reports.search(text) is not None
+    return first in FIRST_NAMES or (labels and looks_like_person([name[1], name[2]]))
+
+
+def _headline_names(title: str, text: str) -> list[str]:
+    """The names a title-case headline gives that :func:`_may_name` allows and whose surname
+    the story has speak alone ("Cecile Richards")."""
+    names = [m for m in _FULL_NAME.finditer(title) if _may_name(m)]
+    if not names:
+        return []
+    speaking = {found[1] for pattern in _SPEAKS_ALONE for found in pattern.finditer(text)}
+    return [f"{m[1]} {m[2]}" for m in names if m[2] in speaking]
 
 
 def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) -> Cast:
     """Everyone named outside quotation marks (and in the headline; of a title-case one only
-    the names :func:`_speaks` believes),
+    the names :func:`_headline_names` believes),
     with where each is the subject of a reporting verb and where only a possessor."""
     cast = Cast()
     spans: list[tuple[int, str]] = []
     if title and not _title_case(title):
         spans.append((-1, title))
     elif title:  # title case: only a name whose surname the story has speak ("Cecile Richards")
-        spans += [(-2, f"{m[1]} {m[2]}") for m in _FULL_NAME.finditer(title) if _speaks(text, m)]
+        spans += [(-2, name) for name in _headline_names(title, text)]
     spans.append((start, text))
     for offset, chunk in spans:
         begin = 0 if offset < 0 else start

@@ -270,12 +270,6 @@ class NewsSummarizer(AbstractSummarizer):
             it: shown, it would open the summary."""
             return describes(texts[i]) and not any(j < i for j in chosen)
 
-        def elsewhere(i: int) -> bool:
-            """Sentence ``i`` (never the lead) says "here" for the place its dateline named
-            ("Wednesday's debate here"): after the lead it names no place (the dateline is not
-            shown)."""
-            return says_here(texts[i])
-
         def stranger_by_role(i: int, also: int | None = None) -> bool:
             """Sentence ``i`` credits a quotation to "the Florida senator" when neither the
             headline, nor a sentence shown before it (``also``, and the chosen), nor the
@@ -300,8 +294,10 @@ class NewsSummarizer(AbstractSummarizer):
                 break
             if says_again(i):
                 continue
-            if unplaced(i) or elsewhere(i):
-                continue  # a description needs a sentence shown before it; "here" a place
+            if unplaced(i) or says_here(texts[i]):
+                # a description needs a sentence shown before it; after the lead (never among
+                # these), "here" is the place of a dateline the summary cuts off
+                continue
             joined = texts[i] not in self.after_gap  # right after sentence i - 1
             if not leans_back(texts[i]) or (i - 1 in chosen and joined):
                 if not strangers(i) and not unknown_thing(i) and not stranger_by_role(i):
@@ -314,7 +310,7 @@ class NewsSummarizer(AbstractSummarizer):
                 and not says_again(i - 1)
                 and not leans_back(texts[i - 1])
                 and not unplaced(i - 1)
-                and not elsewhere(i - 1)
+                and not says_here(texts[i - 1])
                 and not strangers(i - 1)
                 and not strangers(i, also=i - 1)
                 and not unknown_thing(i - 1)
@@ -852,11 +848,12 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
             gap = True
             continue  # a tweet pasted in, with its link and sign-off
         units = _units(tok, paragraph)
-        if units and boilerplate.is_interview_line(units[0]) and paragraphs and questions:
+        labelled = bool(units) and boilerplate.is_interview_line(units[0])
+        if labelled and paragraphs and questions:
             break  # the questions and answers begin: the introduction is what summarises
         if paragraphs and _TRANSCRIPT_FOLLOWS.fullmatch(paragraph.strip()):
             break  # "Partial transcript as follows:": the rest is the transcript
-        if units and boilerplate.is_interview_line(units[0]) and transcript and not questions:
+        if labelled and transcript and not questions:
             gap = True  # "TRUMP: … Racial divisions have gotten worse.": a transcript's lines
             continue  # (an interview with no introduction is summarised from its answers)
         if units and boilerplate.ends_with_credit(units[-1]):
