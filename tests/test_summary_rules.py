@@ -1934,3 +1934,126 @@ def test_a_capitals_heading_before_a_quotation_is_cut_off() -> None:
 def test_a_sport_position_is_a_description() -> None:
     """Round 29: "The Borders flanker has a knee injury …" with the flanker never named."""
     assert summarize_module.describes("The Borders flanker has a knee injury and will miss it.")
+
+
+# --- rounds 33 and 34 (the third session): furniture, misread descriptions, titled strangers ---
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11:00 am – Police receive 911 calls saying shots have been fired inside the centre.",
+        "11:40 am — Police announce the suspect’s name on the police scanner: Syed Farook.",
+        "9.15 - The council opens the meeting and reads the petition into the record.",
+        "Republican presidential candidate Donald Trump speaks at a campaign rally in "
+        "Greensboro, North Carolina on June 14, 2016.",
+        "Hillary Clinton waves to supporters during a rally in Iowa, Tuesday, Nov. 3, 2015.",
+        "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m.",
+        "The shape of the UK's economy In graphics",
+        "-- a movie set for release by Universal Pictures on Feb. 5.",
+    ],
+)
+def test_a_timeline_row_a_wire_caption_a_schedule_and_a_link_label_are_not_summary_lines(
+    line: str,
+) -> None:
+    """Round 33 and 34's readers: a summary made of timeline rows, a picture's caption between
+    two sentences of prose, a whole summary that was the radio show's schedule, a BBC link
+    label ("… In graphics") opening a summary, and a clause left after a dash."""
+    assert boilerplate.not_summary(line, tuple(line.split()))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the present with a date, but no picture's verb: news
+        "Clinton holds a narrow lead in the polls, according to a survey released on "
+        "June 14, 2016.",
+        "Obama spoke at a rally in Ohio on June 14, 2016, where he said the economy was fine.",
+        "The programme airs on BBC Two next week and features the band's first concert.",
+        "The council's vote at 11 was the last item of a meeting that ran for five hours.",
+        "The report, published in full on Monday, runs to 300 pages and names 40 officials.",
+    ],
+)
+def test_news_with_a_date_a_time_or_a_broadcast_is_still_news(line: str) -> None:
+    assert not boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_a_separate_statement_leans_back() -> None:
+    """ "In a separate statement, the EU said …" (round 33): separate from which?"""
+    assert leans_back("In a separate statement, the EU said the US should back the bid.")
+    assert leans_back("Separately, the bank cut its forecast for the year.")
+    assert not leans_back("A separate inquiry into the fire will report in May.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wide", "lead"),
+    [
+        ("The Birmingham athlete, who clocked 6.61 seconds, prefers to rest.", True, False),
+        ("The vulture fund manager wrote a $500,000 check to a super PAC.", True, False),
+        ("The prime minister has defended the plan to close the library.", True, False),
+        ("The Vermont senator won the primary by ten points on Tuesday.", True, True),
+        # not a person by description: the court, a list, an apposition that names him
+        ("The court heard the driver was drunk at the time of the crash.", False, False),
+        ("The Labour leader, Tony Blair, said he would go on.", False, False),
+        ("The guitarist with US rock band Korn has quit the music business.", False, False),
+    ],
+)
+def test_a_subject_by_description_in_the_lead_and_after_it(
+    sentence: str, wide: bool, lead: bool
+) -> None:
+    """A lead may be "The prime minister has defended …" (BBC's style); after the lead, the
+    wider reading also counts plain words ("vulture fund") and more roles ("athlete")."""
+    assert summarize_module.describes_after(sentence) is wide
+    assert summarize_module.describes(sentence) is lead
+
+
+ATHLETES = [
+    "Long jumper Chris Tomlinson has cut his schedule to be fit for the European Indoor "
+    "Championships.",
+    "The 23-year-old has a minor injury and has pulled out of the meets in Madrid and Lievin.",
+    "Sprinter Mark Lewis-Francis will also not compete in Madrid on Thursday this week.",
+    "The Birmingham athlete, who clocked a season's best over 60m last week, prefers to rest "
+    "for the European Indoor Championships.",
+    "Tomlinson jumped a season's best of 7.95m at the Birmingham Grand Prix on Friday night.",
+]
+
+
+def test_a_described_subject_is_not_shown_after_a_sentence_naming_someone_else() -> None:
+    """Round 34: "The Birmingham athlete" is Lewis-Francis, named in the sentence before it;
+    shown after a lead on Tomlinson, it reads as Tomlinson. It comes only with that sentence."""
+    story = article(*ATHLETES, title="Tomlinson stays focused on the European Indoor Championships")
+    summary = summarize(story, 3)
+    assert ATHLETES[0] in summary
+    if ATHLETES[3] in summary:
+        assert summary.index(ATHLETES[3]) == summary.index(ATHLETES[2]) + 1
+    # with Lewis-Francis left out of the article, the description is Tomlinson's and may be shown
+    alone = article(*ATHLETES[:2], ATHLETES[3], title="Tomlinson stays focused on Europe")
+    assert ATHLETES[3] in summarize(alone, 2)
+
+
+LANE = [
+    "Tony Blair has told Labour supporters that he is back, but does that sum up the mood "
+    "at the party's conference?",
+    "“The electorate are keener on the government than some members,” says Graham Lane, "
+    "leader of the Labour group on Newham Council.",
+    "The problem, according to Mr Lane, is not divisions over Iraq or tuition fees but Mr "
+    "Blair himself.",
+    "Delegates at the Labour spring conference in Gateshead cheered the prime minister's "
+    "speech on Sunday.",
+    "Katrina Bull, a parliamentary candidate, said Mr Blair could still rouse the party's "
+    "grassroots at the conference.",
+]
+
+
+def test_a_lead_never_names_someone_by_title_alone_whom_the_reader_has_not_met() -> None:
+    """Round 34: the summary opened "The problem, according to Mr Lane, …" (the pull quote
+    took the sentence that says who Graham Lane is, and the first is a question)."""
+    story = article(*LANE, title="Labour's core support takes stock at its conference")
+    summary = summarize(story, 1, avoid=(LANE[1][:40],))
+    assert summary and "Mr Lane" not in summary[0]
+
+
+def test_a_title_before_a_first_name_is_no_stranger_s() -> None:
+    """ "Dr. Sebastian Gorka" gives his first name: not "Dr Sebastian", a stranger."""
+    assert summarize_module.first_named(["Dr. Sebastian Gorka spoke."]) == {"Gorka": 0}
+    assert summarize_module.unintroduced("Dr. Sebastian Gorka spoke.", {}, 0, "") == set()

@@ -121,6 +121,29 @@ _MEDIA_NOTE = re.compile(
     r"(?:left|right|center|centre|l-r|left[ \t]+to[ \t]+right)\)",
     re.I,
 )
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# lines that are a page's furniture, not prose (round 33 and 34's readers):
+_FURNITURE = re.compile(
+    # a timeline's row: "11:40 am — Police announce the suspect's name …"
+    r"^\d{1,2}(?:[:.]\d{2})?[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[–—―]|-{1,2})[ \t]"
+    # a wire picture's caption, in the present with the day it was taken: "Republican
+    # presidential candidate Donald Trump speaks at a campaign rally in Greensboro, North
+    # Carolina on June 14, 2016."
+    r"|^[A-Z][^.!?]{0,120}?[ \t](?:speaks|gestures|waves|arrives|listens|looks[ \t]+on|smiles"
+    r"|poses|walks|stands|greets|addresses|attends|reacts|sits|shakes[ \t]+hands|hugs|departs"
+    r"|pauses|laughs|applauds|cheers)\b"
+    rf"[^!?]*?(?:[ \t]on|,)[ \t]+(?:[A-Z][a-z]+day,?[ \t]+)?{_MONTH}"
+    r"[ \t]+\d{1,2},[ \t]+\d{4}\.?$"
+    # a programme's schedule: "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays …"
+    r"|\b(?:airs|broadcasts)[ \t]+(?:live[ \t]+)?on\b[^.!?]{0,60}?\b(?:weekdays|weeknights"
+    r"|daily|every|Monday[ \t]+through[ \t]+Friday|Mondays)\b"
+    # a link's label run into the line before it: "The shape of the UK's economy In graphics"
+    r"|[^.!?\"”’'\s][ \t]+(?:In[ \t]+(?:graphics|pictures|video|full|quotes|depth)"
+    r"|At[ \t]+a[ \t]+glance|Q&A)[ \t]*$"
+)
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
 # the Nerdcast on iTunes.)", "(This story has been updated.)"
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*(?:\)[.!?]?)?$")  # or opened and never closed
@@ -264,7 +287,10 @@ def is_sign_off(paragraph: str) -> bool:
 # ("Activists on both sides" | "of the issue gear up for …"), a results roundup whose names
 # were links ("fought off fellow Briton Tim Abeyie to take the 200m"); not "eBay", "iPhone",
 # nor a name's particle ("de Gaulle", "van Gogh")
-_FRAGMENT = re.compile(rf"^(?!(?:{'|'.join(sorted(PARTICLES))})\s+[A-Z])[a-z][a-z'’-]*\b")
+_FRAGMENT = re.compile(
+    rf"^(?!(?:{'|'.join(sorted(PARTICLES))})\s+[A-Z])[a-z][a-z'’-]*\b"
+    r"|^(?:[–—―]|-{1,2})[ \t]*[a-z]"  # "-- a movie set for release on Feb. 5."
+)
 
 
 def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
@@ -281,6 +307,7 @@ def not_summary(sentence: str, words: tuple[str, ...]) -> bool:
         or is_also_read(sentence)
         or (_CHROME.match(sentence) and len(words) < 12)
         or _MEDIA_NOTE.search(sentence)
+        or _FURNITURE.search(sentence)
         or _ASIDE.match(sentence)
         or _MADE_BY.match(sentence)
         or _TEASE_LABEL.match(sentence)

@@ -153,8 +153,20 @@ class NewsSummarizer(AbstractSummarizer):
         before it is put ``aside``: one that reads as one (:func:`is_teaser`), or one that shares
         no word with the headline and dek nor with the sentence after it and does not report (an
         anecdote). A sentence about someone by description never leads."""
+        texts = [str(s) for s in sentences]
+        introduced = first_named(texts)
+        heading = " ".join(self.headline)
+
+        def stranger(i: int) -> bool:
+            # "The problem, according to Mr Lane, is …" opening the summary: who is Mr Lane?
+            # (by title only: a bare "Trump" or "Jindal" in a lead reads well enough)
+            titled = {without_possessive(m[1]) for m in _TITLED_SURNAME.finditer(texts[i])}
+            return bool(titled & unintroduced(texts[i], introduced, i, heading))
+
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
+                continue
+            if stranger(i):
                 continue
             if describes(str(sentence)):
                 continue  # "The Vermont senator won …": who, the reader has not been told
@@ -180,7 +192,9 @@ class NewsSummarizer(AbstractSummarizer):
         lead = max(
             window,
             key=lambda i: (
-                not leans_back(str(sentences[i])) and not describes(str(sentences[i])),
+                not leans_back(str(sentences[i]))
+                and not describes(str(sentences[i]))
+                and not stranger(i),
                 i not in aside,
                 len(sets[i] & headline),
                 topic[i],
@@ -285,6 +299,20 @@ class NewsSummarizer(AbstractSummarizer):
             shown = {w.lower().rstrip(".") for w in words}
             return not ({role} | _ROLE_TITLES.get(role, set())) & shown
 
+        def misread(i: int) -> bool:
+            """Sentence ``i``'s subject is a person by description right after an article
+            sentence naming someone the summary has not shown: "Sprinter Mark Lewis-Francis
+            will also not compete. The Birmingham athlete, who …" after a lead on Chris
+            Tomlinson would be read as him."""
+            if i == 0 or not describes_after(texts[i]):
+                return False
+            shown = {
+                without_possessive(w)
+                for j in [*(j for j in chosen if j < i)]
+                for w in WORD.findall(texts[j])
+            } | {without_possessive(w) for w in self.headline}
+            return any(name not in shown for name in _full_named(WORD.findall(texts[i - 1])))
+
         def says_again(i: int) -> bool:
             """Sentence ``i`` says again what a chosen one says (an abstract, then its story)."""
             return any(self._overlap(sets[i], sets[j]) >= self.REDUNDANT for j in chosen)
@@ -299,7 +327,8 @@ class NewsSummarizer(AbstractSummarizer):
                 # these), "here" is the place of a dateline the summary cuts off
                 continue
             joined = texts[i] not in self.after_gap  # right after sentence i - 1
-            if not leans_back(texts[i]) or (i - 1 in chosen and joined):
+            back = leans_back(texts[i]) or misread(i)
+            if not back or (i - 1 in chosen and joined):
                 if not strangers(i) and not unknown_thing(i) and not stranger_by_role(i):
                     chosen.add(i)
             elif (
@@ -341,6 +370,7 @@ _LEANS_BACK = re.compile(
     r"|As a result"
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
+    r"|Separately|In (?:a|another) separate\b"  # "In a separate statement, the EU said …"
     r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
     # "Six stops later, …", "Two days later …", "Minutes later": after what?
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|\d+|Several|Some|Few"
@@ -390,6 +420,24 @@ _DESCRIBED = re.compile(
     rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:{_ROLE_MODIFIER}[ \t]+){{0,3}}"
     rf"{_ROLES}(?:-[a-z]+)*(?:['’]s)?"  # "nominee-in-waiting", "president-elect"
     r"[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b)[a-z]"
+)
+# after the lead, a subject by description is whoever the sentence before it in the article
+# named: "Sprinter Mark Lewis-Francis will also not compete. The Birmingham athlete, who
+# clocked …" (round 34) read after a lead on Chris Tomlinson names the wrong man. Wider than
+# :data:`_DESCRIBED` (a lead may well be "The prime minister has defended …"): more roles,
+# plain words before them ("The vulture fund manager"), and an aside after them.
+_DESCRIBED_AFTER = re.compile(
+    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:(?:{_ROLE_MODIFIER[3:-1]}"
+    # plain words, not a verb or a function word ("The court heard the driver …")
+    r"|(?!(?:the|an?|his|her|its|their|this|that|of|for|in|at|by|with|who|whose|from|on|to"
+    r"|and|or|but|is|was|are|were|be|been|has|had|have|will|would|said|says|told)\b)"
+    r"(?![a-z]+ed\b)[a-z]+)[ \t]+){0,3}"
+    rf"(?:{_ROLES[3:-1]}"
+    r"|athlete|player|runner|jumper|driver|rider|skier|musician|guitarist|drummer|director"
+    r"|producer|author|writer|novelist|executive|tycoon|entrepreneur|founder|investor"
+    r"|financier|banker)(?:-[a-z]+)*(?:['’]s)?"
+    r"(?:,(?![ \t]*[A-Z])|[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b"
+    r"|with\b|and\b)[a-z])"
 )
 # a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
 # "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
@@ -451,7 +499,10 @@ _TEASER = re.compile(
 
 
 # "Mr. Bennett", "Ms Simonetti", "Dr Patel": a person by title and surname
-_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z][\w’'-]+)")
+# (not "Dr. Sebastian Gorka": a first name after the title)
+_TITLED_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z][\w’'-]++)(?![ \t]+[A-Z][a-z])"
+)
 
 
 def _full_named(words: list[str]) -> list[str]:
@@ -703,6 +754,13 @@ def describes(sentence: str) -> bool:
     """Whether the sentence's subject is a person by description ("The Vermont senator", "The
     21-year-old singer"): it reads after a sentence naming them, never first."""
     return bool(_DESCRIBED.match(sentence))
+
+
+def describes_after(sentence: str) -> bool:
+    """Whether the sentence's subject is a person by description in the wider sense of
+    :data:`_DESCRIBED_AFTER`: after the lead it is shown only right after the sentence it
+    follows in the article."""
+    return bool(_DESCRIBED_AFTER.match(sentence))
 
 
 # "Mr. Trump asked, repeating …": the tail of a quotation the splitter cut from it (the
