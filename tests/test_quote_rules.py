@@ -2649,3 +2649,76 @@ def test_the_issuer_of_a_statement(lead: str, said: str, speaker: str) -> None:
 def test_the_words_after_an_organisations_of_are_not_read_alone(phrase: str, name: str) -> None:
     """Read alone, "Journalists" or "Scotland" after "of" would be a person."""
     assert parse_speaker(phrase) == ("organisation", name)
+
+
+# --- the third session's pronoun rules (held-out samples three to eight) ------------------------
+
+
+def test_he_after_but_he_said_goes_back_past_the_name_he_spoke_of() -> None:
+    """ "But he said Mr Blair had lost the trust …. "…," he said." is the Lib Dem leader, not
+    Blair: the sentence before the quote opens on he and a reporting verb, so who it only
+    mentions is not who "he" is (a connective before "he" no longer hides that)."""
+    found = quotes_of(
+        "Lib Dem leader Charles Kennedy has said voters distrust the prime minister. "
+        "Mr Kennedy said he had seen leaders come and go. But he said Mr Blair had lost "
+        'the trust of the people. Polls suggest many voters agree. "There is a fundamental '
+        'lack of trust in him as prime minister and in his government," he said.',
+        title="Kennedy questions trust",
+    )
+    assert found[-1][1] == "Charles Kennedy"
+
+
+def test_a_name_inside_quotation_marks_the_finder_left_is_not_who_he_is() -> None:
+    """A quotation re-opened and never closed is not found as a quote; the names in it are
+    still its speaker's words, not a referent for the next "he"."""
+    found = quotes_of(
+        "Lib Dem leader Charles Kennedy spoke on Monday. "
+        '"We were all class of 83, Tony Blair, Michael Howard and myself, he said. '
+        '"The world has changed.',
+        'Then he spoke of trust. "There is a fundamental lack of trust in the government," '
+        "he said.",
+        title="Kennedy questions trust",
+    )
+    assert found[-1][1] == "Charles Kennedy"
+
+
+def test_a_name_that_modifies_a_noun_is_not_the_subject() -> None:
+    """ "An early own goal followed by an Alan Shearer strike earned them a win. "…," he said."
+    is the manager named before it, not Shearer: "an Alan Shearer strike" is a strike."""
+    found = quotes_of(
+        "Boss Graeme Souness felt Newcastle were never in danger of going out of the cup.",
+        "An early own goal followed by an Alan Shearer strike earned them a 2-1 win. "
+        '"Winning the first leg gave us a great advantage," he said.',
+        title="Souness delight at Euro progress",
+    )
+    assert found[-1][1] == "Graeme Souness"
+
+
+def test_a_place_after_of_is_no_person() -> None:
+    """ "The Bishop of Durham, the Rt Rev Dr Tom Wright, described …": Durham is the see."""
+    found = quotes_of(
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a thriller. "
+        "The book has sold seven million copies. Despite enjoying the novel, the Bishop said "
+        'it lacked evidence. "The evidence for the origins of Christianity is good," he said.',
+        title="Bishop calls novel laughable",
+    )
+    assert found[-1][1] == "Tom Wright"
+
+
+def test_a_surname_never_given_a_first_name_that_speaks_of_itself_is_a_person() -> None:
+    """BBC sport names a player by surname alone: "Safin said he was trying to keep calm."
+    makes Safin the "he" of the quote after it, not the opponent named with a first name."""
+    found = quotes_of(
+        "Marat beat Mario Ancic in four sets in Melbourne on Monday. Safin said he was trying "
+        "to keep his temper under control. The Russian hit himself on the head in the second "
+        'set. "I try to stay calm against players like him," he said.',
+        title="Safin through to the last 16",
+    )
+    assert found[-1][1] == "Safin"
+    # "the Republican Party of Wyoming announced she …": a place, no one's surname
+    found = quotes_of(
+        "On Thursday, the Republican Party of Wyoming announced she was not coming. "
+        '"She will not be attending the convention," it said in a release.',
+        title="Palin will not attend",
+    )
+    assert all(speaker != "Wyoming" for _, speaker in found)

@@ -16,6 +16,7 @@ from digest.analysis.names import (
     HONOURS,
     MALE_TITLES,
     NAME_WORD,
+    ORGANISATION_WORDS,
     PERSON_NOUNS,
     TITLES,
     V,
@@ -204,11 +205,18 @@ class Cast:
 # "said Jane Roe": a reporting verb before a name makes it the speaker, unless the verb takes
 # whom it addresses ("the 21-year-old told Cadena Cope", a radio station)
 _VERB_BEFORE = re.compile(
+    # (not "But he said Mr Blair had lost …": the name is what he said, not who)
+    r"(?<![Hh]e )(?<![Ss]he )(?<![Tt]hey )(?<![Ww]e )(?<!I )(?<![Ii]t )"
     rf"\b(?!(?:told|tells|telling|texted|emailed|e-mailed|messaged)\b){V}[ \t]+$"
 )
 # "executive partner of Tods Murray said": a name after a preposition is not who reports
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|to|in|with|by|on)[ \t]+$")
 _RUN = re.compile(rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,9}}")
+# the noun a name modifies: "an Alan Shearer strike" (not "… said", "… who", "… has won")
+_MODIFIES = re.compile(
+    rf"[ \t]+(?!(?:who|whose|that|which|of|and|or|is|was|are|were|has|had|have|will|would"
+    rf"|could|can|may|might|must|should|also|then)\b|{V}\b|[a-z]+ed\b)[a-z]"
+)
 # a name in apposition that reports: "The head of that tribunal, Kostas Panagopoulos, said"
 _APPOSED_REPORTS = re.compile(rf",[ \t]*(?:also[ \t]+)?{V}\b")
 _REPORTS_AFTER = re.compile(
@@ -318,6 +326,8 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 at = offset if offset < 0 else m.start() + piece[first].start()
                 end = m.start() + piece[-1].end()
                 head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
+                if len(words) == 1 and head and norm(head[-1]) == "of":
+                    continue  # "the Bishop of Durham", "Mayor of London": a place, not a name
                 if re.match(r"[ \t]*(?:/|via\b)", chunk[end : end + 6]):
                     continue  # a photo credit: "Neilson Barnard via Getty Images"
                 if (
@@ -343,7 +353,16 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 person = cast.add(words, [*(head if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
-                if possessive:
+                modifier = (
+                    number == 0
+                    and first == 0
+                    and head
+                    and norm(head[-1]) in {"a", "an", "the"}
+                    and _MODIFIES.match(chunk, end)
+                )
+                if possessive or modifier:
+                    # "an Alan Shearer strike": a name as a modifier is no more the subject
+                    # than a possessor is
                     person.possessive.add(at)
                 elif (
                     (
@@ -365,8 +384,57 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 ):
                     person.reporting.add(at)
     cast.merge_surnames()
+    _lone_speakers(cast, text, start, quoted)
     genders_from_pronouns(cast, text)
     return cast
+
+
+# a surname never given a first name that speaks of itself as he or she: "Safin said he was
+# trying to keep his temper", "Cruz openly admitted that his pick …"
+_SPEAKS_OF_ITSELF = re.compile(
+    rf"(?<![\w’'.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+|then[ \t]+"
+    rf"|later[ \t]+)?(?:{V}|admitted|admits|insisted|insists|believes|believed|felt|feels)"
+    r"[ \t]+(?:that[ \t]+)?(he|she|his|her)\b"
+)
+
+
+def _lone_speakers(cast: Cast, text: str, start: int, quoted: list[tuple[int, int]]) -> None:
+    """Add who :data:`_SPEAKS_OF_ITSELF` shows to be a person (BBC sport's "Safin", whom the
+    story never gives a first name), with every place the surname stands alone as a mention."""
+    for found in _SPEAKS_OF_ITSELF.finditer(text, start):
+        word = found[1]
+        key = norm(word)
+        before = text[max(0, found.start() - 30) : found.start()].split()[-1:]
+        if (
+            # "The Russian added that he …", "Celebrity Eyes said she …": a description, a run
+            (
+                before
+                and (
+                    norm(before[0]) in {"the", "a", "an", "of", "for", "in", "at", "from", "by"}
+                    or (before[0][:1].isupper() and before[0][-1] not in ".!?:\"”’'")
+                )
+            )
+            or (before and before[0][:1].isdigit())  # "50 Cent said he …"
+            or not looks_like_person([word])  # "Thursday", "England"
+            or key in FUNCTION_WORDS
+            or key in ORGANISATION_WORDS
+            or key in FIRST_NAMES
+            or cast._by_word.get(key)
+            or any(a <= found.start() < b for a, b in quoted)
+        ):
+            continue
+        gender = "f" if found[2] in {"she", "her"} else "m"
+        person = Person(name=word, gender=gender)
+        for m in re.finditer(rf"(?<![\w’'.-]){re.escape(word)}(?![\w-])(?![ \t]+[A-Z])", text):
+            if m.start() < start or any(a <= m.start() < b for a, b in quoted):
+                continue
+            person.mentions.append(m.start())
+            if is_possessive(text[m.start() : m.end() + 2].split()[0]):
+                person.possessive.add(m.start())
+            elif _REPORTS_AFTER.match(text, m.end()):
+                person.reporting.add(m.start())
+        cast.people.append(person)
+        cast._index(person)
 
 
 # the person's own pronoun: he, she, his, and "her" before the noun it owns ("her knees"),

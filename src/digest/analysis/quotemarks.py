@@ -55,13 +55,15 @@ def _starts_inside_quote(sentence: str) -> bool:
     return False
 
 
-def outside_quotes(sentence: str) -> str:
-    """The sentence without its quoted words (a quote left open runs to the end)."""
+def quoted(sentence: str, *, begins_inside: bool | None = None) -> list[bool]:
+    """For each character of the sentence, whether it is a quote mark or quoted (a quote left
+    open runs to the end). Whether the sentence begins inside a quotation is read from its
+    first mark unless ``begins_inside`` says."""
     if not any(mark in sentence for mark in MARKS):
-        return sentence
+        return [False] * len(sentence)
     opening, closing = _curly(sentence)
-    inside = _starts_inside_quote(sentence)
-    out = []
+    inside = _starts_inside_quote(sentence) if begins_inside is None else begins_inside
+    mask = []
     for at, char in enumerate(sentence):
         if char in opening:
             inside = True
@@ -72,8 +74,16 @@ def outside_quotes(sentence: str) -> str:
             # going on with a quotation at its next paragraph), see :func:`balance`
             inside = not inside or is_open(sentence, at)
         elif not inside:
-            out.append(char)
-    return "".join(out)
+            mask.append(False)
+            continue
+        mask.append(True)
+    return mask
+
+
+def outside_quotes(sentence: str) -> str:
+    """The sentence without its quoted words (a quote left open runs to the end)."""
+    mask = quoted(sentence)
+    return "".join(char for char, inside in zip(sentence, mask, strict=True) if not inside)
 
 
 def _typewriter(sentence: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from digest.analysis import quotemarks
 from digest.analysis.cast import ABBREVIATED_TITLES, Cast, Person
 from digest.analysis.names import (
     ABBREVIATION,
@@ -267,7 +268,11 @@ _DESCRIPTION_OPENS = re.compile(
 )
 
 
-_PRONOUN_REPORTS = re.compile(rf"[\s\"“”]*(?:He|She)[ \t]+(?:[a-z]+[ \t]+)?{V}\b")
+_PRONOUN_REPORTS = re.compile(
+    # "But he said Mr Blair had lost the trust …": a connective may come first
+    rf"[\s\"“”]*(?:(?:But|And|Yet|So|Still|Later|Then|However,?)[ \t]+)?(?:[Hh]e|[Ss]he)[ \t]+"
+    rf"(?:[a-z]+[ \t]+)?{V}\b"
+)
 
 
 def _unnamed_reporter(text: str, start: int, end: int, pronoun: str) -> bool:
@@ -317,6 +322,16 @@ def resolve_pronoun(
                 if role is not None and _compatible(role, pronoun):
                     return role
             subjects = _subject_of(cast, text, start, end, possessors)
+            # a name inside quotation marks the quote finder did not take (a quotation
+            # re-opened and never closed) is the speaker's words, not who "he" is:
+            # "… so Tony Blair, Michael Howard and myself were all class of '83 …" (but a
+            # sentence is not taken to begin inside one: ”get close to Ben …” is a typo's)
+            mask = quotemarks.quoted(text[start:end], begins_inside=False)
+            subjects = [
+                p
+                for p in subjects
+                if not all(mask[a - start] for a in p.mentions if start <= a < end)
+            ]
             if (
                 among is None
                 and _DESCRIPTION_OPENS.match(text, start, end)
