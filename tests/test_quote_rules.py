@@ -195,6 +195,18 @@ def test_score_leaning_costs_as_much_as_the_own_voice_earns() -> None:
     assert key_quote((leaning, plain_quote)) is leaning
 
 
+def test_score_that_or_those_opening_costs_three_points() -> None:
+    """ "That's …" points back at what the quotation answers (none of the seven the editors
+    read was right): it costs three points, so a 9-word quote that stands alone beats a 10-word
+    "That's …" (its readable length's point against three); "It's …" costs one, ties, and
+    being earlier wins."""
+    that = say(voiced(10, "That's"), "Tom Baker")
+    alone = say(plain(9), "Ann Lee", at=1000)
+    assert key_quote((that, alone)) is alone
+    it = say(voiced(10, "It's"), "Tom Baker")
+    assert key_quote((it, alone)) is it
+
+
 # --- the key quote: the protagonist and their bonus ------------------------------------------
 
 

@@ -30,6 +30,10 @@ _SET_UP = re.compile(
 )
 # it leans on something named before the quotation: “It had a psychological impact on us”
 _LEANS = re.compile(r"(?:It|This|That|These|Those|They)(?:’s|'s|’re|'re)?\b")
+# … and "That" or "Those" almost always does: of the seven key quotes opening so that the editors
+# read (rounds 3 to 17), none was right ("That is why I'm endorsing him", "That's the last
+# thing on our minds")
+_POINTS_BACK = re.compile(r"(?:That|Those)(?:’s|'s)?\b")
 _SOCIAL = re.compile(r"(?:^|\s)[@#]\w|https?://|pic\.twitter\.com")
 
 
@@ -86,6 +90,8 @@ def score(quote: Quote, headline: str = "") -> float:
         value -= 1  # “Well, …”: the point comes later
     if _LEANS.match(quote.text):
         value -= 1  # “It had …”: who or what is “it”?
+    if _POINTS_BACK.match(quote.text):
+        value -= 2  # “That’s a legitimate concern”: what is?
     if "?" in quote.text:
         value -= 2 if quote.text.rstrip(" ’'\"”").endswith("?") else 1  # a question, not a point
     if _SOCIAL.search(quote.text):
