@@ -89,6 +89,10 @@ HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
         ROOT / "bench" / "data" / "speakers-heldout8.jsonl",
         "eighth held-out sample (35 BBC articles no speaker or key-quote reading had used)",
     ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout9.jsonl",
+        "ninth held-out sample (22 PolNeAR and 24 BBC articles no speaker sample had used)",
+    ),
 )
 
 

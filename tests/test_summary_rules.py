@@ -1258,6 +1258,17 @@ def test_the_colon_of_a_lost_label_is_cut_off() -> None:
             "The firm is based in the U.S. It grew fast last year.",
             ["The firm is based in the U.S.", "It grew fast last year."],
         ),
+        (  # the number sign (round 35: a summary line ended on "his No.")
+            "He visited the country he has made his No. 1 scapegoat. He spent an hour there.",
+            [
+                "He visited the country he has made his No. 1 scapegoat.",
+                "He spent an hour there.",
+            ],
+        ),
+        (  # a lower-case "no." ending a sentence before a number stays an end
+            "He said no. 40 people left the room.",
+            ["He said no.", "40 people left the room."],
+        ),
         (  # a plural title (round 21: a summary line ended on "and Sens.")
             "Carson has 14 percent and Sens. Marco Rubio and Ted Cruz have 11 each. Polls vary.",
             [
@@ -2057,3 +2068,21 @@ def test_a_title_before_a_first_name_is_no_stranger_s() -> None:
     """ "Dr. Sebastian Gorka" gives his first name: not "Dr Sebastian", a stranger."""
     assert summarize_module.first_named(["Dr. Sebastian Gorka spoke."]) == {"Gorka": 0}
     assert summarize_module.unintroduced("Dr. Sebastian Gorka spoke.", {}, 0, "") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Athletics' ruling body took action against the pair for failing drugs tests.", True),
+        ("The sprint duo face charges of failing to give their whereabouts.", True),
+        # named before it in the sentence, or defined after it: not a back-reference
+        ("Carolina Kluft praised Kelly Sotherton as the pair prepared to clash.", False),
+        ("Ceplak has been a great rival of Holmes' and the pair fell out in 2003.", False),
+        ("Campbell was part of the British quartet who shocked the Americans.", False),
+        ("The pair of shoes sold for $100 at the auction on Monday night.", True),
+    ],
+)
+def test_the_pair_leans_back_unless_the_sentence_names_them(sentence: str, leans: bool) -> None:
+    """Round 35: a summary spoke of "the pair", "the sanction" and "the sprint duo" and never
+    named the two athletes. ("The pair" opening a sentence already leaned back.)"""
+    assert leans_back(sentence) is leans

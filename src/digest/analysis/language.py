@@ -29,6 +29,8 @@ _TITLE_END = re.compile(
     r"(?<![\w.])(?:(?:Gov|Sen|Rep|Gen|Dr|Prof|Rev)s?|Lt|Col|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Mx|Hon"
     r"|Pres|Supt|Insp|Det|St|Messrs)\.$"
 )
+# "the country he has made his No." | "1 scapegoat": "No." before a number is the number sign
+_NUMBER_SIGN = re.compile(r"(?<![\w.])Nos?\.$")
 # what cannot begin a sentence: a possessive, a lower-case word, closing punctuation
 # ("and “BERNIE!” | chants.": a lower-case word closing the paragraph too)
 _CONTINUES = re.compile(r"['’]s\b|[a-z]+(?:[\s,;:]|[.!?][\"”’')]*\s*$)|[,;:)\]]")
@@ -67,7 +69,13 @@ class Tokenizer:
         is joined to the one before."""
         spans: list[tuple[int, int]] = []
         for start, end in self._sentences.span_tokenize(paragraph):
-            after_title = spans and _TITLE_END.search(paragraph, 0, spans[-1][1])
+            after_title = spans and (
+                _TITLE_END.search(paragraph, 0, spans[-1][1])
+                or (
+                    _NUMBER_SIGN.search(paragraph, 0, spans[-1][1])
+                    and paragraph[start : start + 1].isdigit()
+                )
+            )
             if spans and (
                 _CONTINUES.match(paragraph, start)
                 or after_title

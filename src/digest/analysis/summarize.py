@@ -448,7 +448,8 @@ _EVENT = (
 )
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
-    r"|\b(?:on the other hand|the latter\b|the (?:trio|duo|quartet)\b(?!\s+of\b)"
+    r"|\b(?:on the other hand|the latter\b"
+    r"|the (?:trio|duo|quartet)\b(?!\s+of\b)"
     # "were another matter altogether", "is not the only factor at play": compared with what?
     r"|(?:another|a different) matter\b|(?:is|was|are|were) not the only\b"
     r"|(?:isn|wasn|aren|weren)['’]t the only\b"
@@ -595,13 +596,22 @@ def is_teaser(sentence: str) -> bool:
     return bool(_TEASER.search(quotemarks.outside_quotes(sentence)))
 
 
+# "took action against the pair", "The sprint duo face charges" (round 35): which pair? (Not
+# after a name: "Kluft was full of admiration for Kelly Sotherton as the pair prepared")
+_PAIR = re.compile(
+    r"^\W*\S+(?:[ \t]+(?![A-Z])\S+)*?[ \t]+(?i:the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:trio|duo|quartet|pair)\b(?![ \t]+(?:of|who|which|that)\b)"
+    r"|^\W*(?i:the)[ \t]+[a-z]+[ \t]+(?:trio|duo|quartet|pair)\b(?![ \t]+(?:of|who|which|that)\b)"
+)
+
+
 def refers_back(sentence: str) -> bool:
     """Whether the sentence, outside its quotations, points back to something said before it
     ("also" or a reply such as "fired back" in its main clause, "on the other hand", "the
     same", "that decision")."""
     # ('"Thank you, son," Cruz replied': what is left of it opens on a space)
     outside = quotemarks.outside_quotes(sentence).strip()
-    return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside))
+    return bool(_REFERS_BACK.search(outside) or _ALSO.match(outside) or _PAIR.match(outside))
 
 
 _PRONOUN_SPEAKER = re.compile(r"^\W*(?:he|she|they|it|we)\b", re.I)
