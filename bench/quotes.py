@@ -93,6 +93,10 @@ HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
         ROOT / "bench" / "data" / "speakers-heldout9.jsonl",
         "ninth held-out sample (22 PolNeAR and 24 BBC articles no speaker sample had used)",
     ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout10.jsonl",
+        "tenth held-out sample (20 PolNeAR and 22 BBC articles no speaker sample had used)",
+    ),
 )
 
 

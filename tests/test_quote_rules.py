@@ -2734,3 +2734,97 @@ def test_a_surname_never_given_a_first_name_that_speaks_of_itself_is_a_person() 
         title="Palin will not attend",
     )
     assert all(speaker != "Wyoming" for _, speaker in found)
+
+
+def test_a_no_break_space_inside_a_name_is_a_space() -> None:
+    """ "Former House Speaker Newt\\xa0Gingrich said …" named two people, "Newt" and
+    "Gingrich", and the quotation was credited to the bare surname (ninth sample)."""
+    found = quotes_of(
+        "Former House Speaker Newt\xa0Gingrich said the transition reflects reality.",
+        "“The general election is like a gigantic football team,” Gingrich said.",
+        title="Trump fires his campaign manager",
+    )
+    assert found[-1][1] == "Newt Gingrich"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "said", "speaker"),
+    [
+        ("Former Navy SEAL John “Tig” Tiegen spoke at the convention.", "Tiegen", "John Tiegen"),
+        ('Another player, Jimmy "the Whirlwind" White, missed school.', "Mr White", "Jimmy White"),
+    ],
+)
+def test_a_nickname_inside_a_name_leaves_the_name_whole(
+    introduced: str, said: str, speaker: str
+) -> None:
+    """A quoted nickname between the first name and the surname cut the name in two, so the
+    surname alone stood for the speaker (ninth sample: Tiegen, White)."""
+    found = quotes_of(
+        introduced, f'"We loved the game and the atmosphere in those halls," {said} said.'
+    )
+    assert found[-1][1] == speaker
+
+
+def test_calling_someone_a_name_is_no_nickname() -> None:
+    """ "calling Trump “an orange buffoon,” Susan said": no name runs across the quotation."""
+    found = quotes_of(
+        'Protesters mocked his campaign, calling Trump "an orange buffoon," Susan Lee said as '
+        'she turned. "We will not stop marching," she said.',
+    )
+    assert all(speaker != "Trump Susan" for _, speaker in found)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "parsed"),
+    [
+        ("the cardinal will", ("description", "the cardinal")),
+        ("Mr Kennedy would", ("person", "Kennedy")),
+        ("the London conference he", ("pronoun", "he")),
+        ("the Vox Populi", ("organisation", "Vox Populi")),
+        ("the Rev. Jesse Jackson", ("person", "Jesse Jackson")),
+        ("the New Zealander", ("description", "the New Zealander")),
+    ],
+)
+def test_parse_an_auxiliary_a_closing_pronoun_and_the_before_a_name(
+    phrase: str, parsed: tuple[str, str]
+) -> None:
+    """ "“…?” the cardinal will ask" credited "the cardinal will", which named nobody;
+    "Speaking at the London conference he said" credited "the London conference he"; "said
+    the Vox Populi (…) column" was a person (ninth sample)."""
+    assert parse_speaker(phrase) == parsed
+
+
+@pytest.mark.parametrize(
+    ("introduced", "said", "speaker"),
+    [
+        ("Clinton was joined by retired astronaut Mark Kelly.", "Kelly", "Mark Kelly"),
+        ("The song was written by radio DJ Mike Read.", "Read", "Mike Read"),
+        ("The bill was sponsored by Rep. Peter King.", "King", "Peter King"),
+    ],
+)
+def test_a_surname_that_looks_like_an_adverb_or_a_verb_still_names(
+    introduced: str, said: str, speaker: str
+) -> None:
+    """ "Kelly said" was read as an adverb ("-ly") and "Mike Read" as no one's name (a verb's
+    word), so their quotations had no speaker (ninth sample)."""
+    found = quotes_of(introduced, f'"Elections matter to all of us this year," {said} said.')
+    assert found[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said the firm's chief executive, John Smith.", "John Smith"),
+        ("exhorted Clinton's introducer, actress Jamie Lee Curtis.", "Jamie Lee Curtis"),
+        ("said a spokesman, adding that profits would rise.", None),
+        ("said the chairman, who took over in May.", None),
+    ],
+)
+def test_a_name_in_apposition_after_a_described_speaker_is_the_speaker(
+    attribution: str, speaker: str | None
+) -> None:
+    """ "“…,” exhorted Clinton's introducer, actress Jamie Lee Curtis." credited nobody: the
+    name after the comma is who spoke (ninth sample; corpus: "said Rubio's deputy campaign
+    manager, Rich Beeson", "EEF chief economist, Steve Radley")."""
+    found = quotes_of(f'"We will grow again next year and hire more people," {attribution}')
+    assert found[-1][1] == speaker

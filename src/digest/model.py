@@ -65,11 +65,15 @@ class Article:
     @property
     def source_text(self) -> tuple[str, int]:
         """The text quotes are searched in, and the offset of its body: the file's own text
-        (so offsets match the file), or the cleaned body for articles built in memory."""
+        (so offsets match the file), or the cleaned body for articles built in memory. A
+        no-break space is a space here (one character for one, so offsets still match): "Newt
+        Gingrich" joined by one is a name like any other."""
         if self.text:
-            return self.text, self.body_start
-        return self.body, 0
+            return self.text.translate(_SPACES), self.body_start
+        return self.body.translate(_SPACES), 0
 
+
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " "})  # no-break spaces
 
 UNPUBLISHED = "unpublished"  # how a skip's reason starts for a draft or unpublished post
 

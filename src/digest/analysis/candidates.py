@@ -64,6 +64,11 @@ ATTRIBUTION_AFTER = re.compile(
     rf"|{V}[ \t]+(?P<who5>(?:(?!{_NOT_ROLE}\b)[a-z][\w’'-]*[ \t]+){{1,4}}{NAME})"
     rf")"
 )
+# the name in apposition after a speaker described: ", John Smith", ", actress Jamie Lee Curtis"
+_NAMED_AFTER = re.compile(
+    rf",[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?(?P<name>{NAME})"
+    r"(?=[ \t]*(?:[.,;!?]|$))"
+)
 _CLAUSE = r"[^.!?\"“”\n]"
 _BEFORE = re.compile(
     rf"(?:{_who('who')}[ \t]+(?:also[ \t]+|then[ \t]+)?{V}\b{_CLAUSE}{{0,80}}?"
@@ -425,6 +430,15 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 after_who = " ".join(appos)
         if after is not None and after.group("who2"):
             after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
+            named = _NAMED_AFTER.match(text, after.start("who2") + len(after_who or ""), limit)
+            if (
+                named is not None
+                and after_who
+                and parse_speaker(after_who)[0] in {"unnamed", "description"}
+                and looks_like_person(name_words(named.group("name").split()))
+            ):
+                # “…,” said the firm's chief executive, John Smith: the name after the comma
+                after_who = named.group("name")
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
         quoting = _QUOTED_AS_SAYING.match(text, end, limit)

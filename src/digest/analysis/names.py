@@ -183,8 +183,12 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     if norm(words[0]) not in FIRST_NAMES and any(norm(w) in ORGANISATION_WORDS for w in words[1:]):
         return False  # "Continental Airlines", not "Margaret Court"
-    if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words):
-        return False  # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name
+    if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words[1:] if not named) or (
+        norm(words[0]) in NUMBER_WORDS or norm(words[0]) in VERB_WORDS
+    ):
+        # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name (but after a
+        # known first name the surname may be a verb's word: "Mike Read")
+        return False
     if any(norm(w) in FUNCTION_WORDS for w in (words[1:] if named else words)) and not (
         named and surname in _SURNAMES
     ):
@@ -220,14 +224,26 @@ def strip_titles_but_honorific(name: str) -> str:
     return name
 
 
+# surnames a reader takes for an adverb or a participle by their ending
+_SURNAMES_LIKE_ADVERBS = frozenset(
+    {"manning", "golding", "browning", "fielding", "reilly", "daly", "conolly", "cowling"}
+)
+
+
 def names_in(span: str) -> list[re.Match[str]]:
     """Names in a span, without sentence-initial words that only look like names."""
     found = []
     for m in MENTION.finditer(span):
         words = m.group(0).split()
         first = words[0].lower()
-        if first in SENTENCE_WORDS or (len(words) == 1 and first.endswith(("ing", "ly"))):
-            continue
+        if first in SENTENCE_WORDS or (
+            len(words) == 1
+            and first.endswith(("ing", "ly"))
+            and len(first) > 4  # "King said"
+            and first not in FIRST_NAMES  # "Kelly said"
+            and first not in _SURNAMES_LIKE_ADVERBS
+        ):
+            continue  # "Finally", "Speaking": not a name
         if all(w.lower().strip(".") in NOT_PERSON or w.lower() in NUMBER_WORDS for w in words):
             continue  # "Thursday", "Eight years ago", "Fox"
         found.append(m)

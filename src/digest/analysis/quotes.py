@@ -14,7 +14,7 @@ import re
 
 from digest.analysis.candidates import ATTRIBUTION_AFTER, Candidate, candidates, quoted_words
 from digest.analysis.cast import Cast, Person, cast_of, gender_of
-from digest.analysis.names import ORGANISATION_WORDS, norm, word_list
+from digest.analysis.names import FIRST_NAMES, ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
     holds_another_post,
     issuer_before,
@@ -80,6 +80,28 @@ def _one_bearer(cast: Cast, word: str) -> Person | None:
     return bearers[0] if len(bearers) == 1 else None
 
 
+# a nickname in quotation marks inside a name: John “Tig” Tiegen, Jimmy "the Whirlwind" White,
+# Juan "Chico" Manriquez (read as spaces, the name is whole)
+_NICKNAME = re.compile(
+    r"(\b[A-Z][a-z]{1,20})([ \t]+[“\"‘']([A-Za-z][^“”\"‘’'\n]{0,24}?)[ \t]*[”\"’'])"
+    r"(?=[ \t]+[A-Z][a-z])"
+)
+
+
+def _without_nicknames(text: str) -> str:
+    """The text with each nickname inside a name (after a known first name, three words at
+    most, no comma) read as spaces, offsets unchanged; not "calling Trump “an orange
+    buffoon,” Susan said"."""
+
+    def blank(m: re.Match[str]) -> str:
+        nickname = m.group(3)
+        if norm(m.group(1)) not in FIRST_NAMES or len(nickname.split()) > 3 or "," in nickname:
+            return m.group(0)
+        return m.group(1) + " " * len(m.group(2))
+
+    return _NICKNAME.sub(blank, text)
+
+
 def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every direct quotation in the body, with its speaker where the text says who. The
     attribution rules (reporting verbs, titles, first names, pronouns) are English ones: in
@@ -90,7 +112,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     if not found:
         return ()
     quoted = [(c.start, c.end) for c in found]
-    cast = cast_of(text, body_start, quoted, article.title)
+    cast = cast_of(_without_nicknames(text), body_start, quoted, article.title)
     speakers: list[tuple[int, Person]] = []
     quotes = []
     previous: tuple[str | None, str | None] = (None, None)

@@ -75,11 +75,19 @@ def _linked(words: list[str], end: int) -> str:
     return rest
 
 
+_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "should", "must", "shall"}
+
+
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
     """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
     an organisation, or "unnamed" ("a spokesman", "Trump’s aides")."""
     words = phrase.split()
+    while len(words) > 1 and norm(words[-1]) in _AUXILIARIES:
+        words.pop()  # "the cardinal will (ask)", "Mr Kennedy would (say)"
+    if len(words) > 1 and norm(words[-1]) in {"he", "she", "they"}:
+        words = words[-1:]  # "(Speaking at) the London conference he (said)": he said it
+    phrase = " ".join(words)
     if not words:
         return "none", None
     if norm(words[0]) in {"he", "she", "they", "we", "i"} and len(words) == 1:
@@ -146,6 +154,17 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             return "description", phrase  # "the Utah Republican": a role, nobody named
         if len(name) == 1 and norm(name[0]) in UNNAMED_NOUNS:
             return "unnamed", phrase  # "Analysts said"
+        if (
+            at == 1
+            and norm(words[0]) == "the"
+            and name == run
+            and len(name) == 2
+            and not any(norm(w) in FIRST_NAMES or norm(w) in TITLES or "-" in w for w in name)
+            and not re.search(r"(?:er|ian|ese|ish|an)$", name[-1])  # "the New Zealander"
+        ):
+            # "said the Vox Populi (…) column", "the Wright Stuff": "the" before a name makes it
+            # a body or a title, not a person
+            return "organisation", " ".join(name) + _linked(words, at + len(run))
         if looks_like_person(name):
             return "person", " ".join(name)
         if (
