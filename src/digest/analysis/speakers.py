@@ -345,12 +345,13 @@ def resolve_pronoun(
             # re-opened and never closed) is the speaker's words, not who "he" is:
             # "… so Tony Blair, Michael Howard and myself were all class of '83 …" (but a
             # sentence is not taken to begin inside one: ”get close to Ben …” is a typo's)
-            mask = quotemarks.quoted(text[start:end], begins_inside=False)
-            subjects = [
-                p
-                for p in subjects
-                if not all(mask[a - start] for a in p.mentions if start <= a < end)
-            ]
+            if subjects and any(mark in text[start:end] for mark in quotemarks.MARKS):
+                mask = quotemarks.quoted(text[start:end], begins_inside=False)
+                subjects = [
+                    p
+                    for p in subjects
+                    if not all(mask[a - start] for a in p.mentions if start <= a < end)
+                ]
             if (
                 among is None
                 and _DESCRIPTION_OPENS.match(text, start, end)
