@@ -2086,3 +2086,68 @@ def test_the_pair_leans_back_unless_the_sentence_names_them(sentence: str, leans
     """Round 35: a summary spoke of "the pair", "the sanction" and "the sprint duo" and never
     named the two athletes. ("The pair" opening a sentence already leaned back.)"""
     assert leans_back(sentence) is leans
+
+
+# --- the third session's review: where the new rules reached too far ---------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Smith, who stands trial in March, was charged with murder on June 14, 2016.",
+        "The plaintiff says he attends church weekly and was fired on March 3, 2015.",
+        "The show, which airs on ITV every night, has been cancelled after complaints.",
+        "The documentary broadcasts on BBC Two every Tuesday and has drawn 4 million viewers.",
+        "3 - 2 was the final score at Wembley on Saturday afternoon.",
+        "10 — that is how many seats the party lost in the election.",
+    ],
+)
+def test_news_is_no_caption_schedule_or_timeline_row(line: str) -> None:
+    """The review's probes: a caption's verb in a relative clause, a show's schedule inside a
+    sentence, a score at the start of a line were taken for furniture."""
+    assert not boilerplate.not_summary(line, tuple(line.split()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Officers arrested the pair, John Smith, 34, and Mark Jones, 29, in Leeds.", False),
+        ("The string quartet will perform Beethoven at the hall tonight.", False),
+        ("Britain won gold in the coxless pair on Friday morning.", False),
+        ("Police are hunting the trio who robbed a bank in Leeds.", False),
+        ("The trio left early after the show ended on Monday.", True),
+        ("Separately owned shops will be exempt from the new tax.", False),
+    ],
+)
+def test_the_pair_rule_and_separately_reach_no_further(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The executive order bans travel from seven countries for ninety days.",
+        "The driver shortage has forced firms to raise pay this winter.",
+    ],
+)
+def test_a_role_word_before_a_noun_describes_no_one(sentence: str) -> None:
+    assert not summarize_module.describes_after(sentence)
+
+
+def test_a_brand_named_by_a_title_still_leads() -> None:
+    """ "Dr Martens shares fell …" names no stranger: the article gives no one a first name
+    with "Martens"."""
+    story = article(
+        "Dr Martens shares fell 20% on Thursday after the bootmaker cut its profit forecast.",
+        "Analysts at Jefferies said the warning was worse than the market expected.",
+        "The company said demand in America had slowed sharply in the last quarter.",
+        title="Bootmaker shares plunge after profit warning",
+    )
+    assert summarize(story, 1)[0].startswith("Dr Martens shares fell")
+
+
+def test_no_before_a_year_still_ends_the_answer() -> None:
+    assert list(TOK.to_sentences("The answer is No. 2016 was his last campaign.")) == [
+        "The answer is No.",
+        "2016 was his last campaign.",
+    ]

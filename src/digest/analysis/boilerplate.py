@@ -128,17 +128,23 @@ _MONTH = (
 # lines that are a page's furniture, not prose (round 33 and 34's readers):
 _FURNITURE = re.compile(
     # a timeline's row: "11:40 am — Police announce the suspect's name …"
-    r"^\d{1,2}(?:[:.]\d{2})?[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[–—―]|-{1,2})[ \t]"
+    r"^\d{1,2}(?:[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?|[ \t]*[ap]\.?m\.?)[ \t]*(?:[–—―]|-{1,2})[ \t]"
     # a wire picture's caption, in the present with the day it was taken: "Republican
     # presidential candidate Donald Trump speaks at a campaign rally in Greensboro, North
     # Carolina on June 14, 2016."
-    r"|^[A-Z][^.!?]{0,120}?[ \t](?:speaks|gestures|waves|arrives|listens|looks[ \t]+on|smiles"
+    # (the picture's verb is the first clause's: no comma, "who" or "which" before it, and no
+    # other verb after it: not "Smith, who stands trial in March, was charged on June 14, 2016.")
+    r"|^[A-Z](?:(?!\b(?:who|which|that|says|said)\b)[^,.!?]){0,120}?[ \t]"
+    r"(?:speaks|gestures|waves|arrives|listens|looks[ \t]+on|smiles"
     r"|poses|walks|stands|greets|addresses|attends|reacts|sits|shakes[ \t]+hands|hugs|departs"
     r"|pauses|laughs|applauds|cheers)\b"
+    r"(?![^!?]*\b(?:was|were|is|are|has|had|have|will|said|says|joined)\b)"
     rf"[^!?]*?(?:[ \t]on|,)[ \t]+(?:[A-Z][a-z]+day,?[ \t]+)?{_MONTH}"
     r"[ \t]+\d{1,2},[ \t]+\d{4}\.?$"
     # a programme's schedule: "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays …"
-    r"|\b(?:airs|broadcasts)[ \t]+(?:live[ \t]+)?on\b[^.!?]{0,60}?\b(?:weekdays|weeknights"
+    # (a programme's name, then the verb: not "The show, which airs on ITV every night, …")
+    r"|^(?:[A-Z][\w'’&.-]*[ \t]+){1,6}(?:airs|broadcasts)[ \t]+(?:live[ \t]+)?on\b"
+    r"[^.!?]{0,60}?\b(?:weekdays|weeknights"
     r"|daily|every|Monday[ \t]+through[ \t]+Friday|Mondays)\b"
     # a link's label run into the line before it: "The shape of the UK's economy In graphics"
     r"|[^.!?\"”’'\s][ \t]+(?:In[ \t]+(?:graphics|pictures|video|full|quotes|depth)"

@@ -65,8 +65,13 @@ ATTRIBUTION_AFTER = re.compile(
     rf")"
 )
 # the name in apposition after a speaker described: ", John Smith", ", actress Jamie Lee Curtis"
+# (role words only between: not "said the former aide, referring to Boris Johnson", "said a
+# local official, in Kabul", "a witness, a friend of Mary Jones")
 _NAMED_AFTER = re.compile(
-    rf",[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?(?P<name>{NAME})"
+    r",[ \t]+(?:(?:the|a|an)[ \t]+)?"
+    r"(?:(?!(?:of|in|at|from|by|with|to|for|on|after|before|who|which|that|whose|and|or|but"
+    r"|as|while|when|where|than|like|about|against|near)\b)(?![a-z]+(?:ing|ed)\b)"
+    rf"[a-z][\w-]*[ \t]+){{0,3}}?(?P<name>{NAME})"
     r"(?=[ \t]*(?:[.,;!?]|$))"
 )
 _CLAUSE = r"[^.!?\"“”\n]"
@@ -430,15 +435,19 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 after_who = " ".join(appos)
         if after is not None and after.group("who2"):
             after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
-            named = _NAMED_AFTER.match(text, after.start("who2") + len(after_who or ""), limit)
+            appositive = _NAMED_AFTER.match(text, after.start("who2") + len(after_who or ""), limit)
             if (
-                named is not None
+                appositive is not None
                 and after_who
                 and parse_speaker(after_who)[0] in {"unnamed", "description"}
-                and looks_like_person(name_words(named.group("name").split()))
+                and looks_like_person(name_words(appositive.group("name").split()))
+                and (
+                    len(name_words(appositive.group("name").split())) >= 2
+                    or norm(appositive.group("name").split()[0].rstrip(".")) in TITLES
+                )
             ):
                 # “…,” said the firm's chief executive, John Smith: the name after the comma
-                after_who = named.group("name")
+                after_who = appositive.group("name")
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
         quoting = _QUOTED_AS_SAYING.match(text, end, limit)

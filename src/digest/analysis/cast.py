@@ -326,7 +326,7 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 at = offset if offset < 0 else m.start() + piece[first].start()
                 end = m.start() + piece[-1].end()
                 head = chunk[max(0, m.start() - 30) : m.start()].split()[-2:]
-                if len(words) == 1 and head and norm(head[-1]) == "of":
+                if head and norm(head[-1]) == "of" and len(words) == 1:
                     continue  # "the Bishop of Durham", "Mayor of London": a place, not a name
                 if re.match(r"[ \t]*(?:/|via\b)", chunk[end : end + 6]):
                     continue  # a photo credit: "Neilson Barnard via Getty Images"
@@ -353,11 +353,14 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 person = cast.add(words, [*(head if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
+                article = {"a", "an", "the"}
                 modifier = (
                     number == 0
-                    and first == 0
-                    and head
-                    and norm(head[-1]) in {"a", "an", "the"}
+                    and (
+                        (first == 0 and head and norm(head[-1]) in article)
+                        # "An Alan Shearer strike" opening a sentence: the article joined the run
+                        or (first == 1 and norm(raw[0]) in article)
+                    )
                     and _MODIFIES.match(chunk, end)
                 )
                 if possessive or modifier:
@@ -405,6 +408,13 @@ def _lone_speakers(cast: Cast, text: str, start: int, quoted: list[tuple[int, in
         word = found[1]
         key = norm(word)
         before = text[max(0, found.start() - 30) : found.start()].split()[-1:]
+        if (
+            # "Prosecutors said he", "Opponents said he": a plural, nobody's surname
+            re.search(r"(?:ors|ers|ists|ants|ents|ics|als|ees|ives|ians|ies)$", word)
+            # "Moscow said he …": a place the story puts things in, at or from
+            or re.search(rf"\b(?:in|at|from|into|near)[ \t]+{re.escape(word)}\b", text)
+        ):
+            continue
         if (
             # "The Russian added that he …", "Celebrity Eyes said she …": a description, a run
             (

@@ -33,7 +33,9 @@ _LEANS = re.compile(r"(?:It|This|That|These|Those|They)(?:’s|'s|’re|'re)?\b"
 # … and "That" or "Those" almost always does: of the seven key quotes opening so that the editors
 # read (rounds 3 to 17), none was right ("That is why I'm endorsing him", "That's the last
 # thing on our minds")
-_POINTS_BACK = re.compile(r"(?:That|Those)(?:’s|'s)?\b")
+_POINTS_BACK = re.compile(
+    r"(?:That|Those)(?:’s|'s)?\b(?![ \t]+(?:who|responsible|that|with|in)\b)"  # "Those who …"
+)
 _SOCIAL = re.compile(r"(?:^|\s)[@#]\w|https?://|pic\.twitter\.com")
 
 

@@ -74,6 +74,7 @@ class Tokenizer:
                 or (
                     _NUMBER_SIGN.search(paragraph, 0, spans[-1][1])
                     and paragraph[start : start + 1].isdigit()
+                    and not re.match(r"\d{4}\b", paragraph[start:])  # "… is No. 2016 was …"
                 )
             )
             if spans and (

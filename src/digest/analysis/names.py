@@ -161,6 +161,12 @@ def name_words(words: list[str]) -> list[str]:
 _SURNAMES = {"may", "dear", "long", "little", "rich"}  # function words that are also surnames
 
 
+# a headline's reporting verb after a first name: "John Said", "Kate Says", "Donald Tweeted"
+_REPORTS = frozenset(
+    {"said", "says", "tweeted", "tweets", "told", "tells", "added", "adds", "asked", "asks"}
+)
+
+
 def looks_like_person(words: list[str]) -> bool:
     if not words or len(words) > 4:
         return False
@@ -183,8 +189,11 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     if norm(words[0]) not in FIRST_NAMES and any(norm(w) in ORGANISATION_WORDS for w in words[1:]):
         return False  # "Continental Airlines", not "Margaret Court"
-    if any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words[1:] if not named) or (
-        norm(words[0]) in NUMBER_WORDS or norm(words[0]) in VERB_WORDS
+    if (
+        any(norm(w) in NUMBER_WORDS or norm(w) in VERB_WORDS for w in words[1:] if not named)
+        or norm(words[0]) in NUMBER_WORDS
+        or norm(words[0]) in VERB_WORDS
+        or (named and norm(words[-1]) in _REPORTS)  # "John Said", "Donald Tweeted"
     ):
         # "Marsh Tweeted"; "Biden Aims Insult At Trump": a headline, not a name (but after a
         # known first name the surname may be a verb's word: "Mike Read")
@@ -238,8 +247,7 @@ def names_in(span: str) -> list[re.Match[str]]:
         first = words[0].lower()
         if first in SENTENCE_WORDS or (
             len(words) == 1
-            and first.endswith(("ing", "ly"))
-            and len(first) > 4  # "King said"
+            and ((first.endswith("ing") and len(first) > 4) or first.endswith("ly"))  # "King"
             and first not in FIRST_NAMES  # "Kelly said"
             and first not in _SURNAMES_LIKE_ADVERBS
         ):

@@ -76,6 +76,25 @@ def _linked(words: list[str], end: int) -> str:
 
 
 _AUXILIARIES = {"will", "would", "can", "could", "may", "might", "should", "must", "shall"}
+# words of a person's style after "the": "the Dalai Lama", "the Grand Mufti", "the Special One"
+_HONOURED = {
+    "lama",
+    "mufti",
+    "ayatollah",
+    "sultan",
+    "taoiseach",
+    "reverend",
+    "emir",
+    "sheikh",
+    "grand",
+    "special",
+    "aga",
+    "khan",
+    "imam",
+    "rabbi",
+    "pontiff",
+    "patriarch",
+}
 
 
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
@@ -83,7 +102,7 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
     an organisation, or "unnamed" ("a spokesman", "Trump’s aides")."""
     words = phrase.split()
-    while len(words) > 1 and norm(words[-1]) in _AUXILIARIES:
+    while len(words) > 1 and words[-1] in _AUXILIARIES:  # lower case: not "Theresa May"
         words.pop()  # "the cardinal will (ask)", "Mr Kennedy would (say)"
     if len(words) > 1 and norm(words[-1]) in {"he", "she", "they"}:
         words = words[-1:]  # "(Speaking at) the London conference he (said)": he said it
@@ -159,7 +178,10 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             and norm(words[0]) == "the"
             and name == run
             and len(name) == 2
-            and not any(norm(w) in FIRST_NAMES or norm(w) in TITLES or "-" in w for w in name)
+            and not any(
+                norm(w) in FIRST_NAMES or norm(w) in TITLES or norm(w) in _HONOURED or "-" in w
+                for w in name
+            )
             and not re.search(r"(?:er|ian|ese|ish|an)$", name[-1])  # "the New Zealander"
         ):
             # "said the Vox Populi (…) column", "the Wright Stuff": "the" before a name makes it

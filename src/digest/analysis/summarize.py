@@ -105,6 +105,9 @@ class NewsSummarizer(AbstractSummarizer):
     # sentences the article does not have right after the sentence before them (something was
     # left out between), set by :func:`summarize`: no sentence before them answers a lean back
     after_gap: frozenset[str] = frozenset()
+    # the surnames the article's body gives with a first name ("Graham Lane"), set by
+    # :func:`summarize`: a lead naming one by title alone ("Mr Lane") meets a stranger
+    given_names: frozenset[str] = frozenset()
 
     def __call__(self, document: Any, sentences_count: int) -> tuple[Any, ...]:
         sentences = list(document.sentences)
@@ -159,9 +162,10 @@ class NewsSummarizer(AbstractSummarizer):
 
         def stranger(i: int) -> bool:
             # "The problem, according to Mr Lane, is …" opening the summary: who is Mr Lane?
-            # (by title only: a bare "Trump" or "Jindal" in a lead reads well enough)
+            # (by title only: a bare "Trump" or "Jindal" in a lead reads well enough; and only
+            # someone the article gives a first name: not "Dr Martens shares fell")
             titled = {without_possessive(m[1]) for m in _TITLED_SURNAME.finditer(texts[i])}
-            return bool(titled & unintroduced(texts[i], introduced, i, heading))
+            return bool(titled & self.given_names & unintroduced(texts[i], introduced, i, heading))
 
         for i, sentence in enumerate(sentences[: self.NUT_GRAF_WINDOW]):
             if leans_back(str(sentence)) or len(sentence.words) < self.LEAD_MIN_WORDS:
@@ -370,7 +374,7 @@ _LEANS_BACK = re.compile(
     r"|As a result"
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
-    r"|Separately|In (?:a|another) separate\b"  # "In a separate statement, the EU said …"
+    r"|Separately(?=,)|In (?:a|another) separate\b"  # "In a separate statement, the EU said …"
     r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
     # "Six stops later, …", "Two days later …", "Minutes later": after what?
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|\d+|Several|Some|Few"
@@ -436,8 +440,9 @@ _DESCRIBED_AFTER = re.compile(
     r"|athlete|player|runner|jumper|driver|rider|skier|musician|guitarist|drummer|director"
     r"|producer|author|writer|novelist|executive|tycoon|entrepreneur|founder|investor"
     r"|financier|banker)(?:-[a-z]+)*(?:['’]s)?"
-    r"(?:,(?![ \t]*[A-Z])|[ \t]+(?!of\b|for\b|in\b|at\b|who\b|whose\b|from\b|on\b|to\b"
-    r"|with\b|and\b)[a-z])"
+    # then a verb or an aside: not a noun ("The executive order bans …", "The driver shortage")
+    r"(?:,(?![ \t]*[A-Z])|[ \t]+(?:who|has|had|is|was|will|would|said|says|also|then|wrote|won"
+    r"|lost|took|made|told|came|went|got|gave|ran|[a-z]+ed|[a-z]+[^s]s)\b)"
 )
 # a back-reference inside the sentence: "The story also noted", "... on the other hand ...",
 # "the same court" (not "the same day as"), "such a change", "that decision", "this week's ruling"
@@ -449,7 +454,6 @@ _EVENT = (
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
     r"|\b(?:on the other hand|the latter\b"
-    r"|the (?:trio|duo|quartet)\b(?!\s+of\b)"
     # "were another matter altogether", "is not the only factor at play": compared with what?
     r"|(?:another|a different) matter\b|(?:is|was|are|were) not the only\b"
     r"|(?:isn|wasn|aren|weren)['’]t the only\b"
@@ -599,9 +603,11 @@ def is_teaser(sentence: str) -> bool:
 # "took action against the pair", "The sprint duo face charges" (round 35): which pair? (Not
 # after a name: "Kluft was full of admiration for Kelly Sotherton as the pair prepared")
 _PAIR = re.compile(
-    r"^\W*\S+(?:[ \t]+(?![A-Z])\S+)*?[ \t]+(?i:the)[ \t]+(?:[a-z]+[ \t]+)?"
-    r"(?:trio|duo|quartet|pair)\b(?![ \t]+(?:of|who|which|that)\b)"
-    r"|^\W*(?i:the)[ \t]+[a-z]+[ \t]+(?:trio|duo|quartet|pair)\b(?![ \t]+(?:of|who|which|that)\b)"
+    r"^\W*(?:\S+(?:[ \t]+(?![A-Z])\S+)*?[ \t]+)?(?i:the)[ \t]+"
+    r"(?:(?!(?:string|coxless|coxed|double|skating|dance|comedy|jazz)\b)[a-z]+[ \t]+)?"
+    r"(?i:trio|duo|quartet|pair)\b"
+    # not "the pair, John Smith, 34, and …", "the trio who robbed a bank", "the pair of shoes"
+    r"(?![ \t]+(?:of|who|which|that)\b|[ \t]*,[ \t]*[A-Z])"
 )
 
 
@@ -981,6 +987,7 @@ def summarize(
     if isinstance(summarizer, NewsSummarizer):
         summarizer.headline = tok.to_words(f"{article.title} {article.dek}")
         summarizer.after_gap = frozenset(after_gap)
+        summarizer.given_names = frozenset(_full_named(WORD.findall(article.body)))
     chosen = {str(s) for s in summarizer(document, sentences)}
     return tuple(s for s in flat if s in chosen)
 
