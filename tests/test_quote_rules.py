@@ -2818,6 +2818,9 @@ def test_a_surname_that_looks_like_an_adverb_or_a_verb_still_names(
         ("exhorted Clinton's introducer, actress Jamie Lee Curtis.", "Jamie Lee Curtis"),
         ("said a spokesman, adding that profits would rise.", None),
         ("said the chairman, who took over in May.", None),
+        ("said the chancellor, Gordon Brown.", "Gordon Brown"),  # a description, then the name
+        ("said his wife, Sheila.", None),  # a first name alone names no one the digest can print
+        ("said a party spokesman, Mr. Jones.", "Jones"),  # a title and a surname do
     ],
 )
 def test_a_name_in_apposition_after_a_described_speaker_is_the_speaker(
