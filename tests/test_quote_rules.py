@@ -2911,3 +2911,32 @@ def test_those_who_opening_a_key_quote_costs_one_point_not_three() -> None:
     those = say(voiced(10, "Those who"), "Tom Baker")
     alone = say(plain(9), "Ann Lee", at=1000)
     assert key_quote((those, alone)) is those
+
+
+def test_a_lone_speaker_takes_her_gender_from_she_and_each_bare_mention() -> None:
+    """ "Mauresmo said she was tired": a woman, so the "she" of the quotation two sentences
+    later is her (with no gender she could not be "she" beside another person); her later
+    bare mention ("Mauresmo's coach") is hers too, a possessive, not a subject."""
+    found = quotes_of(
+        "Amelie beat Serena Williams in Melbourne. Mauresmo said she was tired after the match. "
+        "Mauresmo's coach was pleased. "
+        '"I have never played better on this court," she said.',
+        title="Mauresmo through to the final",
+    )
+    assert found[-1][1] == "Mauresmo"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Russian added that he was not worried by his ankle.",
+        "Fans of Arsenal said he was the best player they had seen.",
+        "A statement for Chelsea said he would be fit on Saturday.",
+    ],
+)
+def test_a_description_or_a_name_after_of_or_for_is_no_lone_speaker(sentence: str) -> None:
+    found = quotes_of(
+        "Mario Ancic lost in four sets on Monday. " + sentence,
+        '"It will be fine by the weekend, I am sure of it," he said.',
+    )
+    assert found[-1][1] not in {"Russian", "Arsenal", "Chelsea"}
