@@ -40,10 +40,13 @@ _BYLINE = re.compile(rf"^{_BYLINE_NAMES}\s*(?:$|[,|;/–—-]\s*(?:[^.!?]|\.\w)*
 _STAMP_LABEL = re.compile(
     r"(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\b:?", re.I
 )
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
 _DATE_TOKEN = re.compile(
     r"(?:\d[\d:./-]*|[AP]\.?M|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST"
-    r"|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    rf"|{_MONTHS}"
     r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?",
     re.I,
 )
@@ -121,10 +124,7 @@ _MEDIA_NOTE = re.compile(
     r"(?:left|right|center|centre|l-r|left[ \t]+to[ \t]+right)\)",
     re.I,
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?:{_MONTHS})\.?"
 # lines that are a page's furniture, not prose (round 33 and 34's readers):
 _FURNITURE = re.compile(
     # a timeline's row: "11:40 am — Police announce the suspect's name …"

@@ -436,18 +436,17 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         if after is not None and after.group("who2"):
             after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
             appositive = _NAMED_AFTER.match(text, after.start("who2") + len(after_who or ""), limit)
+            apposed = "" if appositive is None else appositive.group("name")
+            words = name_words(apposed.split())
             if (
-                appositive is not None
+                apposed
                 and after_who
                 and parse_speaker(after_who)[0] in {"unnamed", "description"}
-                and looks_like_person(name_words(appositive.group("name").split()))
-                and (
-                    len(name_words(appositive.group("name").split())) >= 2
-                    or norm(appositive.group("name").split()[0].rstrip(".")) in TITLES
-                )
+                and looks_like_person(words)
+                and (len(words) >= 2 or norm(apposed.split()[0].rstrip(".")) in TITLES)
             ):
                 # “…,” said the firm's chief executive, John Smith: the name after the comma
-                after_who = appositive.group("name")
+                after_who = apposed
         if after is not None and after.group("who5"):
             after_who = speaker_phrase(text[after.start("who5") : limit]) or None
         quoting = _QUOTED_AS_SAYING.match(text, end, limit)

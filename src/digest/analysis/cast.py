@@ -117,6 +117,15 @@ class Cast:
             if person not in bucket:
                 bucket.append(person)
 
+    def bears(self, word: str) -> bool:
+        """Whether someone in the cast has ``word`` (normalised) in their name."""
+        return bool(self._by_word.get(word))
+
+    def admit(self, person: Person) -> None:
+        """Add someone found outside :meth:`add` (a surname that speaks alone)."""
+        self.people.append(person)
+        self._index(person)
+
     def add(self, words: list[str], title_words: list[str], at: int) -> Person | None:
         words = name_words(words)
         # "Man-of-the-match Stephen Jones", "Tory Whip Mary Hill": the name starts at a known
@@ -212,6 +221,7 @@ _VERB_BEFORE = re.compile(
 # "executive partner of Tods Murray said": a name after a preposition is not who reports
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|to|in|with|by|on)[ \t]+$")
 _RUN = re.compile(rf"(?<![\w’'-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,9}}")
+_ARTICLES = frozenset({"a", "an", "the"})
 # the noun a name modifies: "an Alan Shearer strike" (not "… said", "… who", "… has won")
 _MODIFIES = re.compile(
     rf"[ \t]+(?!(?:who|whose|that|which|of|and|or|is|was|are|were|has|had|have|will|would"
@@ -353,13 +363,12 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 person = cast.add(words, [*(head if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
-                article = {"a", "an", "the"}
                 modifier = (
                     number == 0
                     and (
-                        (first == 0 and head and norm(head[-1]) in article)
+                        (first == 0 and head and norm(head[-1]) in _ARTICLES)
                         # "An Alan Shearer strike" opening a sentence: the article joined the run
-                        or (first == 1 and norm(raw[0]) in article)
+                        or (first == 1 and norm(raw[0]) in _ARTICLES)
                     )
                     and _MODIFIES.match(chunk, end)
                 )
@@ -429,7 +438,7 @@ def _lone_speakers(cast: Cast, text: str, start: int, quoted: list[tuple[int, in
             or key in FUNCTION_WORDS
             or key in ORGANISATION_WORDS
             or key in FIRST_NAMES
-            or cast._by_word.get(key)
+            or cast.bears(key)
             or any(a <= found.start() < b for a, b in quoted)
         ):
             continue
@@ -443,8 +452,7 @@ def _lone_speakers(cast: Cast, text: str, start: int, quoted: list[tuple[int, in
                 person.possessive.add(m.start())
             elif _REPORTS_AFTER.match(text, m.end()):
                 person.reporting.add(m.start())
-        cast.people.append(person)
-        cast._index(person)
+        cast.admit(person)
 
 
 # the person's own pronoun: he, she, his, and "her" before the noun it owns ("her knees"),

@@ -151,13 +151,13 @@ class NewsSummarizer(AbstractSummarizer):
         topic: list[float],
         aside: set[int],
         headline: set[str],
+        introduced: dict[str, int],
     ) -> int:
         """The lead's index: the first sentence that states the news; a teaser or scene-setter
         before it is put ``aside``: one that reads as one (:func:`is_teaser`), or one that shares
         no word with the headline and dek nor with the sentence after it and does not report (an
         anecdote). A sentence about someone by description never leads."""
         texts = [str(s) for s in sentences]
-        introduced = first_named(texts)
         heading = " ".join(self.headline)
 
         def stranger(i: int) -> bool:
@@ -244,7 +244,10 @@ class NewsSummarizer(AbstractSummarizer):
         top = max(topic) or 1.0
         aside: set[int] = set()
         headline = self._headline_set()
-        lead = self._lead(sentences, sets, topic, aside, headline)
+        texts = [str(s) for s in sentences]
+        introduced = first_named(texts)
+        heading = " ".join(self.headline)
+        lead = self._lead(sentences, sets, topic, aside, headline, introduced)
         score = {
             i: (
                 topic[i] / top
@@ -259,9 +262,6 @@ class NewsSummarizer(AbstractSummarizer):
         # a longer unit comes only when nothing shorter can take the place
         long = {i for i in score if len(sentences[i].words) > self.MAX_WORDS}
         chosen = {lead}
-        texts = [str(s) for s in sentences]
-        introduced = first_named(texts)
-        heading = " ".join(self.headline)
 
         def strangers(i: int, also: int | None = None) -> bool:
             """Sentence ``i`` names someone by surname alone ("Mr. Bennett", "Oksuz said")
@@ -311,9 +311,7 @@ class NewsSummarizer(AbstractSummarizer):
             if i == 0 or not describes_after(texts[i]):
                 return False
             shown = {
-                without_possessive(w)
-                for j in [*(j for j in chosen if j < i)]
-                for w in WORD.findall(texts[j])
+                without_possessive(w) for j in chosen if j < i for w in WORD.findall(texts[j])
             } | {without_possessive(w) for w in self.headline}
             return any(name not in shown for name in _full_named(WORD.findall(texts[i - 1])))
 
@@ -403,23 +401,25 @@ _LEANS_BACK = re.compile(
 # a person by a description of who they are, as the subject: "The Vermont senator won …",
 # "The 21-year-old singer said …", "Sooner or later, the New Jersey governor told reporters"
 # (not "The governor of Texas", which names the post)
-_ROLES = (
-    r"(?:senator|governor|candidate|nominee|front-?runner|congress(?:wo)?man|lawmaker|mayor"
+_ROLE_NOUNS = (
+    r"senator|governor|candidate|nominee|front-?runner|congress(?:wo)?man|lawmaker|mayor"
     r"|president|chairman|chairwoman|leader|secretary|minister|chancellor|businessman"
     r"|businesswoman|billionaire|mogul|incumbent|challenger|hopeful|contender|actor|actress"
     r"|singer|star|rapper|comedian|host|presenter|striker|midfielder|defender|goalkeeper"
     r"|coach|manager|boss|captain|champion|winner|veteran|politician|speaker|justice|judge"
     # sport's positions: "The Borders flanker has a knee injury" (round 29)
     r"|flanker|winger|fly-half|scrum-half|full-back|forward|keeper|batsman|bowler|jockey"
-    r"|sprinter|swimmer|golfer|cyclist|boxer)"
+    r"|sprinter|swimmer|golfer|cyclist|boxer"
 )
+_ROLES = rf"(?:{_ROLE_NOUNS})"
 # an opening phrase before the subject: "Sooner or later, the governor …"
 _OPENING_PHRASE = r"^(?:[A-Z][^,.;:!?\"“”]{0,40},[ \t]+)?"
 # the words before a role: "the former", "the Vermont", "the 21-year-old", "the twice-elected"
-_ROLE_MODIFIER = (
-    r"(?:former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
-    r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*)"
+_ROLE_MODIFIERS = (
+    r"former|then|longtime|veteran|embattled|outgoing|retiring|incoming"
+    r"|[A-Z][\w.’'-]*|\d+-year-old|[a-z]+-[a-z]+(?:-[a-z]+)*"
 )
+_ROLE_MODIFIER = rf"(?:{_ROLE_MODIFIERS})"
 _DESCRIBED = re.compile(
     rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:{_ROLE_MODIFIER}[ \t]+){{0,3}}"
     rf"{_ROLES}(?:-[a-z]+)*(?:['’]s)?"  # "nominee-in-waiting", "president-elect"
@@ -431,12 +431,12 @@ _DESCRIBED = re.compile(
 # :data:`_DESCRIBED` (a lead may well be "The prime minister has defended …"): more roles,
 # plain words before them ("The vulture fund manager"), and an aside after them.
 _DESCRIBED_AFTER = re.compile(
-    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:(?:{_ROLE_MODIFIER[3:-1]}"
+    rf"{_OPENING_PHRASE}(?i:t)he[ \t]+(?:(?:{_ROLE_MODIFIERS}"
     # plain words, not a verb or a function word ("The court heard the driver …")
     r"|(?!(?:the|an?|his|her|its|their|this|that|of|for|in|at|by|with|who|whose|from|on|to"
     r"|and|or|but|is|was|are|were|be|been|has|had|have|will|would|said|says|told)\b)"
     r"(?![a-z]+ed\b)[a-z]+)[ \t]+){0,3}"
-    rf"(?:{_ROLES[3:-1]}"
+    rf"(?:{_ROLE_NOUNS}"
     r"|athlete|player|runner|jumper|driver|rider|skier|musician|guitarist|drummer|director"
     r"|producer|author|writer|novelist|executive|tycoon|entrepreneur|founder|investor"
     r"|financier|banker)(?:-[a-z]+)*(?:['’]s)?"
