@@ -804,11 +804,187 @@ def test_refers_back_only_after_the() -> None:
     assert not refers_back("businessman")
 
 
-def test_refers_back_not_a_capitalised_someone_in_particular() -> None:
-    """ "the England captain" is someone in particular, not whoever was named last; a
-    sentence-initial "The" does not count as such a capital."""
-    assert not refers_back("the England captain")
+def test_refers_back_a_capitalised_qualifier_too() -> None:
+    """ "the former Florida governor" is the story's Bush as much as "the governor" is: a
+    capital in the description does not stop it pointing back (it used to, and left
+    Jeb Bush's words unattributed)."""
+    assert refers_back("the former Florida governor")
     assert refers_back("The businessman")
+    assert quotes_of(
+        "Donald Trump told the Post that he was not worried.",
+        "Jeb Bush went after Trump at the debate. “He is a chaos candidate,” the former"
+        " Florida governor said.",
+    ) == [("He is a chaos candidate", "Jeb Bush")]
+
+
+def test_description_passes_over_who_holds_another_post() -> None:
+    """ "the Republican presidential candidate said" after a sentence about the mayor: going
+    back past the mayor (who holds another post) to the candidate, not giving up at him; and
+    the quotation after it, "he went on", is then the candidate's, not the mayor's."""
+    found = quotes_of(
+        "Donald Trump called upon Mayor Bill de Blasio to restart the surveillance of mosques."
+        " De Blasio disbanded the unit in April.",
+        "“There is hatred like nobody has ever seen,” the Republican presidential candidate"
+        " said in an interview.",
+        "“We ought to start it up again this morning,” he went on.",
+    )
+    assert found == [
+        ("There is hatred like nobody has ever seen", "Donald Trump"),
+        ("We ought to start it up again this morning", "Donald Trump"),
+    ]
+
+
+def test_description_candidate_and_nominee_are_one_race() -> None:
+    """ "The candidate added" after the nominee's own quotation: a nominee is a candidate, so
+    he does not count as holding another post."""
+    found = quotes_of(
+        "Republican nominee Donald Trump told the Post: “I really don’t want Jeb’s endorsement.”",
+        "The candidate added, “He is not going to win anyway.”",
+    )
+    assert found[-1] == ("He is not going to win anyway.", "Donald Trump")
+
+
+def test_description_may_be_a_possessor() -> None:
+    """ "Mr Blair's was asked … The prime minister told MPs": a description may point back to
+    a possessor, which "he" only does when nobody else will (else it went on back past the
+    home secretary to the Tory named before)."""
+    found = quotes_of(
+        "Liam Fox said the plans were a sham. Home Secretary Charles Clarke said the Tories"
+        " were scaremongering.",
+        "Mr Blair's spokesman was asked if the plans would cut migration. The prime minister"
+        " told MPs: “The numbers will probably fall.”",
+    )
+    assert found[-1] == ("The numbers will probably fall.", "Blair")
+
+
+def test_described_reporter_closing_the_sentence_before() -> None:
+    """ "Mr Brown liked to rattle off …, the Tory leader said. “…,” he said.": the sentence's
+    reporter is the Tory leader, named before by that role, not Mr Brown, whom his words
+    mention."""
+    found = quotes_of(
+        "Tory leader Michael Howard attacked the Budget. Mr Brown liked to rattle off"
+        " “magical balances” in a bid to convince people, the Tory leader said. “This dodgy"
+        " government is publishing a dodgy Budget,” he said."
+    )
+    assert found[-1] == ("This dodgy government is publishing a dodgy Budget", "Michael Howard")
+
+
+def test_may_the_surname_after_its_quotation() -> None:
+    """ "“…,” May wrote on his website": the story's Brian May, though May is a month; with
+    nobody of that name in the story, nobody."""
+    assert quotes_of(
+        "Guitarist Brian May has said he expects to tour.",
+        "“The show went so incredibly well,” May wrote on his website.",
+    ) == [("The show went so incredibly well", "Brian May")]
+    assert quotes_of(
+        "The deal was signed in May.", "“The show went so incredibly well,” May wrote."
+    ) == [("The show went so incredibly well", None)]
+
+
+def test_a_document_word_is_nobody() -> None:
+    """ "Transcript as follows:" or "Full text:" before a speech: not a person called
+    Transcript or Full; the speech goes on from the speaker before it."""
+    for lead in ("Transcript as follows:", "Full text:"):
+        found = quotes_of(
+            "Gov. John Kasich said, “I am getting ready to rent a covered wagon.”",
+            lead,
+            "“Tonight we arrived in Cleveland, and we went to a restaurant.”",
+        )
+        assert [who for _, who in found] == ["John Kasich", "John Kasich"]
+
+
+def test_description_head_before_of() -> None:
+    """ "the chairman of the committee" is a person (the head is "chairman", not
+    "committee"), never the organisation "chairman of the committee"; and a party and title
+    before the name after it ("…, Labour MP Barry Sheerman") are not the name's words."""
+    assert _who("“It will be a tragedy,” said the chairman of the education committee.") == (
+        None,
+        "unnamed",
+    )
+    assert _who(
+        "“It will be a tragedy,” said the chairman of the Commons education select committee,"
+        " Labour MP Barry Sheerman."
+    ) == ("Barry Sheerman", "person")
+
+
+def test_possessor_before_a_noun_that_reports() -> None:
+    """ "In response to Dr Gibbons' comments, Ieuan Wyn Jones … said:": "comments" is a
+    reporting verb's form, but the possessor before it is not who speaks."""
+    assert _who(
+        "In response to Dr Gibbons' comments, Ieuan Wyn Jones, leader of the Plaid Cymru"
+        " group, said: “This reshuffle is just changing the deckchairs.”"
+    ) == ("Ieuan Wyn Jones", "person")
+
+
+def test_name_before_pronoun_after() -> None:
+    """ "Kisrty Williams, for the Lib Dems, added: “…,” she said": the name before the
+    quotation says who "she" is (an unknown first name gives no gender to go by)."""
+    found = quotes_of(
+        "Health minister Jane Hutt was moved on Monday.",
+        "Kisrty Williams, for the Lib Dems, added: “Changing the minister will serve no"
+        " purpose,” she said.",
+    )
+    assert found[-1] == ("Changing the minister will serve no purpose", "Kisrty Williams")
+
+
+def test_description_of_someone_introduced_unnamed() -> None:
+    """ "One ad stars an Abraham Lincoln impersonator … “…,” the Lincoln actor says": the
+    actor was introduced with "an" and never named, so the quotation is nobody's in
+    particular, not the candidate the sentence before was about."""
+    found = quotes_of(
+        "Gary Johnson won't send you to fight wars overseas, the ad says. One ad stars an"
+        " Abraham Lincoln impersonator who promises that Johnson won't tell you who to marry.",
+        "“It's like a two-horse race where one horse cheats,” the Lincoln actor says.",
+    )
+    assert found == [("It's like a two-horse race where one horse cheats", None)]
+
+
+def test_who_is_named_in_a_parenthesis_is_not_the_subject() -> None:
+    """ "In the letter - addressed to the U.S. attorney, Channing D. Phillips - the Utah
+    Republican asks …": the name between the dashes is not who the description is."""
+    found = quotes_of(
+        "House Oversight Committee Chairman Jason Chaffetz on Tuesday requested another"
+        " investigation.",
+        "In the letter - addressed to the U.S. attorney for the District of Columbia, Channing"
+        " D. Phillips - the Utah Republican asks for an investigation to determine whether"
+        " “Secretary Clinton or her employees violated statutes.”",
+    )
+    assert found == [("Secretary Clinton or her employees violated statutes.", "Jason Chaffetz")]
+
+
+def test_an_event_named_after_someone_is_not_a_person() -> None:
+    """ "the Jose M Cagigal Memorial meeting": a meeting, not a man called Memorial, and not
+    who "the East Kilbride athlete" is (the name after "at the" is not the subject either)."""
+    assert not looks_like_person(["Jose", "M", "Cagigal", "Memorial"])
+    found = quotes_of(
+        "Allan Scott said he is confident of winning a medal next week.",
+        "The 22-year-old Scot finished fourth at the Jose M Cagigal Memorial meeting in Madrid."
+        " “It was definitely a learning curve,” said the East Kilbride athlete.",
+    )
+    assert found == [("It was definitely a learning curve", "Allan Scott")]
+
+
+def test_name_before_pronoun_after_only_a_name() -> None:
+    """ "For the Lib Dems David Laws said: “…,” he said": the words before are not a name as
+    they stand, so "he" still decides (and finds David Laws)."""
+    found = quotes_of(
+        "Ed Balls said the plans were sound.",
+        "For the Lib Dems David Laws said: “The chancellor will tell us how the economy is"
+        " doing,” he said.",
+    )
+    assert found == [("The chancellor will tell us how the economy is doing", "David Laws")]
+
+
+def test_subject_not_the_object_of_a_preposition() -> None:
+    """ "One month after announcing his support for Donald Trump, Marco Rubio still
+    believes …": the name after "for" is not the sentence's subject, so "the Florida senator"
+    is Rubio."""
+    found = quotes_of(
+        "One month after announcing his support for Donald Trump, Marco Rubio still believes"
+        " that he is unfit. “I stand by everything I said,” the Florida senator told a"
+        " magazine on Thursday."
+    )
+    assert found == [("I stand by everything I said", "Marco Rubio")]
 
 
 def test_refers_back_by_the_last_word() -> None:

@@ -204,6 +204,8 @@ def _speaker_in(span: str) -> str | None:
         return _organisation_noun(span[: last.start()], last.group(0)) or (
             strip_titles_but_honorific(last.group(0)) or last.group(0)
         )
+    if span == "May":
+        return span  # "May wrote on his website": Brian May, if the story has him (a month else)
     pronoun = _PRONOUN_WORD.search(span)
     return pronoun.group(0) if pronoun else None
 
@@ -390,6 +392,10 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after = None
         sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)
+        while before is not None and is_possessive(before.group("who") or ""):
+            # "In response to Dr Gibbons' comments, Ieuan Wyn Jones … said:": a possessor
+            # before a noun that is also a reporting verb is not who speaks
+            before = _BEFORE.search(text, before.end("who"), start)
         if before is not None and before.group("who"):
             # the subject and verb nearest the quote: "After Glenn Beck asked him, D’Souza
             # replied, “…”"
@@ -418,6 +424,11 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:
             before = _VERB_LEAD_IN.search(text, sentence_start, start)
+            while before is not None and re.search(
+                r"(?:’s|'s|s’|s')[ \t]+$", text[max(0, before.start() - 4) : before.start()]
+            ):
+                # "In response to Dr Gibbons' comments, Ieuan Wyn Jones … said:"
+                before = _VERB_LEAD_IN.search(text, before.start() + 1, start)
             if before is not None:
                 lead = text[sentence_start : before.start()]
                 # "Warren … endorsed Clinton, saying, “…”": the clause's subject speaks
@@ -437,6 +448,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after_who = speaker_phrase(text[after.start("who2") : limit]) or after_who
             appositive = _NAMED_AFTER.match(text, after.start("who2") + len(after_who or ""), limit)
             apposed = "" if appositive is None else appositive.group("name")
+            # "…, Labour MP Barry Sheerman": a party before the title is not a name's word
+            apposed = strip_titles_but_honorific(apposed) if apposed else apposed
             words = name_words(apposed.split())
             if (
                 apposed
@@ -464,6 +477,13 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             # “… this ASAP.” Steve Adler said: the quote closed its sentence, so the words
             # after it start a new one; the lead-in names the speaker
             after_who = None if text[end - 2] == "." else after_who
+        if (
+            after_who
+            and before_who
+            and _PRONOUN_WORD.fullmatch(after_who)
+            and looks_like_person(name_words(before_who.split()))
+        ):
+            after_who = None  # Kirsty Williams added: “…,” she said: the name says who "she" is
         who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
         credit = None if who else _DASH_CREDIT.match(text, end)
         if credit is not None:

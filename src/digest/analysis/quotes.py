@@ -16,7 +16,7 @@ from digest.analysis.candidates import ATTRIBUTION_AFTER, Candidate, candidates,
 from digest.analysis.cast import Cast, Person, cast_of, gender_of
 from digest.analysis.names import FIRST_NAMES, ORGANISATION_WORDS, norm, word_list
 from digest.analysis.speakers import (
-    holds_another_post,
+    introduced_unnamed,
     issuer_before,
     kind_of_name,
     owner_before,
@@ -174,11 +174,18 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
                 speaker, kind = owner, "organisation"  # "the report said": the IMF's
             elif parsed == "description" and value:
                 person = resolve_description(value, cast, c.start)
-                if person is None and refers_back(value):
-                    person = resolve_pronoun("", cast, text, body_start, c.start, speakers)
-                    if person is not None and holds_another_post(person, value):
-                        person = None  # "the prime minister said" is not the mayor
-                if person is None and norm(value.split()[-1]) in ORGANISATION_WORDS:
+                if (
+                    person is None
+                    and refers_back(value)
+                    and not introduced_unnamed(value, text, c.start)
+                ):
+                    # "the prime minister said" is not the mayor
+                    person = resolve_pronoun(
+                        "", cast, text, body_start, c.start, speakers, description=value
+                    )
+                # the head noun is before "of": "the chairman of the committee" is a person
+                head = re.split(r"\s+(?:of|for|at|in|on)\s+", value)[0].split()[-1]
+                if person is None and norm(head) in ORGANISATION_WORDS:
                     # "the State Department" is named; "the agency" only points back to it
                     named = any(w[:1].isupper() for w in value.split()[1:])
                     org = re.sub(r"^(?i:the)\s+", "", value)

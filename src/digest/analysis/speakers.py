@@ -260,16 +260,34 @@ def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
     return [(bounds[i - 1], bounds[i]) for i in range(len(bounds) - 1, 0, -1)]
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|to|with|against|about|from|by|on|at|of|than|toward|towards)[ \t]+"
+    r"(?:(?:the|a|an)[ \t]+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Lord|Lady|Prof|Rev)\.?[ \t]+)?$"
+)
+
+
+_PARENTHESIS = re.compile(
+    r"[ \t][-–—][ \t][^-–—\n]{1,150}?[ \t][-–—][ \t]|—[^—\n]{1,150}?—|\([^()\n]{1,150}\)"
+)
+
+
 def _subject_of(
     cast: Cast, text: str, start: int, end: int, possessors: bool = False
 ) -> list[Person]:
     """People named in a sentence as who might be "he": the subject of a reporting verb
     first, then the others in order, a possessor ("Trump’s accusation") last."""
     found: list[tuple[int, int, Person]] = []
+    # "In the letter - addressed to the U.S. attorney, Channing D. Phillips - the Utah
+    # Republican asks": who is named in a parenthesis is not the sentence's subject
+    aside = [m.span() for m in _PARENTHESIS.finditer(text, start, end)]
     for person in cast.people:
         for at in person.mentions:
+            if any(lo < at < hi for lo, hi in aside):
+                continue
             if start <= at < end and (possessors or at not in person.possessive):
-                rank = 0 if at in person.reporting else 2 if at in person.possessive else 1
+                rank = 0 if at in person.reporting else 3 if at in person.possessive else 1
+                if rank == 1 and _PREPOSITION_BEFORE.search(text, max(0, at - 24), at):
+                    rank = 2  # "after announcing his support for Donald Trump, Marco Rubio …"
                 found.append((rank, at, person))
     found.sort(key=lambda item: (item[0], item[1]))
     return [person for _, _, person in found]
@@ -289,6 +307,14 @@ _UNNAMED_REPORTER = re.compile(
     # or after its verb: "…,” said a Juventus official, who declined to be named.
     rf"|\b(?:said|says|added|adds|explained)[ \t]+(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
     rf"(?P<after>official|spokesman|spokeswoman|spokesperson|source|aide)\b(?![ \t]*,?[ \t]+[A-Z])"
+)
+
+
+# a sentence closing on a description that reports what it said: "Mr Brown liked to rattle off
+# …, the Tory leader said."
+_DESCRIBED_AFTER = re.compile(
+    rf",[ \t]+(?:(?P<d>[Tt]he[ \t]+(?:[\w-]+[ \t]+){{0,3}}?[\w-]+)[ \t]+(?:also[ \t]+)?{V}"
+    rf"|{V}[ \t]+(?P<d2>the[ \t]+(?:[\w-]+[ \t]+){{0,3}}?[\w-]+))[ \t]*[.!?]?[ \t\n]*$"
 )
 
 
@@ -338,15 +364,26 @@ def resolve_pronoun(
     at: int,
     speakers: list[tuple[int, Person]],
     among: list[Person] | None = None,
+    description: str = "",
 ) -> Person | None:
     """The person "he"/"she" refers to: going back sentence by sentence, the speaker of a
     quotation there or else the sentence's subject, when the gender cues agree (and, with
-    ``among``, only one of those people)."""
+    ``among``, only one of those people; with a ``description``, "the candidate", nobody
+    known to hold another post)."""
+
+    def fits(person: Person) -> bool:
+        return (
+            _compatible(person, pronoun)
+            and (among is None or person in among)
+            and not (description and holds_another_post(person, description))
+        )
+
     if pronoun not in {"he", "she", ""}:
         return None  # "" asks for whoever the passage is about ("the businessman")
     sentences = _sentences_before(text, max(body_start, at - 3000), at)
     # a possessor ("Bill Clinton’s hair was whiter") only when nobody else will do
-    for possessors in (False, True):
+    # (a description may be a possessor's: "Mr Blair's was asked … The prime minister told MPs")
+    for possessors in (True,) if description else (False, True):
         for start, end in sentences:
             if end == at:
                 # in the sentence leading into the quote, only who is named before "he"
@@ -354,13 +391,17 @@ def resolve_pronoun(
                 end = start + own.start() if own else end
             spoken = [p for q_at, p in speakers if start <= q_at < end]
             for person in reversed(spoken):
-                if _compatible(person, pronoun) and (among is None or person in among):
+                if fits(person):
                     return person
-            described = _DESCRIBED_SUBJECT.match(text, start, end)
+            described = _DESCRIBED_SUBJECT.match(text, start, end) or _DESCRIBED_AFTER.search(
+                text, start, end
+            )
             if described and among is None:
                 # "The home secretary said …": the sentence's subject, named earlier by role
-                role = resolve_description(described.group("d"), cast, start)
-                if role is not None and _compatible(role, pronoun):
+                role = resolve_description(
+                    described.group("d") or described.group("d2"), cast, start
+                )
+                if role is not None and fits(role):
                     return role
             subjects = _subject_of(cast, text, start, end, possessors)
             # a name inside quotation marks the quote finder did not take (a quotation
@@ -390,15 +431,13 @@ def resolve_pronoun(
             if among is None and not reporting and _unnamed_reporter(text, start, end, pronoun):
                 return None  # “…,” he added, after “A US Embassy spokesman said: …”
             for person in subjects:
-                if among is not None and person not in among:
-                    continue
-                if _compatible(person, pronoun) and not (
+                if fits(person) and not (
                     person.gender is None
                     and ((pronoun == "she" and len(cast.people) > 1) or not _attested(person))
                 ):
                     return person
     for person in cast.people:  # a headline-only name
-        if person.mentions and min(person.mentions) < 0 and _compatible(person, pronoun):
+        if person.mentions and min(person.mentions) < 0 and fits(person):
             return person
     return None
 
@@ -444,14 +483,33 @@ def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
     return best
 
 
+_INTRODUCED_WINDOW = 600  # how far back "an Abraham Lincoln impersonator" introduces someone
+
+
+def introduced_unnamed(description: str, text: str, at: int) -> bool:
+    """ "the Lincoln actor" after "an Abraham Lincoln impersonator": the description's
+    capitalised word was last seen in someone introduced as "a"/"an", whom the story never
+    names."""
+    words = [w for w in description.split()[1:-1] if w[:1].isupper()]
+    if not words:
+        return False
+    word = re.escape(words[-1])
+    lo = max(0, at - _INTRODUCED_WINDOW)
+    seen = list(re.finditer(rf"\b{word}\b", text[lo:at]))
+    if not seen:
+        return False
+    last = seen[-1]
+    before = text[max(lo, lo + last.start() - 40) : lo + last.start()]
+    return bool(re.search(r"\b(?:[Aa]n?|[Oo]ne)[ \t]+(?:[\w’'-]+[ \t]+){0,2}$", before))
+
+
 def refers_back(description: str) -> bool:
-    """ "the businessman", "the 43-year-old", "the minority leader": a definite description
-    of a person the story has named (not "the official", who may never be named)."""
+    """ "the businessman", "the 43-year-old", "the former Florida governor": a definite
+    description of a person the story has named (not "the official", who may never be
+    named)."""
     words = [norm(w) for w in description.split()]
     if len(words) < 2 or words[0] != "the" or len(words) > 6:
         return False
-    if any(w[:1].isupper() and norm(w) not in TITLES for w in description.split()[1:]):
-        return False  # "the England captain" is someone in particular, not whoever was last
     head = words[-1]
     return head in PERSON_NOUNS or head in TITLES or bool(re.fullmatch(r"\d+-year-old", head))
 
@@ -470,11 +528,16 @@ _POSTS = {
 }
 
 
+# one race: "the candidate" may be the story's nominee
+_SAME_POST = {"candidate": {"candidate", "nominee"}, "nominee": {"candidate", "nominee"}}
+
+
 def holds_another_post(person: Person, description: str) -> bool:
     """``description`` ("the prime minister") names an office, and the person is known to
     hold another one ("London mayor Ken Livingstone")."""
     head = norm(description.split()[-1])
-    return head in _POSTS and bool((person.roles & _POSTS) - {head})
+    same = _SAME_POST.get(head, {head})
+    return head in _POSTS and bool((person.roles & _POSTS) - same)
 
 
 def kind_of_name(name: str) -> str:
