@@ -975,6 +975,65 @@ def test_name_before_pronoun_after_only_a_name() -> None:
     assert found == [("The chancellor will tell us how the economy is doing", "David Laws")]
 
 
+def test_an_editors_bracketed_capital_starts_a_quotation() -> None:
+    """ "“[T]he stakes are higher …,” he wrote": an editor's bracketed capital still starts a
+    sentence, so the quotation is found (and its names, inside it, are not who "he" is)."""
+    found = quotes_of(
+        "Josh Hendler, a top Democratic tech operative, warned Saturday that the move against"
+        " Sanders could damage the party.",
+        "“[T]he stakes are higher than the fight between Bernie and Hillary,” he wrote in a"
+        " blog post.",
+    )
+    assert found == [
+        ("[T]he stakes are higher than the fight between Bernie and Hillary", "Josh Hendler")
+    ]
+
+
+def test_an_outlet_reports() -> None:
+    """ "“…,” Fox News reported": an outlet's name (made only of words that name nobody) is the
+    organisation that speaks, not the person quoted before it."""
+    assert quotes_of(
+        "“We had only two agents on the ground,” wrote Eric Nordstrom.",
+        "“Two months before the attack, Stevens requested 13 security personnel but he was"
+        " turned down,” Fox News reported.",
+    )[-1] == (
+        "Two months before the attack, Stevens requested 13 security personnel but he was"
+        " turned down",
+        "Fox News",
+    )
+
+
+def test_a_title_before_a_word_that_names_nobody() -> None:
+    """ "Dr Fox told BBC Radio": a title only a person bears makes "Fox" a surname (the story's
+    Liam Fox), not the broadcaster."""
+    assert parse_speaker("Dr Fox") == ("person", "Fox")
+    assert parse_speaker("Mr Fox") == ("person", "Fox")
+    assert parse_speaker("Fox")[0] == "organisation"
+    found = quotes_of(
+        "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the Tories"
+        " offered a “hard right agenda”. Dr Fox told BBC Radio: “If you are willing to lie about"
+        " the war, you are going to lie about anything.”"
+    )
+    assert found[-1] == (
+        "If you are willing to lie about the war, you are going to lie about anything.",
+        "Liam Fox",
+    )
+
+
+def test_after_a_question_the_next_sentence_is_not_its_attribution() -> None:
+    """ "Mr McLetchie asked: “…?” The Scottish Green Party's health spokeswoman, Eleanor Scott,
+    said …": after a question mark an attribution goes on in lower case, so "The …" begins a
+    sentence of its own; "“…?” the spokeswoman asked" still attributes."""
+    assert quotes_of(
+        "Mr McLetchie asked: “Would it not be ironic that the criminals can be smokers?” The"
+        " Scottish Green Party's health spokeswoman, Eleanor Scott, said she was pleased."
+    ) == [("Would it not be ironic that the criminals can be smokers?", "McLetchie")]
+    assert quotes_of(
+        "“Would it not be ironic that the criminals can be smokers?” the Scottish Green"
+        " Party's health spokeswoman, Eleanor Scott, said."
+    ) == [("Would it not be ironic that the criminals can be smokers?", "Eleanor Scott")]
+
+
 def test_subject_not_the_object_of_a_preposition() -> None:
     """ "One month after announcing his support for Donald Trump, Marco Rubio still
     believes …": the name after "for" is not the sentence's subject, so "the Florida senator"

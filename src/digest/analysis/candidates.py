@@ -206,6 +206,13 @@ def _speaker_in(span: str) -> str | None:
         )
     if span == "May":
         return span  # "May wrote on his website": Brian May, if the story has him (a month else)
+    if (
+        not names
+        and 0 < len(span.split()) <= 4
+        and all(w[:1].isupper() for w in span.split())
+        and parse_speaker(span)[0] == "organisation"
+    ):
+        return span  # "Fox News reported", "CNN said": an outlet's name, though nobody's
     pronoun = _PRONOUN_WORD.search(span)
     return pronoun.group(0) if pronoun else None
 
@@ -389,6 +396,14 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         ):
             # “… unacceptable.” Correspondent Stephen Cape said the unions were…: the quote
             # closed its sentence, and the next one says something of its own
+            after = None
+        if (
+            after is not None
+            and text[end - 2 : end - 1] in "?!"
+            and re.match(r"[ \t]*(?:The|A|An|His|Her|Their|Its)[ \t]", text[end:limit])
+        ):
+            # “… will become criminals?” The Scottish Green Party's health spokeswoman, Eleanor
+            # Scott, said: after a question mark, "the" would be lower case in its attribution
             after = None
         sentence_start = _sentence_start(text, max(line_start, floor_end), start)
         before = _BEFORE.search(text, sentence_start, start)

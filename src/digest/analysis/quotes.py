@@ -38,7 +38,7 @@ def is_quotation(candidate: Candidate, text: str) -> bool:
     follow a word that makes it part of the sentence ("said that “…”", "the so-called “…”",
     "ABC’s “This Week”"), and not be a short title-cased name without punctuation.
     """
-    inner = candidate.inner.lstrip(" .…'‘")
+    inner = candidate.inner.lstrip(" .…'‘[")  # "[T]he stakes": an editor's capital
     if not inner or not inner[0].isupper():
         return False
     if not (candidate.attributed or candidate.inherited):

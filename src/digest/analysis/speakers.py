@@ -97,6 +97,23 @@ _HONOURED = {
 }
 
 
+# titles only a person bears, abbreviated as the press writes them before a surname
+_PERSONAL_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "sir",
+    "lord",
+    "rev",
+    "sgt",
+}
+
+
 def parse_speaker(phrase: str) -> tuple[str, str | None]:
     """(kind, name) of the words naming a speaker: "person" with the name, a pronoun
     ("pronoun", "he"), a definite description to resolve ("description", "the senator"),
@@ -198,9 +215,17 @@ def parse_speaker(phrase: str) -> tuple[str, str | None]:
             and not all(norm(w) in PLACE_WORDS for w in name)
         ):
             return "person", " ".join(name)  # "central bank governor Park Seung": a park is a word
-        honoured = len(run) > len(name) and norm(run[-len(name) - 1]) in HONORIFICS
-        if len(name) == 1 and honoured and norm(name[0]) not in VERB_WORDS | ORGANISATION_WORDS:
-            return "person", name[0]  # "Mr Irish", "Mrs May": a surname, whatever else it is
+        before_name = norm(run[-len(name) - 1]) if len(run) > len(name) else ""
+        if (
+            len(name) == 1
+            and norm(name[0]) not in VERB_WORDS
+            and (
+                before_name in _PERSONAL_TITLES
+                or (before_name in HONORIFICS and norm(name[0]) not in ORGANISATION_WORDS)
+            )
+        ):
+            # "Mr Irish", "Mrs May", "Dr Fox", "Sen. Hall": a surname, whatever else it is
+            return "person", name[0]
         if name and any(
             norm(w) in ORGANISATION_WORDS or (len(w.strip(".’'")) > 1 and w.isupper()) for w in name
         ):
