@@ -20,6 +20,7 @@ from digest.analysis.summarize import (
     NewsSummarizer,
     announces,
     candidate_sentences,
+    is_teaser,
     leans_back,
     summarize,
     the_thing,
@@ -2151,3 +2152,71 @@ def test_no_before_a_year_still_ends_the_answer() -> None:
         "The answer is No.",
         "2016 was his last campaign.",
     ]
+
+
+# --- rounds 37 and 38 (the fourth session): list headings, replies, "such", imperative leads ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Here are five key trends to watch across the states this year.", True),  # round 38
+        (
+            "Here’s a list of the companies the DNC has targeted for solicitation, solicited, or"
+            " from which campaign contributions have already been received.",
+            True,
+        ),
+        ("The following are the main points of the agreement.", True),
+        ("Here, he said, the tax was raised by a third in four years.", False),
+        ("Mr Smith said here is the plan the council will put to a vote.", False),
+    ],
+)
+def test_a_lists_heading_only_announces_it(sentence: str, expected: bool) -> None:
+    """A list's heading promises what the summary does not show, at any length."""
+    assert announces(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Well, the GOP had three before pulling out of an NBC debate.", True),  # round 38
+        ("One such avatar is Jeremiah.", True),  # round 38: one of what?
+        ("Another such case was heard in March.", True),
+        ("Wellington won the vote by four seats.", False),
+        ("One supporter waited outside the hall for six hours.", False),
+    ],
+)
+def test_a_reply_or_one_such_leans_back(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "teaser"),
+    [
+        # round 38: the news (a US company taking Spanish hip-hop online) came four lines later
+        (
+            "Spin the radio dial in the US and you are likely to find plenty of Spanish-language"
+            " music.",
+            True,
+        ),
+        ("Consider the case of a library that lent its last book on Friday.", True),
+        ("Meet the 22-year-old who runs the town's only bookshop.", True),
+        ("Considerable damage was done to the library by the storm.", False),
+        ("Meeting the council on Friday, the minister promised a new library.", False),
+        ("Try as he might, the mayor could not save the library.", False),
+    ],
+)
+def test_the_reader_told_to_do_something_is_a_teaser(sentence: str, teaser: bool) -> None:
+    assert is_teaser(sentence) is teaser
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("For more video news from The Huffington Post, check out this morning’s newsbrief.", True),
+        ("For more information, visit the council's website.", True),
+        ("For more than a decade, the council has kept the library open on Sundays.", False),
+    ],
+)
+def test_a_promotion_of_more_pages_is_not_a_summary_line(line: str, furniture: bool) -> None:
+    assert boilerplate.not_summary(line, tuple(line.split())) is furniture

@@ -149,6 +149,10 @@ _FURNITURE = re.compile(
     # a link's label run into the line before it: "The shape of the UK's economy In graphics"
     r"|[^.!?\"”’'\s][ \t]+(?:In[ \t]+(?:graphics|pictures|video|full|quotes|depth)"
     r"|At[ \t]+a[ \t]+glance|Q&A)[ \t]*$"
+    # a promotion of more of the outlet's pages: "For more video news from The Huffington Post,
+    # check out this morning's newsbrief."
+    r"|^For[ \t]+more\b[^.!?]{0,80}?,[ \t]+(?:check[ \t]+out|visit|see|go[ \t]+to|click"
+    r"|sign[ \t]+up|subscribe|follow)\b"
 )
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
 # the Nerdcast on iTunes.)", "(This story has been updated.)"

@@ -374,6 +374,8 @@ _LEANS_BACK = re.compile(
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
     r"|Separately(?=,)|In (?:a|another) separate\b"  # "In a separate statement, the EU said …"
     r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
+    r"|Well(?=,)"  # "Well, the GOP had three before …": a reply, to what?
+    r"|(?:One|Another|Two|Three|Some|Other)[ \t]+such"  # "One such avatar is Jeremiah."
     # "Six stops later, …", "Two days later …", "Minutes later": after what?
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|\d+|Several|Some|Few"
     r"|Seconds|Minutes|Hours|Days|Weeks|Months|Years|Moments)[ \t]+(?:[a-z]+[ \t]+)?later"
@@ -498,6 +500,9 @@ _ALSO = re.compile(
 )
 _TEASER = re.compile(
     r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
+    # the reader told to do something: "Spin the radio dial in the US and you are likely to …"
+    r"|^(?-i:Spin|Picture|Consider|Meet|Forget|Think (?:of|about|back)|Look at|Walk into"
+    r"|Step into|Ask (?:anyone|any)|Take a (?:look|walk|drive|stroll))(?![\w-])"
     r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
     re.I,
 )
@@ -562,11 +567,21 @@ _ANNOUNCES = re.compile(
     r"|^(?-i:Enter\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})[.!]?$",
     re.I,
 )
+# "Here are five key trends to watch across the states this year.": a list's heading, at any
+# length, promising what a summary does not show
+_LIST_HEADING = re.compile(
+    r"^(?:And[ \t]+|So[ \t]+)?(?:Here|Below)[ \t]*(?:are|is|['’]s|['’]re)\b(?!.*\b(?:said|says)\b)"
+    r"|^(?:The[ \t]+)?following[ \t]+(?:are|is)\b",
+    re.I,
+)
 
 
 def announces(sentence: str) -> bool:
     """A short sentence that only announces what follows ("But he didn't stop there."): shown
     without what it announces, it promises the reader nothing."""
+    outside = quotemarks.outside_quotes(sentence).strip()
+    if _LIST_HEADING.search(outside):
+        return True
     if len(WORD.findall(sentence)) > ANNOUNCES_MAX_WORDS:
         return False  # "But it was a different story for Denise Lewis, who withdrew …" says it
     return bool(_ANNOUNCES.search(quotemarks.outside_quotes(sentence).strip()))
