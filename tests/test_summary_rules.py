@@ -22,6 +22,7 @@ from digest.analysis.summarize import (
     candidate_sentences,
     is_teaser,
     leans_back,
+    placed,
     summarize,
     the_thing,
 )
@@ -2220,3 +2221,41 @@ def test_the_reader_told_to_do_something_is_a_teaser(sentence: str, teaser: bool
 )
 def test_a_promotion_of_more_pages_is_not_a_summary_line(line: str, furniture: bool) -> None:
     assert boilerplate.not_summary(line, tuple(line.split())) is furniture
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("CLEVELAND - Donald Trump painted a dire portrait of the nation.", "Cleveland"),
+        ("MANCHESTER, N.H. - At a rally here last week, Mike Pence spoke.", "Manchester, N.H."),
+        ("ST. LOUIS (AP) — The council met on Friday.", "St. Louis"),
+        ("Taipei, Taiwan — The council met on Friday.", "Taipei, Taiwan"),
+        ("(CNN) — The council met on Friday.", None),
+        ("The council met on Friday in Cleveland.", None),
+    ],
+)
+def test_the_datelines_place_as_prose(opening: str, place: str | None) -> None:
+    assert boilerplate.dateline_place((opening,)) == place
+
+
+def test_here_is_written_as_the_datelines_place() -> None:
+    """Round 39's readers: "'here' dangles" once the dateline is cut off. The reporter's
+    "here" becomes the place ("in Cleveland"); a speaker's "here", or "are here to stay",
+    stays as written; without a dateline nothing changes."""
+    story = article(
+        "CLEVELAND - Donald Trump accepted the Republican presidential nomination here on"
+        " Thursday night, promising voters a safer country.",
+        "“We are here to stay,” he told delegates who are here to stay as well.",
+    )
+    lead = summarize(story, 1)[0]
+    assert lead.startswith(
+        "Donald Trump accepted the Republican presidential nomination in"
+        " Cleveland on Thursday night"
+    )
+    assert placed("“We are here to stay,” he said here on Friday.", "Cleveland") == (
+        "“We are here to stay,” he said in Cleveland on Friday."
+    )
+    assert placed("The delegates are here to stay.", "Cleveland") == (
+        "The delegates are here to stay."
+    )
+    assert placed("Trump spoke here on Thursday.", None) == "Trump spoke here on Thursday."

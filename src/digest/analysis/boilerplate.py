@@ -213,6 +213,31 @@ _GLUED_ID = re.compile(r"^\d{3,}(?=[A-Z][a-z])")
 _LEFT_DASH = re.compile(r"^(?:(?:[–—―]|-{1,2})\s+|[:;]\s*)(?=[\"“‘'(]?[A-Z0-9])")
 
 
+# the place of a dateline: "CLEVELAND", "MANCHESTER, N.H.", "BUENA PARK, Calif.", "Taipei,
+# Taiwan" (then an optional wire's name in brackets and the dash)
+_DATELINE_PLACE = re.compile(
+    rf"^(?P<place>{_CAPS}(?:\s+{_CAPS}){{0,3}}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}})?"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[–—―]|--?)\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
+
+
+def dateline_place(paragraphs: tuple[str, ...]) -> str | None:
+    """The place the story was filed from, written as prose ("Manchester, N.H."), when one of
+    its first paragraphs opens on a dateline ("MANCHESTER, N.H. - At a rally here …")."""
+    for paragraph in paragraphs[:3]:
+        found = _DATELINE_PLACE.match(paragraph)
+        if found is None:
+            continue
+        words = []
+        for word in found["place"].split():
+            # the city's capitals as prose; an abbreviation ("N.H.") as written
+            plain = word.isupper() and "." not in word.rstrip(".,") and len(word.strip(".,")) > 1
+            words.append(word.capitalize() if plain else word)  # "ST." → "St.", not "N.H."
+        return " ".join(words)
+    return None
+
+
 def strip_front(sentence: str) -> str:
     """The sentence without a dateline (and a byline run into it) in front, nor the dash of
     a dateline the splitter cut off, nor the colon of a label the copy lost (": It was always

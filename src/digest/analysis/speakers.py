@@ -410,6 +410,11 @@ def resolve_pronoun(
     # (a description may be a possessor's: "Mr Blair's was asked … The prime minister told MPs")
     for possessors in (True,) if description else (False, True):
         for start, end in sentences:
+            if end == at and description and not re.search(r"[.!?][”\"’']?\s*$", text[start:end]):
+                # "Mr Blair denied it, and … the chancellor told reporters: “…”": a description
+                # in the sentence leading into the quote is someone other than its subject,
+                # whom the writer would have called "he"
+                continue
             if end == at:
                 # in the sentence leading into the quote, only who is named before "he"
                 own = re.search(r"\b(?:[Hh]e|[Ss]he)\b", text[start:end])

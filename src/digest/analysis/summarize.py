@@ -600,6 +600,21 @@ _NOT_PLACE_HERE = re.compile(
 )
 
 
+def placed(sentence: str, place: str | None) -> str:
+    """The sentence with its "here" (the reporter's, for a place) written as the dateline's
+    place the summary cut off: "accepted the nomination here Thursday" → "accepted the
+    nomination in Cleveland Thursday" (round 39's readers: "'here' dangles")."""
+    if place is None or not says_here(sentence):
+        return sentence
+    mask = quotemarks.quoted(sentence, begins_inside=False)
+    not_places = [m.span() for m in _NOT_PLACE_HERE.finditer(sentence)]
+    for found in _HERE.finditer(sentence):
+        if mask[found.start()] or any(lo <= found.start() < hi for lo, hi in not_places):
+            continue
+        return f"{sentence[: found.start()]}in {place}{sentence[found.end() :]}"
+    return sentence
+
+
 def says_here(sentence: str) -> bool:
     """Whether the reporter's words (outside quotations) say "here" for a place."""
     outside = quotemarks.outside_quotes(sentence)
@@ -991,6 +1006,7 @@ def summarize(
     tok = tokenizer(article.language)
     if not flat and isinstance(tok, ScriptTokenizer):
         return _lead(article, sentences, avoid)
+    english = article.language == "english"  # "here" is an English word
     if len(flat) <= sentences:
         if algorithm != "news":
             return tuple(flat)
@@ -1004,7 +1020,8 @@ def summarize(
         summarizer.after_gap = frozenset(after_gap)
         summarizer.given_names = frozenset(_full_named(WORD.findall(article.body)))
     chosen = {str(s) for s in summarizer(document, sentences)}
-    return tuple(s for s in flat if s in chosen)
+    place = boilerplate.dateline_place(article.paragraphs) if english else None
+    return tuple(placed(s, place) for s in flat if s in chosen)
 
 
 def _lead(article: Article, sentences: int, avoid: tuple[str, ...]) -> tuple[str, ...]:
