@@ -1034,6 +1034,51 @@ def test_after_a_question_the_next_sentence_is_not_its_attribution() -> None:
     ) == [("Would it not be ironic that the criminals can be smokers?", "Eleanor Scott")]
 
 
+def test_only_role_words_right_before_a_name_are_its_roles() -> None:
+    """ "a poster which pictured the prime minister and Mr Brown": "minister" is the words
+    before "and", not Mr Brown's post; so "the chancellor told reporters" after it is still Mr
+    Brown, not Mr Blair (Mr Brown used to count as holding another post)."""
+    found = quotes_of(
+        "Tony Blair and Gordon Brown met on Monday. The Tories unveiled a poster"
+        " which pictured the prime minister and Mr Brown under the words “Fighting each"
+        " other”.",
+        "Mr Peston's book claimed that Mr Brown told Mr Blair: “There is nothing you could ever"
+        " say to me now that I could ever believe.” On Wednesday Mr Blair denied it, and before"
+        " he left for Africa the chancellor told reporters: “Of course I trust the prime"
+        " minister.”",
+    )
+    assert found[-1] == ("Of course I trust the prime minister.", "Gordon Brown")
+
+
+def test_the_prime_minister_is_not_the_deputy() -> None:
+    """ "the prime minister said" is not Deputy Prime Minister John Prescott: a lesser post's
+    word ("deputy", "vice", "shadow") the description lacks rules him out."""
+    found = quotes_of(
+        "Tony Blair told Gordon Brown of his plan at a dinner hosted by Deputy Prime Minister"
+        " John Prescott. According to Mr Peston the prime minister said: “Help me to get"
+        " through the year and I will then stand down.”"
+    )
+    assert found == [("Help me to get through the year and I will then stand down.", "Tony Blair")]
+
+
+def test_who_is_told_listens() -> None:
+    """ "Mr Brown is alleged to have told the prime minister: “…”", "The MP … told BBC News:":
+    the one told is the listener; the sentence's subject speaks."""
+    found = quotes_of(
+        "Tony Blair spoke on Monday. In Mr Peston's book Mr Brown is alleged to have told the"
+        " prime minister: “There is nothing you could ever say to me now that I could ever"
+        " believe.”"
+    )
+    assert found == [
+        ("There is nothing you could ever say to me now that I could ever believe.", "Brown")
+    ]
+    found = quotes_of(
+        "Howard Flight says he will not stand down. The MP, who is consulting his lawyers, told"
+        " BBC News: “They selected me and they can dispose of me or keep me.”"
+    )
+    assert found == [("They selected me and they can dispose of me or keep me.", "Howard Flight")]
+
+
 def test_subject_not_the_object_of_a_preposition() -> None:
     """ "One month after announcing his support for Donald Trump, Marco Rubio still
     believes …": the name after "for" is not the sentence's subject, so "the Florida senator"

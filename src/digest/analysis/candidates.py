@@ -374,6 +374,10 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     return pronoun.group(0) if pronoun else None
 
 
+# reporting verbs whose object is who listens, not who speaks: "told the prime minister:"
+_TO_LISTENER = {"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges"}
+
+
 def candidates(text: str, body_start: int = 0) -> list[Candidate]:
     """Every quoted span in the body with its attribution, before deciding what is a quote."""
     found: list[Candidate] = []
@@ -436,7 +440,18 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 # "Mr Houston was quoted in the Herald newspaper saying:": where, not who
                 before_who = _subject(text[sentence_start:at])
         if before is not None and before.group("who4"):
-            before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
+            verb = norm(text[before.start() : before.start("who4")].split()[0])
+            if verb in _TO_LISTENER:
+                # "Mr Brown is alleged to have told the prime minister: “…”": the one told
+                # listens; the sentence's subject speaks ("The MP, who …, told BBC News:")
+                lead = _LEAD_IN_BREAK.split(text[sentence_start : before.start()].strip())[-1]
+                lead = _CONNECTIVE.sub("", lead)
+                described = re.match(
+                    rf"(?:{_DETERMINER.pattern})[ \t]+(?:[a-z]|[A-Z]{{2,}}\b)[^,;:]*", lead
+                )  # "The MP", "the independent Vermont senator"; not "The Game", a name
+                before_who = described.group(0).strip() if described else _subject(lead)
+            else:
+                before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:
             before = _VERB_LEAD_IN.search(text, sentence_start, start)
             while before is not None and re.search(

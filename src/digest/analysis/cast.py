@@ -360,7 +360,17 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                     continue  # "outside Wisconsin Trump rally": a headline's run needs a name
                 # the words before the run describe its first name, not what a possessive
                 # owns: "spokeswoman said Graham Norton's Strictly Dance Fever"
-                person = cast.add(words, [*(head if number == 0 else []), *titles], at)
+                # only the words right before the name, not across a function word: "the prime
+                # minister and Mr Brown" gives Mr Brown no "minister", "chief in Benghazi" makes
+                # no chief of Benghazi; "Head librarian Aisling Brennock" keeps both
+                described: list[str] = []
+                for word in reversed(head):
+                    if norm(word) in FUNCTION_WORDS or (
+                        word[-1:] in ".,;:!?" and norm(word) not in TITLES  # "Mr Howard. Pointing"
+                    ):
+                        break
+                    described.insert(0, word)
+                person = cast.add(words, [*(described if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
                 modifier = (

@@ -472,6 +472,9 @@ def resolve_pronoun(
     return None
 
 
+_LESSER = {"deputy", "vice", "shadow", "assistant", "junior", "acting", "interim"}
+
+
 def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
     """ "the senator" -> the person introduced as "Sen. ..." most recently before ``at``."""
     words = [norm(w) for w in description.split()]
@@ -499,6 +502,8 @@ def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
     best: Person | None = None
     best_key = (0, -(10**9))
     for person in cast.people:
+        if (person.roles & _LESSER) - set(words):
+            continue  # "the prime minister" is not Deputy Prime Minister John Prescott
         roles = set(person.roles)
         for role in list(roles):
             roles |= _ROLE_SYNONYMS.get(role, set())
