@@ -362,14 +362,15 @@ def cast_of(text: str, start: int, quoted: list[tuple[int, int]], title: str) ->
                 # owns: "spokeswoman said Graham Norton's Strictly Dance Fever"
                 # only the words right before the name, not across a function word: "the prime
                 # minister and Mr Brown" gives Mr Brown no "minister", "chief in Benghazi" makes
-                # no chief of Benghazi; "Head librarian Aisling Brennock" keeps both
+                # no chief of Benghazi, "Mr Howard. Pointing" no Mr Pointing; "Head librarian
+                # Aisling Brennock" keeps both
                 described: list[str] = []
-                for word in reversed(head):
-                    if norm(word) in FUNCTION_WORDS or (
-                        word[-1:] in ".,;:!?" and norm(word) not in TITLES  # "Mr Howard. Pointing"
+                for before in reversed(head):
+                    if norm(before) in FUNCTION_WORDS or (
+                        before[-1:] in ".,;:!?" and norm(before) not in TITLES
                     ):
                         break
-                    described.insert(0, word)
+                    described.insert(0, before)
                 person = cast.add(words, [*(described if number == 0 else []), *titles], at)
                 if person is None or offset < 0:
                     continue
