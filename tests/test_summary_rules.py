@@ -2259,3 +2259,70 @@ def test_here_is_written_as_the_datelines_place() -> None:
         "The delegates are here to stay."
     )
     assert placed("Trump spoke here on Thursday.", None) == "Trump spoke here on Thursday."
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "deck"),
+    [
+        (
+            (
+                "Nation shuffling top diplomats and honing its rhetoric to defend image.",
+                "MEXICO CITY - The rise of Donald Trump has alarmed the Mexican government.",
+                "Trump has targeted Mexico.",
+            ),
+            1,
+        ),
+        (
+            (
+                "Libertarian candidate pushes to hit needed.",
+                "15 percent mark in polls.",
+                "PORTLAND, Maine - On Friday morning, Gary Johnson told a joke.",
+            ),
+            2,
+        ),
+        # no dateline after it: a short first paragraph is the story's lead
+        (
+            (
+                "Ben Carson appears to be slipping.",
+                "The retired neurosurgeon fell to fourth place"
+                " in the latest poll of Iowa voters, behind Ted Cruz.",
+            ),
+            0,
+        ),
+        # an interviewer's label is not a dateline
+        (
+            (
+                "Hillary Clinton's campaign says they are unwilling to debate.",
+                "KATE BOLDUAN: Why not debate?",
+            ),
+            0,
+        ),
+        # what comes before the dateline is too long for a deck
+        (
+            (
+                "The council met on Friday for six hours and heard from more than forty residents"
+                " who opposed the closure of the library, the pool and the two parks in the north"
+                " of the town.",
+                "HARBOURTON - The vote came at midnight.",
+            ),
+            0,
+        ),
+    ],
+)
+def test_a_deck_is_the_short_paragraphs_before_the_dateline(
+    paragraphs: tuple[str, ...], deck: int
+) -> None:
+    """Round 39's readers: four summaries opened on the deck under a Washington Post headline
+    ("Case of still-jailed acerbic 'new-media journalist' being watched by ACLU.")."""
+    assert boilerplate.deck_paragraphs(paragraphs) == deck
+
+
+def test_a_deck_never_opens_a_summary() -> None:
+    story = article(
+        "Nation shuffling top diplomats and honing its rhetoric to defend image.",
+        "MEXICO CITY - The rise of Donald Trump and the anti-immigrant wave he is riding have"
+        " alarmed the Mexican government so much that it has reshuffled its top diplomats.",
+        "Trump has consistently targeted the United States' southern neighbor in his campaign"
+        " speeches and in his interviews this year.",
+    )
+    assert summarize(story, 2)[0].startswith("The rise of Donald Trump")

@@ -238,6 +238,20 @@ def dateline_place(paragraphs: tuple[str, ...]) -> str | None:
     return None
 
 
+DECK_MAX_WORDS = 25
+
+
+def deck_paragraphs(paragraphs: tuple[str, ...]) -> int:
+    """How many short paragraphs open the body before its dateline: a deck under the headline
+    ("Nation shuffling top diplomats and honing its rhetoric to defend image." then "MEXICO
+    CITY - The rise of Donald Trump …"), headline copy rather than a sentence of the story."""
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if _DATELINE_PLACE.match(paragraph):  # with a dash: not "KATE BOULDUAN: Why …"
+            before = paragraphs[:index]
+            return index if all(len(p.split()) <= DECK_MAX_WORDS for p in before) else 0
+    return 0
+
+
 def strip_front(sentence: str) -> str:
     """The sentence without a dateline (and a byline run into it) in front, nor the dash of
     a dateline the splitter cut off, nor the colon of a label the copy lost (": It was always

@@ -945,7 +945,8 @@ def _candidates(article: Article, avoid: tuple[str, ...] = ()) -> tuple[list[lis
     # speakers' lines ("TAPPER: …", "FALLIN: …"): two paragraphs at least open on a label (one
     # alone is a dateline or a note: "LONDON: …", "UPDATE: …")
     transcript = sum(map(boilerplate.is_interview_line, article.paragraphs)) >= 2
-    for paragraph in article.paragraphs:
+    deck = boilerplate.deck_paragraphs(article.paragraphs)
+    for paragraph in article.paragraphs[deck:]:
         if letters and paragraphs and boilerplate.is_sign_off(paragraph):
             break  # a letters page: the first letter, one reader's view, not a digest of them
         if boilerplate.is_embed(paragraph):
