@@ -97,6 +97,14 @@ HELD_OUT_SAMPLES = (  # each sample's file and the title of its table
         ROOT / "bench" / "data" / "speakers-heldout10.jsonl",
         "tenth held-out sample (20 PolNeAR and 22 BBC articles no speaker sample had used)",
     ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout11.jsonl",
+        "eleventh held-out sample (20 PolNeAR and 22 BBC articles no speaker sample had used)",
+    ),
+    (
+        ROOT / "bench" / "data" / "speakers-heldout12.jsonl",
+        "twelfth held-out sample (20 PolNeAR and 22 BBC articles no speaker sample had used)",
+    ),
 )
 
 
