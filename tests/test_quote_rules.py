@@ -1079,6 +1079,26 @@ def test_who_is_told_listens() -> None:
     assert found == [("They selected me and they can dispose of me or keep me.", "Howard Flight")]
 
 
+def test_a_question_put_to_someone_is_not_theirs() -> None:
+    """ "Blumenthal was asked, “If you had known …?” He answered, “…”": the question is the
+    interviewer's (unnamed), the answer his; "was asked about it and said:" still his."""
+    found = find_quotes(
+        article(
+            "Former Clinton adviser Sidney Blumenthal spoke on CNN on Wednesday.",
+            "Blumenthal was asked, “If you had known she had a personal server, would you have"
+            " told her it is not a good idea?” He answered, “I have no idea. We are old"
+            " friends.”",
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in found] == [
+        (None, "unnamed"),
+        ("Sidney Blumenthal", "person"),
+    ]
+    assert quotes_of(
+        "Gordon Brown was asked about the book on Monday and said: “I have no idea what it says.”"
+    ) == [("I have no idea what it says.", "Gordon Brown")]
+
+
 def test_subject_not_the_object_of_a_preposition() -> None:
     """ "One month after announcing his support for Donald Trump, Marco Rubio still
     believes …": the name after "for" is not the sentence's subject, so "the Florida senator"

@@ -374,6 +374,10 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     return pronoun.group(0) if pronoun else None
 
 
+# a question put to someone, right before the quotation: "Blumenthal was asked, “…?”"
+_PUT_TO = re.compile(
+    r"\b(?:was|were|is|are|been|being|got|gets)[ \t]+asked\b(?P<rest>[^.!?“”\"]{0,60}?)[,:][ \t]*$"
+)
 # reporting verbs whose object is who listens, not who speaks: "told the prime minister:"
 _TO_LISTENER = {"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges"}
 
@@ -515,6 +519,11 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         ):
             after_who = None  # Kirsty Williams added: “…,” she said: the name says who "she" is
         who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
+        put = _PUT_TO.search(text, sentence_start, start)
+        if not after_who and put and not VERB_WORD.search(text, put.start("rest"), start):
+            # "Blumenthal was asked, “If you had known …?”": the question put to him is the
+            # interviewer's, unnamed, not his words
+            who = "an interviewer"
         credit = None if who else _DASH_CREDIT.match(text, end)
         if credit is not None:
             who = credit.group("who")  # a quotation, then "- Sanders." on a line of its own
