@@ -2326,3 +2326,46 @@ def test_a_deck_never_opens_a_summary() -> None:
         " speeches and in his interviews this year.",
     )
     assert summarize(story, 2)[0].startswith("The rise of Donald Trump")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        # round 40's readers
+        ("To this end, Switzerland presents itself as an excellent barometer.", True),
+        ("Jones, in short, may be Donald Trump's kind of guy.", True),
+        ("To the end of his life, the poet lived in Harbourton.", False),
+        (
+            "The directive offers patent protection to inventions that use software to achieve"
+            ' their effect, in other words, "computer implemented invention".',
+            False,
+        ),
+    ],
+)
+def test_a_summing_up_or_a_purpose_leans_back(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+def test_a_list_heading_after_a_colon_only_announces_it() -> None:
+    assert announces(
+        "Win, place or get out of the way: Here's a look at what each candidate needs to do in"
+        " Tuesday's primary."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        (
+            "Welcome to POLITICO New York's Culture-Business Report, a weekly digest of news"
+            " from New York's arts and entertainment industries.",
+            True,
+        ),
+        (
+            "Welcome to the new normal in British politics, where the parties agree on nothing.",
+            False,
+        ),
+    ],
+)
+def test_a_newsletters_greeting_is_not_a_summary_line(line: str, furniture: bool) -> None:
+    assert boilerplate.not_summary(line, tuple(line.split())) is furniture

@@ -151,6 +151,10 @@ _FURNITURE = re.compile(
     r"|At[ \t]+a[ \t]+glance|Q&A)[ \t]*$"
     # a promotion of more of the outlet's pages: "For more video news from The Huffington Post,
     # check out this morning's newsbrief."
+    # a newsletter's greeting: "Welcome to POLITICO New York's Culture-Business Report, a weekly
+    # digest of news …"
+    r"|^Welcome[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][^.!?]*?\b(?:Report|Newsletter|Briefing|Digest"
+    r"|Playbook|Edition|Email|Roundup|Podcast)\b"
     r"|^For[ \t]+more\b[^.!?]{0,80}?,[ \t]+(?:check[ \t]+out|visit|see|go[ \t]+to|click"
     r"|sign[ \t]+up|subscribe|follow)\b"
 )

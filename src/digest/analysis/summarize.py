@@ -373,6 +373,7 @@ _LEANS_BACK = re.compile(
     r"|By contrast|On the other hand|At the same time|Either way|Nor"
     r"|Having said that|To be sure|Even then|Even so|Later(?=,)|Adding(?=[ \t]*[,:])"
     r"|Separately(?=,)|In (?:a|another) separate\b"  # "In a separate statement, the EU said …"
+    r"|To (?:this|that) end\b"  # "To this end, Switzerland presents itself …": what end?
     r"|Actually(?=,)"  # "Actually, what socialism does is …": answering what?
     r"|Well(?=,)"  # "Well, the GOP had three before …": a reply, to what?
     r"|(?:One|Another|Two|Three|Some|Other)[ \t]+such"  # "One such avatar is Jeremiah."
@@ -455,6 +456,8 @@ _EVENT = (
 )
 _REFERS_BACK = re.compile(
     r"^[^,.;:!?]{1,40},[ \t]*however,"  # "A short drive away, however, …"
+    # "Jones, in short, may be Trump's kind of guy.": summing up what came before
+    r"|^[^,.;:!?]{1,40},[ \t]*in (?:short|sum|other words),"
     r"|\b(?:on the other hand|the latter\b"
     # "were another matter altogether", "is not the only factor at play": compared with what?
     r"|(?:another|a different) matter\b|(?:is|was|are|were) not the only\b"
@@ -570,7 +573,8 @@ _ANNOUNCES = re.compile(
 # "Here are five key trends to watch across the states this year.": a list's heading, at any
 # length, promising what a summary does not show
 _LIST_HEADING = re.compile(
-    r"^(?:And[ \t]+|So[ \t]+)?(?:Here|Below)[ \t]*(?:are|is|['’]s|['’]re)\b(?!.*\b(?:said|says)\b)"
+    r"(?:^|:[ \t]+)(?:And[ \t]+|So[ \t]+)?(?:Here|Below)[ \t]*(?:are|is|['’]s|['’]re)\b"
+    r"(?!.*\b(?:said|says)\b)"
     r"|^(?:The[ \t]+)?following[ \t]+(?:are|is)\b",
     re.I,
 )
