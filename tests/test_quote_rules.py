@@ -1099,6 +1099,68 @@ def test_a_question_put_to_someone_is_not_theirs() -> None:
     ) == [("I have no idea what it says.", "Gordon Brown")]
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # the review of the fourth session's rules: each was over-reached by one of them
+        (
+            (
+                "Mr Smith, who was asked to step down last year, remained defiant: “I am not going"
+                " anywhere.”",
+            ),
+            [("I am not going anywhere.", "Smith")],
+        ),
+        (
+            (
+                "Donald Trump was asked about the wall, and his reply was simple: “Mexico will pay"
+                " for it.”",
+            ),
+            [("Mexico will pay for it.", "Donald Trump")],
+        ),
+        (
+            (
+                "An Abraham Lincoln impersonator appears in the ad. The Lincoln actor said: “It is"
+                " like a two-horse race where one horse cheats.”",
+            ),
+            [("It is like a two-horse race where one horse cheats.", None)],
+        ),
+        (
+            (
+                "Questions were fired at Mark Zuckerberg by Senator Ted Cruz. “We do not censor"
+                " anyone,” he said.",
+            ),
+            [("We do not censor anyone", "Mark Zuckerberg")],
+        ),
+        (
+            ("Her successor — Theresa May — rejected the claim. “It is simply untrue,” she said.",),
+            [("It is simply untrue", "Theresa May")],
+        ),
+        (
+            (
+                "The president of the European Commission, Jean-Claude Juncker, told MEPs: “We will"
+                " not give in to this pressure.”",
+            ),
+            [("We will not give in to this pressure.", "Jean-Claude Juncker")],
+        ),
+        (
+            (
+                "Donald Trump spoke on Monday. “Why would the president sign a bill like this?” The"
+                " White House said in a statement.",
+            ),
+            [("Why would the president sign a bill like this?", "White House")],
+        ),
+        (
+            ("US coach Bruce Arena named his squad.", "“We have a strong group,” Arena said."),
+            [("We have a strong group", "Bruce Arena")],
+        ),
+    ],
+)
+def test_the_reviews_cases_keep_their_speakers(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert quotes_of(*paragraphs) == expected
+
+
 def test_subject_not_the_object_of_a_preposition() -> None:
     """ "One month after announcing his support for Donald Trump, Marco Rubio still
     believes …": the name after "for" is not the sentence's subject, so "the Florida senator"

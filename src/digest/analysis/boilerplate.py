@@ -155,8 +155,8 @@ _FURNITURE = re.compile(
     # digest of news …"
     r"|^Welcome[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][^.!?]*?\b(?:Report|Newsletter|Briefing|Digest"
     r"|Playbook|Edition|Email|Roundup|Podcast)\b"
-    r"|^For[ \t]+more\b[^.!?]{0,80}?,[ \t]+(?:check[ \t]+out|visit|see|go[ \t]+to|click"
-    r"|sign[ \t]+up|subscribe|follow)\b"
+    r"|^For[ \t]+more\b(?![ \t]+than\b)[^.!?]{0,80}?,[ \t]+(?:check[ \t]+out|visit|see"
+    r"|go[ \t]+to|click|sign[ \t]+up|subscribe|follow)\b"
 )
 # a sentence wholly in parentheses is an aside or an editor's note, not news: "(Subscribe to
 # the Nerdcast on iTunes.)", "(This story has been updated.)"
@@ -226,12 +226,19 @@ _DATELINE_PLACE = re.compile(
 )
 
 
+# a label in capitals and a dash, not a place: "EDITOR'S NOTE — …", "UPDATE - …"
+_NOT_PLACES = re.compile(
+    r"(?:EDITOR['’]?S NOTE|NOTE|UPDATE|UPDATED|CORRECTION|CLARIFICATION|EXCLUSIVE|ANALYSIS"
+    r"|BREAKING|BREAKING NEWS|OPINION|COMMENT|WATCH|LIVE|VIDEO|PHOTOS?|REVIEW|FACT CHECK)"
+)
+
+
 def dateline_place(paragraphs: tuple[str, ...]) -> str | None:
     """The place the story was filed from, written as prose ("Manchester, N.H."), when one of
     its first paragraphs opens on a dateline ("MANCHESTER, N.H. - At a rally here …")."""
     for paragraph in paragraphs[:3]:
         found = _DATELINE_PLACE.match(paragraph)
-        if found is None:
+        if found is None or _NOT_PLACES.fullmatch(found["place"].rstrip(" ,")):
             continue
         words = []
         for word in found["place"].split():
@@ -250,7 +257,12 @@ def deck_paragraphs(paragraphs: tuple[str, ...]) -> int:
     ("Nation shuffling top diplomats and honing its rhetoric to defend image." then "MEXICO
     CITY - The rise of Donald Trump …"), headline copy rather than a sentence of the story."""
     for index, paragraph in enumerate(paragraphs[:3]):
-        if _DATELINE_PLACE.match(paragraph):  # with a dash: not "KATE BOULDUAN: Why …"
+        found = _DATELINE_PLACE.match(paragraph)  # with a dash: not "KATE BOULDUAN: Why …"
+        # a wire's place in capitals ("PORTLAND, Ore. -"), not "Meanwhile, Sanders - …" nor a
+        # label ("UPDATE -", "CORRECTION —")
+        if found and found["place"].split()[0].isupper() and len(found["place"]) > 1:
+            if _NOT_PLACES.fullmatch(found["place"].rstrip(" ,")):
+                return 0
             before = paragraphs[:index]
             return index if all(len(p.split()) <= DECK_MAX_WORDS for p in before) else 0
     return 0

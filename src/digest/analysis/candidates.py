@@ -376,7 +376,7 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
 
 # a question put to someone, right before the quotation: "Blumenthal was asked, “…?”"
 _PUT_TO = re.compile(
-    r"\b(?:was|were|is|are|been|being|got|gets)[ \t]+asked\b(?P<rest>[^.!?“”\"]{0,60}?)[,:][ \t]*$"
+    r"\b(?:was|were|is|are|been|being|got|gets)[ \t]+asked\b(?P<rest>[^.!?“”\",]{0,60}?)[,:][ \t]*$"
 )
 # reporting verbs whose object is who listens, not who speaks: "told the prime minister:"
 _TO_LISTENER = {"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges"}
@@ -409,6 +409,13 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after is not None
             and text[end - 2 : end - 1] in "?!"
             and re.match(r"[ \t]*(?:The|A|An|His|Her|Their|Its)[ \t]", text[end:limit])
+            # its verb goes on to say something of its own ("said she was pleased"), not only
+            # where or how ("The White House said in a statement.")
+            and re.match(
+                r"[ \t]+(?!(?:in|on|at|to|during|after|before|when|while|as|from|by|with"
+                r"|later|earlier|yesterday|today|tonight|on)\b)[a-z]",
+                text[after.end() : limit],
+            )
         ):
             # “… will become criminals?” The Scottish Green Party's health spokeswoman, Eleanor
             # Scott, said: after a question mark, "the" would be lower case in its attribution
@@ -453,7 +460,14 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 described = re.match(
                     rf"(?:{_DETERMINER.pattern})[ \t]+(?:[a-z]|[A-Z]{{2,}}\b)[^,;:]*", lead
                 )  # "The MP", "the independent Vermont senator"; not "The Game", a name
-                before_who = described.group(0).strip() if described else _subject(lead)
+                apposite = described and re.match(
+                    r"[ \t]*,[ \t]*([^,]{3,40}),", lead[described.end() :]
+                )
+                if apposite and looks_like_person(name_words(apposite.group(1).split())):
+                    # "The president of the Commission, Jean-Claude Juncker, told MEPs:"
+                    before_who = apposite.group(1)
+                else:
+                    before_who = described.group(0).strip() if described else _subject(lead)
             else:
                 before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:
@@ -520,7 +534,8 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             after_who = None  # Kirsty Williams added: “…,” she said: the name says who "she" is
         who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
         put = _PUT_TO.search(text, sentence_start, start)
-        if not after_who and put and not VERB_WORD.search(text, put.start("rest"), start):
+        asks = text[end - 2 : end - 1] == "?"  # the question itself, not an answer after a colon
+        if not after_who and put and asks and not VERB_WORD.search(text, put.start("rest"), start):
             # "Blumenthal was asked, “If you had known …?”": the question put to him is the
             # interviewer's, unnamed, not his words
             who = "an interviewer"

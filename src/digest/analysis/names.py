@@ -169,7 +169,7 @@ _REPORTS = frozenset(
 
 # the last word of an event or a place named after someone, never of the person's name
 _EVENT_WORDS = frozenset(
-    {"memorial", "trophy", "cup", "prize", "award", "awards", "stadium", "arena", "lecture"}
+    {"memorial", "trophy", "cup", "prize", "award", "awards", "stadium", "lecture"}
 )
 
 

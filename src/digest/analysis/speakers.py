@@ -287,12 +287,8 @@ def _sentences_before(text: str, floor: int, at: int) -> list[tuple[int, int]]:
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:for|to|with|against|about|from|by|on|at|of|than|toward|towards)[ \t]+"
-    r"(?:(?:the|a|an)[ \t]+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sir|Lord|Lady|Prof|Rev)\.?[ \t]+)?$"
-)
-
-
-_PARENTHESIS = re.compile(
-    r"[ \t][-–—][ \t][^-–—\n]{1,150}?[ \t][-–—][ \t]|—[^—\n]{1,150}?—|\([^()\n]{1,150}\)"
+    r"(?:(?:the|a|an)[ \t]+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Representative|Gov|Governor|Gen"
+    r"|General|Sir|Lord|Lady|Prof|Professor|Rev|President|Judge|Justice|Mayor|Coach)\.?[ \t]+)?$"
 )
 
 
@@ -302,13 +298,8 @@ def _subject_of(
     """People named in a sentence as who might be "he": the subject of a reporting verb
     first, then the others in order, a possessor ("Trump’s accusation") last."""
     found: list[tuple[int, int, Person]] = []
-    # "In the letter - addressed to the U.S. attorney, Channing D. Phillips - the Utah
-    # Republican asks": who is named in a parenthesis is not the sentence's subject
-    aside = [m.span() for m in _PARENTHESIS.finditer(text, start, end)]
     for person in cast.people:
         for at in person.mentions:
-            if any(lo < at < hi for lo, hi in aside):
-                continue
             if start <= at < end and (possessors or at not in person.possessive):
                 rank = 0 if at in person.reporting else 3 if at in person.possessive else 1
                 if rank == 1 and _PREPOSITION_BEFORE.search(text, max(0, at - 24), at):
@@ -529,6 +520,9 @@ def introduced_unnamed(description: str, text: str, at: int) -> bool:
     if not words:
         return False
     word = re.escape(words[-1])
+    # not the description itself, when it leads into its quotation ("The Lincoln actor said:")
+    own = text.rfind(description, max(0, at - 200), at)
+    at = own if own >= 0 else at
     lo = max(0, at - _INTRODUCED_WINDOW)
     seen = list(re.finditer(rf"\b{word}\b", text[lo:at]))
     if not seen:

@@ -504,8 +504,9 @@ _ALSO = re.compile(
 _TEASER = re.compile(
     r"^(?:It (?:was|is) (?:a|an|the)\b|Imagine\b|Picture this\b)"
     # the reader told to do something: "Spin the radio dial in the US and you are likely to …"
-    r"|^(?-i:Spin|Picture|Consider|Meet|Forget|Think (?:of|about|back)|Look at|Walk into"
-    r"|Step into|Ask (?:anyone|any)|Take a (?:look|walk|drive|stroll))(?![\w-])"
+    r"|^(?-i:(?:Spin|Meet|Consider|Picture|Forget) the [a-z]|Meet [A-Z][a-z]+ [A-Z]"
+    r"|(?:Picture|Consider|Forget|Think (?:of|about|back)|Look at|Walk into|Step into"
+    r"|Ask (?:anyone|any)|Take a (?:look|walk|drive|stroll))(?![\w-]))"
     r"|^(?:\S+\s+){0,3}(?:you|your|you['’](?:re|ve|ll|d))(?![\w-])",
     re.I,
 )
@@ -584,7 +585,9 @@ def announces(sentence: str) -> bool:
     """A short sentence that only announces what follows ("But he didn't stop there."): shown
     without what it announces, it promises the reader nothing."""
     outside = quotemarks.outside_quotes(sentence).strip()
-    if _LIST_HEADING.search(outside):
+    heading = _LIST_HEADING.search(outside)
+    # "Here are the numbers: unemployment fell to 4.1 per cent": what it announces follows
+    if heading and not re.search(r":[ \t]+(?:\S+[ \t]+){3,}\S", outside[heading.end() :]):
         return True
     if len(WORD.findall(sentence)) > ANNOUNCES_MAX_WORDS:
         return False  # "But it was a different story for Denise Lewis, who withdrew …" says it
@@ -604,6 +607,9 @@ _NOT_PLACE_HERE = re.compile(
 )
 
 
+_PLACED_AFTER = re.compile(r"\b(?:from|near|to|around|outside|of|in|at|by)[ \t]+$", re.I)
+
+
 def placed(sentence: str, place: str | None) -> str:
     """The sentence with its "here" (the reporter's, for a place) written as the dateline's
     place the summary cut off: "accepted the nomination here Thursday" → "accepted the
@@ -615,7 +621,12 @@ def placed(sentence: str, place: str | None) -> str:
     for found in _HERE.finditer(sentence):
         if mask[found.start()] or any(lo <= found.start() < hi for lo, hi in not_places):
             continue
-        return f"{sentence[: found.start()]}in {place}{sentence[found.end() :]}"
+        before = sentence[: found.start()]
+        if re.search(r"\bthe[ \t]+$", before, re.I):
+            continue  # "the here and now"
+        # "a few miles from here" → "from Cleveland"; else "here" → "in Cleveland"
+        into = place if _PLACED_AFTER.search(before) else f"in {place}"
+        return f"{before}{into}{sentence[found.end() :]}"
     return sentence
 
 
