@@ -1161,6 +1161,77 @@ def test_the_reviews_cases_keep_their_speakers(
     assert quotes_of(*paragraphs) == expected
 
 
+@pytest.mark.parametrize("verb", ["told", "tells", "asked", "asks", "warned", "urged"])
+def test_every_verb_to_a_listener(verb: str) -> None:
+    """ "Mr Brown warned the prime minister: “…”": whoever the verb is addressed to listens."""
+    found = quotes_of(
+        f"Tony Blair spoke on Monday. Later Mr Brown {verb} the prime minister: “There is"
+        " nothing you could ever say to me now that I could ever believe.”"
+    )
+    assert found[-1][1] == "Brown"
+
+
+def test_after_a_question_an_attribution_in_lower_case_stands() -> None:
+    """Only "The …", "A …", "His …" after a question mark can begin a new sentence: "“…?” she
+    asked quietly." is the quotation's attribution."""
+    assert quotes_of(
+        "Eleanor Scott spoke on Friday. “Would it not be ironic that the criminals can be"
+        " smokers?” she asked quietly."
+    ) == [("Would it not be ironic that the criminals can be smokers?", "Eleanor Scott")]
+
+
+def test_a_title_at_a_sentences_end_is_not_the_next_ones() -> None:
+    """ "… argued Mr Howard. Pointing to national insurance, he added: “…”": "Mr" belongs to
+    the sentence before, so there is no Mr Pointing, and "he" is Mr Howard."""
+    found = quotes_of(
+        "Tory leader Michael Howard spoke on Monday. Labour would raise taxes, argued Mr"
+        " Howard. Pointing to national insurance, he added: “They will put it up again after"
+        " the election.”"
+    )
+    assert found == [("They will put it up again after the election.", "Michael Howard")]
+
+
+@pytest.mark.parametrize(
+    "word", ["Memorial", "Trophy", "Cup", "Prize", "Award", "Awards", "Stadium", "Lecture"]
+)
+def test_every_event_word_ends_no_persons_name(word: str) -> None:
+    """ "the Jose Cagigal Memorial", "the Ryder Cup", "the Bobby Moore Stadium": named after
+    someone, none of them a person; the name alone still is one."""
+    assert not looks_like_person(["Jose", "Cagigal", word])
+    assert looks_like_person(["Jose", "Cagigal"])
+
+
+def test_a_sentence_closing_on_said_the_description() -> None:
+    """ "…, said the Tory leader. “…,” he said.": the other order of a closing reporter."""
+    found = quotes_of(
+        "Tory leader Michael Howard attacked the Budget. Mr Brown liked to rattle off figures in"
+        " a bid to convince people, said the Tory leader. “This dodgy government is publishing"
+        " a dodgy Budget,” he said."
+    )
+    assert found[-1] == ("This dodgy government is publishing a dodgy Budget", "Michael Howard")
+
+
+@pytest.mark.parametrize("lesser", ["Deputy", "Vice"])
+def test_every_lesser_post(lesser: str) -> None:
+    """ "the secretary" is not the story's Deputy (or Vice) Secretary."""
+    found = quotes_of(
+        f"{lesser} Secretary Jane Hale met Secretary Tom Reed on Monday. Ms Hale said little."
+        " Ms Hale left early.",
+        "“We will publish the plan in the spring,” the secretary said.",
+    )
+    assert found[-1] == ("We will publish the plan in the spring", "Tom Reed")
+
+
+def test_a_capital_seen_before_but_not_after_a_or_an() -> None:
+    """ "Texas Sen. Ted Cruz … the Texas senator said": "Texas" came before, but not in
+    someone introduced with "a"/"an", so the description still points back to Cruz."""
+    found = quotes_of(
+        "Texas Sen. Ted Cruz spoke in Iowa on Monday and took questions from voters.",
+        "“We will win this state,” the Texas senator said.",
+    )
+    assert found == [("We will win this state", "Ted Cruz")]
+
+
 def test_subject_not_the_object_of_a_preposition() -> None:
     """ "One month after announcing his support for Donald Trump, Marco Rubio still
     believes …": the name after "for" is not the sentence's subject, so "the Florida senator"

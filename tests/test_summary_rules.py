@@ -2424,3 +2424,17 @@ def test_a_list_heading_with_what_it_announces_is_news(sentence: str) -> None:
 def test_for_more_than_is_not_a_promotion() -> None:
     line = "For more than a decade, visit numbers at the British Museum have risen every year."
     assert not boilerplate.not_summary(line, tuple(line.split()))
+
+
+def test_a_deck_is_at_most_25_words_a_paragraph_within_the_first_three() -> None:
+    """The bounds: paragraphs of 25 words before the dateline are a deck, of 26 are not; a
+    dateline in the fourth paragraph makes no deck and no place."""
+    words25 = " ".join(["word"] * 24) + " end."
+    words26 = " ".join(["word"] * 25) + " end."
+    dateline = "PORTLAND, Maine - Gary Johnson told a joke on Friday morning."
+    assert boilerplate.deck_paragraphs((words25, words25, dateline)) == 2
+    assert boilerplate.deck_paragraphs((words26, dateline, "More.")) == 0
+    late = ("One.", "Two.", "Three.", dateline)
+    assert boilerplate.deck_paragraphs(late) == 0
+    assert boilerplate.dateline_place(late) is None
+    assert boilerplate.dateline_place(("Two.", "Three.", dateline)) == "Portland, Maine"

@@ -463,7 +463,7 @@ def resolve_pronoun(
     return None
 
 
-_LESSER = {"deputy", "vice", "shadow", "assistant", "junior", "acting", "interim"}
+_LESSER = {"deputy", "vice"}  # the lesser posts' words a person's roles can hold (titles.txt)
 
 
 def resolve_description(description: str, cast: Cast, at: int) -> Person | None:
