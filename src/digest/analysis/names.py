@@ -169,7 +169,7 @@ _REPORTS = frozenset(
 
 # the last word of an event or a place named after someone, never of the person's name
 _EVENT_WORDS = frozenset(
-    {"memorial", "trophy", "cup", "prize", "award", "awards", "stadium", "lecture"}
+    {"memorial", "trophy", "lecture"}  # ("cup", "prize", "stadium" … are in other lists)
 )
 
 
@@ -178,7 +178,7 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     if len(words) == 1 and norm(words[0]) in TITLES - TITLE_SURNAMES:
         return False  # "Republican", "Senator"
-    if len(words) > 1 and norm(words[-1]) in _EVENT_WORDS:
+    if norm(words[-1]) in _EVENT_WORDS:
         return False  # "Jose M Cagigal Memorial": a meeting named after someone
     if any(len(w.strip(".’'")) >= 2 and w.isupper() for w in words):
         return False  # "IAAF", "BBC": an acronym names an organisation
