@@ -233,15 +233,24 @@ _NOT_PLACES = re.compile(
 )
 
 
+def _filed_from(paragraph: str) -> str | None:
+    """The place of the dateline a paragraph opens on; "" for a label in its place ("UPDATE -",
+    "EDITOR'S NOTE —"); None for no dateline (a dash is needed: not "KATE BOLDUAN: Why …")."""
+    found = _DATELINE_PLACE.match(paragraph)
+    if found is None:
+        return None
+    return "" if _NOT_PLACES.fullmatch(found["place"].rstrip(" ,")) else found["place"]
+
+
 def dateline_place(paragraphs: tuple[str, ...]) -> str | None:
     """The place the story was filed from, written as prose ("Manchester, N.H."), when one of
     its first paragraphs opens on a dateline ("MANCHESTER, N.H. - At a rally here …")."""
     for paragraph in paragraphs[:3]:
-        found = _DATELINE_PLACE.match(paragraph)
-        if found is None or _NOT_PLACES.fullmatch(found["place"].rstrip(" ,")):
+        place = _filed_from(paragraph)
+        if not place:
             continue
         words = []
-        for word in found["place"].split():
+        for word in place.split():
             # the city's capitals as prose; an abbreviation ("N.H.") as written
             plain = word.isupper() and "." not in word.rstrip(".,") and len(word.strip(".,")) > 1
             words.append(word.capitalize() if plain else word)  # "ST." → "St.", not "N.H."
@@ -257,12 +266,11 @@ def deck_paragraphs(paragraphs: tuple[str, ...]) -> int:
     ("Nation shuffling top diplomats and honing its rhetoric to defend image." then "MEXICO
     CITY - The rise of Donald Trump …"), headline copy rather than a sentence of the story."""
     for index, paragraph in enumerate(paragraphs[:3]):
-        found = _DATELINE_PLACE.match(paragraph)  # with a dash: not "KATE BOULDUAN: Why …"
-        # a wire's place in capitals ("PORTLAND, Ore. -"), not "Meanwhile, Sanders - …" nor a
-        # label ("UPDATE -", "CORRECTION —")
-        if found and found["place"].split()[0].isupper() and len(found["place"]) > 1:
-            if _NOT_PLACES.fullmatch(found["place"].rstrip(" ,")):
-                return 0
+        place = _filed_from(paragraph)
+        if place == "":
+            return 0  # a label ("UPDATE -", "CORRECTION —"): what came before is the story
+        # a wire's place in capitals ("PORTLAND, Ore. -"), not "Meanwhile, Sanders - …"
+        if place and place.split()[0].isupper() and len(place) > 1:
             before = paragraphs[:index]
             return index if all(len(p.split()) <= DECK_MAX_WORDS for p in before) else 0
     return 0

@@ -374,6 +374,12 @@ def _subject(lead_in: str, *, colon: bool = False, first: bool = False) -> str |
     return pronoun.group(0) if pronoun else None
 
 
+def _after_possessive(lead: str) -> bool:
+    """``lead`` ends on a possessor and a space: "In response to Dr Gibbons' (comments)"."""
+    words = lead.split()
+    return lead[-1:] in {" ", "\t"} and bool(words) and is_possessive(words[-1])
+
+
 # a question put to someone, right before the quotation: "Blumenthal was asked, “…?”"
 _PUT_TO = re.compile(
     r"\b(?:was|were|is|are|been|being|got|gets)[ \t]+asked\b(?P<rest>[^.!?“”\",]{0,60}?)[,:][ \t]*$"
@@ -413,7 +419,7 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
             # where or how ("The White House said in a statement.")
             and re.match(
                 r"[ \t]+(?!(?:in|on|at|to|during|after|before|when|while|as|from|by|with"
-                r"|later|earlier|yesterday|today|tonight|on)\b)[a-z]",
+                r"|later|earlier|yesterday|today|tonight)\b)[a-z]",
                 text[after.end() : limit],
             )
         ):
@@ -472,9 +478,7 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
                 before_who = speaker_phrase(text[before.start("who4") : start]) or before_who
         if before is None:
             before = _VERB_LEAD_IN.search(text, sentence_start, start)
-            while before is not None and re.search(
-                r"(?:’s|'s|s’|s')[ \t]+$", text[max(0, before.start() - 4) : before.start()]
-            ):
+            while before is not None and _after_possessive(text[sentence_start : before.start()]):
                 # "In response to Dr Gibbons' comments, Ieuan Wyn Jones … said:"
                 before = _VERB_LEAD_IN.search(text, before.start() + 1, start)
             if before is not None:
@@ -533,9 +537,9 @@ def candidates(text: str, body_start: int = 0) -> list[Candidate]:
         ):
             after_who = None  # Kirsty Williams added: “…,” she said: the name says who "she" is
         who = after_who or before_who or (_subject(colon, colon=True) if colon else None)
-        put = _PUT_TO.search(text, sentence_start, start)
         asks = text[end - 2 : end - 1] == "?"  # the question itself, not an answer after a colon
-        if not after_who and put and asks and not VERB_WORD.search(text, put.start("rest"), start):
+        put = _PUT_TO.search(text, sentence_start, start) if asks and not after_who else None
+        if put and not VERB_WORD.search(text, put.start("rest"), start):
             # "Blumenthal was asked, “If you had known …?”": the question put to him is the
             # interviewer's, unnamed, not his words
             who = "an interviewer"

@@ -98,10 +98,7 @@ _HONOURED = {
 
 
 # titles only a person bears, abbreviated as the press writes them before a surname
-_PERSONAL_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
+_PERSONAL_TITLES = (HONORIFICS - {"miss"}) | {
     "dr",
     "prof",
     "sen",
@@ -328,7 +325,7 @@ _UNNAMED_REPORTER = re.compile(
 
 # a sentence closing on a description that reports what it said: "Mr Brown liked to rattle off
 # …, the Tory leader said."
-_DESCRIBED_AFTER = re.compile(
+_DESCRIBED_REPORTER = re.compile(
     rf",[ \t]+(?:(?P<d>[Tt]he[ \t]+(?:[\w-]+[ \t]+){{0,3}}?[\w-]+)[ \t]+(?:also[ \t]+)?{V}"
     rf"|{V}[ \t]+(?P<d2>the[ \t]+(?:[\w-]+[ \t]+){{0,3}}?[\w-]+))[ \t]*[.!?]?[ \t\n]*$"
 )
@@ -414,14 +411,13 @@ def resolve_pronoun(
             for person in reversed(spoken):
                 if fits(person):
                     return person
-            described = _DESCRIBED_SUBJECT.match(text, start, end) or _DESCRIBED_AFTER.search(
+            described = _DESCRIBED_SUBJECT.match(text, start, end) or _DESCRIBED_REPORTER.search(
                 text, start, end
             )
             if described and among is None:
                 # "The home secretary said …": the sentence's subject, named earlier by role
-                role = resolve_description(
-                    described.group("d") or described.group("d2"), cast, start
-                )
+                phrase = next(v for v in described.groupdict().values() if v)  # "d" or "d2"
+                role = resolve_description(phrase, cast, start)
                 if role is not None and fits(role):
                     return role
             subjects = _subject_of(cast, text, start, end, possessors)

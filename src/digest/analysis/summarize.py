@@ -591,7 +591,7 @@ def announces(sentence: str) -> bool:
         return True
     if len(WORD.findall(sentence)) > ANNOUNCES_MAX_WORDS:
         return False  # "But it was a different story for Denise Lewis, who withdrew …" says it
-    return bool(_ANNOUNCES.search(quotemarks.outside_quotes(sentence).strip()))
+    return bool(_ANNOUNCES.search(outside))
 
 
 # "voters here", "a rally here last week", "the nomination here Thursday": "here" in the
@@ -1022,7 +1022,6 @@ def summarize(
     tok = tokenizer(article.language)
     if not flat and isinstance(tok, ScriptTokenizer):
         return _lead(article, sentences, avoid)
-    english = article.language == "english"  # "here" is an English word
     if len(flat) <= sentences:
         if algorithm != "news":
             return tuple(flat)
@@ -1036,6 +1035,7 @@ def summarize(
         summarizer.after_gap = frozenset(after_gap)
         summarizer.given_names = frozenset(_full_named(WORD.findall(article.body)))
     chosen = {str(s) for s in summarizer(document, sentences)}
+    english = article.language == "english"  # "here" is an English word
     place = boilerplate.dateline_place(article.paragraphs) if english else None
     return tuple(placed(s, place) for s in flat if s in chosen)
 
